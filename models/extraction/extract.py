@@ -1,0 +1,263 @@
+"""From sentence detections to structured event records.
+
+Within one article, the sentences the classifier flagged for a type are
+grouped into events: drone strikes split by the place they hit, the other
+types form one event per article. Each group also reads the sentences that
+follow its detections in the same paragraph ("The target was the Salavat
+complex...", "There were no casualties..."), because news writes the
+details of an event after the sentence that names it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.extraction import arguments as A
+from models.extraction.dates import DateMention, find_dates
+from models.extraction.gazetteer import Gazetteer, default_gazetteer
+from models.extraction.modality import TRIGGERS, modality
+from models.text import Span, paragraphs
+from schemas import SCHEMA_VERSION
+from schemas.ids import event_id
+
+CONTEXT_SENTENCES = 3
+_AGGREGATE = re.compile(r"\b(?:various|several|multiple|a number of|across|over)\s+(?:\w+\s+)?(?:regions|areas|provinces|oblasts|cities)\b|\b(?:a total of|in total|overall|nationwide)\b", re.I)
+_FUTURE_MODALITIES = {"planned", "proposed", "threatened"}
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    sentence: int  # index into the article's sentence list
+    event_type: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date or datetime
+    detected_at: str = "1970-01-01T00:00:00Z"
+
+    @property
+    def published_date(self) -> date | None:
+        if not self.published:
+            return None
+        try:
+            return date.fromisoformat(self.published[:10])
+        except ValueError:
+            return None
+
+
+@dataclass(slots=True)
+class _Group:
+    event_type: str
+    detections: list[Detection] = field(default_factory=list)
+    key: tuple[str, str] | None = None
+    context: list[int] = field(default_factory=list)
+
+
+def _paragraph_index(sentences: Sequence[Span], text: str) -> list[int]:
+    paras = paragraphs(text)
+    out, p = [], 0
+    for s in sentences:
+        while p + 1 < len(paras) and s.start >= paras[p].end:
+            p += 1
+        out.append(p)
+    return out
+
+
+def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
+    pm = A.best_place(A.place_mentions(gaz, [A.Sent(s.text, s.start)], context_countries), kinds=frozenset({"site", "city", "admin1"}))
+    if pm is None:
+        return None
+    return (pm.place.country, pm.place.admin1 or pm.place.name)
+
+
+def group_detections(
+    sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str]
+) -> list[_Group]:
+    para = _paragraph_index(sentences, text)
+    positive_any = {d.sentence for d in detections}
+    groups: list[_Group] = []
+    for event_type in sorted({d.event_type for d in detections}):
+        dets = sorted((d for d in detections if d.event_type == event_type), key=lambda d: d.sentence)
+        type_groups: list[_Group] = []
+        for d in dets:
+            if event_type != "drone_strike" or not type_groups:
+                key = _place_key(gaz, sentences[d.sentence], context_countries) if event_type == "drone_strike" else None
+                if type_groups:
+                    type_groups[0].detections.append(d)
+                else:
+                    type_groups.append(_Group(event_type, [d], key))
+                continue
+            key = _place_key(gaz, sentences[d.sentence], context_countries)
+            if key is None:
+                target = type_groups[0] if _AGGREGATE.search(sentences[d.sentence].text) else type_groups[-1]
+                target.detections.append(d)
+                continue
+            same = next((g for g in type_groups if g.key == key), None)
+            if same is None and type_groups[-1].key is None:
+                same = type_groups[-1]
+                same.key = key
+            if same is None:
+                type_groups.append(_Group(event_type, [d], key))
+            else:
+                same.detections.append(d)
+        for g in type_groups:
+            own = {d.sentence for d in g.detections}
+            for d in g.detections:
+                j = d.sentence + 1
+                while j < len(sentences) and j - d.sentence <= CONTEXT_SENTENCES and para[j] == para[d.sentence]:
+                    if j in positive_any and j not in own:
+                        break
+                    if j not in own and j not in g.context:
+                        g.context.append(j)
+                    j += 1
+        groups.extend(type_groups)
+    return groups
+
+
+def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, future: bool) -> dict:
+    if published is not None:
+        for s in sents:
+            mentions = find_dates(s.text, published, future=future)
+            if not mentions:
+                continue
+            trig = [m.start() for m in TRIGGERS[event_type].finditer(s.text)] or [0]
+            # Background dates ("since 2022", "in February 2022") rarely date the event.
+            usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
+            best = min(usable, key=lambda m: ({"day": 0, "week": 1, "month": 2, "year": 3}[m.precision],
+                                              min(abs(m.start - t) for t in trig)))
+            return _date_dict(best, s.start)
+        return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
+    return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
+
+
+def _date_dict(m: DateMention, base: int) -> dict:
+    return {"value": m.value, "precision": m.precision, "source": m.source, "text": m.text,
+            "span": {"start": base + m.start, "end": base + m.end}}
+
+
+def extract_group(
+    article: ArticleMeta, sentences: Sequence[Span], group: _Group, gaz: Gazetteer, context_countries: set[str], model_version: str
+) -> dict:
+    et = group.event_type
+    det_sents = [A.Sent(sentences[d.sentence].text, sentences[d.sentence].start) for d in group.detections]
+    ctx_sents = [A.Sent(sentences[i].text, sentences[i].start) for i in sorted(group.context)]
+    sents = det_sents + ctx_sents
+    first = group.detections[0]
+    primary = sentences[first.sentence]
+    mod = modality(primary.text, et, primary.start)
+    published = article.published_date
+    when = _event_date(sents, et, published, mod.value in _FUTURE_MODALITIES)
+
+    actor_ms = A.actor_mentions(gaz, sents)
+    place_ms = A.place_mentions(gaz, sents, context_countries)
+    origin = None
+    location = None
+    scores: dict[str, float] = {"modality": mod.score}
+    if et == "drone_strike":
+        pm = A.best_place(place_ms)
+        location = A.location_dict(pm, 0.75)
+        origin_pm = next((p for p in place_ms if p.origin), None)
+        origin = A.location_dict(origin_pm, 0.6)
+        args = A.drone_arguments(sents)
+        actors = A.drone_actors(actor_ms, location)
+    elif et == "negotiation":
+        args, actors = A.negotiation_arguments(gaz, actor_ms, place_ms, sents)
+        location = args["venue"]
+    elif et == "sanctions":
+        args, actors = A.sanctions_arguments(actor_ms, sents, mod.value)
+    else:
+        args, actors = A.prisoner_arguments(actor_ms, sents)
+        location = A.location_dict(A.best_place(place_ms, kinds=frozenset({"site", "city"})), 0.6)
+    for name, v in args.items():
+        if isinstance(v, dict) and "score" in v:
+            scores[name] = v["score"]
+    if location:
+        scores["location"] = location["score"]
+    if when["source"] != "published":
+        scores["date"] = 0.8 if when["precision"] == "day" else 0.6
+    used_ctx = _used_context(ctx_sents, args, location, when, actors)
+    evidence = [
+        {"article_id": article.id, "sentence": sentences[d.sentence].text, "char_start": sentences[d.sentence].start,
+         "char_end": sentences[d.sentence].end, "score": round(d.score, 4), "source": article.source, "url": article.url,
+         "kind": "detection"}
+        for d in group.detections
+    ] + [
+        {"article_id": article.id, "sentence": s.text, "char_start": s.start, "char_end": s.start + len(s.text),
+         "source": article.source, "url": article.url, "kind": "context"}
+        for s in used_ctx
+    ]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "event_id": event_id(article.id, et, primary.start, primary.end),
+        "event_type": et,
+        "article_id": article.id,
+        "title": article.title,
+        "confidence": round(max(d.score for d in group.detections), 4),
+        "model_version": model_version,
+        "evidence": evidence,
+        "published": article.published,
+        "detected_at": article.detected_at,
+        "date": when,
+        "modality": mod.value,
+        "actors": actors,
+        "location": location,
+        "origin": origin,
+        "arguments": args,
+        "argument_scores": scores,
+    }
+
+
+def _used_context(ctx: Sequence[A.Sent], args: dict, location: dict | None, when: dict, actors: list[dict]) -> list[A.Sent]:
+    spans: list[int] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, dict):
+            span = v.get("span")
+            if isinstance(span, dict) and "start" in span:
+                spans.append(span["start"])
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk([args, location, when, actors])
+    return [s for s in ctx if any(s.start <= p < s.start + len(s.text) for p in spans)]
+
+
+def context_countries(gaz: Gazetteer, text: str, title: str | None) -> set[str]:
+    """Countries the article is about: a prior for choosing among homonym places."""
+    out: set[str] = set()
+    for m in gaz.mentions((title or "") + "\n" + text[:4000]):
+        for a in m.actors:
+            if a.country and a.kind in {"state", "leader", "official", "armed_group", "institution"}:
+                out.add(a.country)
+    return out
+
+
+def extract_events(
+    article: ArticleMeta,
+    sentences: Sequence[Span],
+    detections: Sequence[Detection],
+    *,
+    model_version: str,
+    gazetteer: Gazetteer | None = None,
+) -> list[dict]:
+    """Event records for one article (schemas/json/event.schema.json)."""
+    if not detections:
+        return []
+    gaz = gazetteer or default_gazetteer()
+    ctx = context_countries(gaz, article.text, article.title)
+    groups = group_detections(sentences, detections, article.text, gaz, ctx)
+    events = [extract_group(article, sentences, g, gaz, ctx, model_version) for g in groups]
+    return sorted(events, key=lambda e: (e["evidence"][0]["char_start"], e["event_type"]))

