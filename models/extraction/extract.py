@@ -124,17 +124,23 @@ def group_detections(
     return groups
 
 
+_STATEMENT = re.compile(r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned)\s+(?:\w+\s+){0,3}$", re.I)
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, future: bool) -> dict:
+    """The date of the event: the date expression nearest the words naming it, never the date of a statement."""
     if published is not None:
         for s in sents:
             mentions = find_dates(s.text, published, future=future)
+            # "the governor said on Tuesday" dates the statement, not the event.
+            mentions = [m for m in mentions if not _STATEMENT.search(s.text[max(0, m.start - 40) : m.start])]
             if not mentions:
                 continue
             trig = [m.start() for m in TRIGGERS[event_type].finditer(s.text)] or [0]
             # Background dates ("since 2022", "in February 2022") rarely date the event.
             usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
-            best = min(usable, key=lambda m: ({"day": 0, "week": 1, "month": 2, "year": 3}[m.precision],
-                                              min(abs(m.start - t) for t in trig)))
+            best = min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
@@ -154,7 +160,7 @@ def extract_group(
     sents = det_sents + ctx_sents
     first = group.detections[0]
     primary = sentences[first.sentence]
-    mod = modality(primary.text, et, primary.start)
+    mod = modality(primary.text, et, primary.start, [(x.text, x.start) for x in sents if x.start != primary.start])
     published = article.published_date
     when = _event_date(sents, et, published, mod.value in _FUTURE_MODALITIES)
 

@@ -32,7 +32,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # "Democratic Republic of the Congo", "al-Burhan", "Kryvyi Rih".
 _CHUNK = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*)"
-    r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn)\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*))*"
+    r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
 )
 _ADMIN_SUFFIX = re.compile(
     r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?)\b", re.I
@@ -183,6 +183,7 @@ class Gazetteer:
         tokens = [(t.group(0), t.start()) for t in re.finditer(r"\S+", chunk)]
         out: list[Mention] = []
         i = 0
+        split_done: set[int] = set()
         while i < len(tokens):
             found = None
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
@@ -205,6 +206,17 @@ class Gazetteer:
                     i += n
                     break
             if found is None:
+                tok, pos = tokens[i]
+                if "-" in tok.strip("-") and i not in split_done:
+                    # "US-brokered", "Russia-Ukraine", "Qatari-mediated": look the parts up on their own.
+                    parts, p0 = [], pos
+                    for piece in tok.split("-"):
+                        if piece:
+                            parts.append((piece, p0))
+                        p0 += len(piece) + 1
+                    tokens[i : i + 1] = parts
+                    split_done.update(range(i, i + len(parts)))
+                    continue
                 i += 1
             else:
                 out.append(found)
@@ -255,6 +267,6 @@ def default_gazetteer() -> Gazetteer:
 def place_score(p: Place, context_countries: set[str], focus: frozenset[str]) -> float:
     """Prior for choosing among homonyms: size, and whether the story is about that country."""
     rank = {"site": 3.0, "city": 2.0, "admin1": 2.5, "country": 1.0}[p.precision]
-    pop = math.log10(p.population + 10) / 2
-    ctx = 4.0 if p.country in context_countries else (1.5 if p.country in focus else 0.0)
+    pop = math.log10(p.population + 10)
+    ctx = 1.0 if p.country in context_countries else (0.5 if p.country in focus else 0.0)
     return rank + pop + ctx

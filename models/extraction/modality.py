@@ -8,6 +8,7 @@ looked for near the word that names the event (its trigger), nearest first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MODALITIES = ("occurred", "ongoing", "planned", "threatened", "proposed", "denied", "stalled")
@@ -20,7 +21,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
-        r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*)\b",
+        r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan)\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -35,29 +36,41 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# Ordered by priority when two cues are equally near.
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("denied", re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed (?:reports|claims)|rejected (?:reports|claims)|"
-                          r"no such|never took place|did not take place|false reports)\b", re.I)),
-    ("stalled", re.compile(r"\b(?:stall\w*|may not (?:happen|take place)|might not (?:happen|take place)|not guaranteed|"
-                           r"postpon\w*|suspend\w*|broke down|break down|collaps\w*|deadlock\w*|impasse|"
-                           r"refus\w* to (?:meet|negotiate|attend|join|hold|take part)|called off|cancel\w*|"
-                           r"no agreements?|no breakthrough|failed to (?:yield|produce|reach|agree)|frozen|on hold|"
-                           r"delayed|put off|walked out|pulled out|far apart|no progress|zero results|near zero|"
-                           r"close to zero|not happen|unlikely)\b", re.I)),
-    ("threatened", re.compile(r"\b(?:threat\w*|warn\w* (?:of|that|it would)|vow\w* to|ultimatum|"
-                              r"(?:could|would|will) face|unless)\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos\w*|suggest\w*|offer\w*|call\w* for|urg\w*|draft\w*|bill|"
-                            r"would (?:impose|introduce|ban|freeze|lift|extend|punish)|aims to|considering|consider\w*|"
-                            r"possibility of|push\w* for|advocat\w*|recommend\w*|idea)\b", re.I)),
-    ("planned", re.compile(r"\b(?:will (?:hold|meet|host|resume|travel|exchange|swap|impose|take place)|plan\w*|"
-                           r"schedul\w*|is set to|are set to|set for|due to|expected to|to be held|upcoming|"
-                           r"agreed to|next (?:week|month|round)|preparing|prepar\w* for|to meet|to hold|"
-                           r"will be|would be held|pledg\w*|intend\w*|readiness to|ready to)\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:continu\w*|ongoing|under ?way|in progress|are holding|is holding|still|keeps?|"
-                           r"persist\w*|remain\w*)\b", re.I)),
-]
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\b", re.I)
+_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
+_REFUSAL = re.compile(r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*)\s+(?:\w+\s+){0,3}?(?:call|offer|proposal|invitation|request|idea)\s+(?:for|to|of)\b", re.I)
 _NEGATED_STALL = re.compile(r"\b(?:denie[sd]|deny|did not believe|not)\b[^.]{0,60}\bstall\w*", re.I)
+
+_STALLED = re.compile(
+    r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
+    r"postpon\w*|suspend\w*|broke\s+down|break\s+down|collaps\w*|deadlock\w*|impasse|"
+    r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
+    r"no\s+agreements?\s+on|failed\s+to\s+(?:yield|produce|reach|agree|materiali[sz]e)|on\s+hold|"
+    r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
+    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved)\b",
+    re.I,
+)
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold)\b", re.I)
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart|no\s+breakthrough)\b", re.I)
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("threatened", re.compile(r"\b(?:threat\w*|warn\w*\s+(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|(?:could|would|will)\s+face)\b", re.I)),
+    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing|al|als)|suggest\w*|offer(?:ed|s|ing)?\s+to|offer\b|call\w*\s+for|urg\w*|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|draft\s+(?:plan|proposal|memorandum|resolution|agreement|text|law|bill)|bill|"
+                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow)|aims?\s+to|considering|consider\w*|"
+                            r"possibility\s+of|push\w*\s+for|advocat\w*|recommend\w*|idea|invit\w*|open\s+to|readiness\s+to|"
+                            r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
+                            r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
+    ("planned", re.compile(r"\b(?:(?:will|would|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:take\s+(?:place|effect)|held|hold|meet|speak|talk|visit|"
+                           r"travel|lift|impose|exchange|swap|release|return|resume|begin|start|wait|attend|host|sign|open|"
+                           r"come\s+into\s+force|go\s+ahead)|planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
+                           r"are\s+set\s+to|set\s+for|due\s+to|expected\s+to|to\s+be\s+held|upcoming|take\s+effect|"
+                           r"next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
+                           r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
+                           r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in))\b", re.I)),
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?:holding|continuing|meeting|negotiating|under\s?way|taking\s+place)|"
+                           r"continu(?:es|e|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)),
+]
+_ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 WINDOW = 90  # characters either side of the trigger
 
 
@@ -70,23 +83,58 @@ class ModalityResult:
     score: float
 
 
-def modality(sentence: str, event_type: str, base: int = 0) -> ModalityResult:
-    """Modality of the `event_type` event that `sentence` reports."""
-    if _NEGATED_STALL.search(sentence):
-        m = _NEGATED_STALL.search(sentence)
-        assert m
-        return ModalityResult("ongoing", m.group(0), base + m.start(), base + m.end(), 0.7)
-    triggers = [m.start() for m in TRIGGERS[event_type].finditer(sentence)] or [len(sentence) // 2]
-    best: tuple[float, int, str, re.Match[str]] | None = None
+def _triggers(sentence: str, event_type: str) -> list[int]:
+    return [m.start() for m in TRIGGERS[event_type].finditer(sentence)]
+
+
+def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
+    """A denial whose scope holds this event ("denied launching drones", "denied the accusation")."""
+    for m in _DENIAL.finditer(sentence):
+        if _DENIAL_OBJECT.match(sentence, m.start()):
+            return m
+        if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
+            return m
+    return None
+
+
+def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tuple[str, int]] = ()) -> ModalityResult:
+    """Modality of the `event_type` event reported by `sentence` (plus its other evidence sentences)."""
+    neg = _NEGATED_STALL.search(sentence)
+    if neg:
+        return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
+    refusal = _REFUSAL.search(sentence)
+    if refusal and event_type == "negotiation":
+        return ModalityResult("stalled", refusal.group(0), base + refusal.start(), base + refusal.end(), 0.7)
+    for text, off in [(sentence, base), *others]:
+        d = _denied(text, event_type)
+        if d and not _NEGATED_STALL.search(text):
+            return ModalityResult("denied", d.group(0), off + d.start(), off + d.end(), 0.75)
+    triggers = _triggers(sentence, event_type) or [len(sentence) // 2]
+
+    def near(m: re.Match[str], window: int) -> int | None:
+        dist = min(abs(m.start() - t) for t in triggers)
+        return dist if dist <= window else None
+
+    talks_like = event_type in ("negotiation", "prisoner_swap")
+    stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else [_STALLED_ANY_TYPE]
+    stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None]
+    if stalled:
+        m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
+        return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
+    best: tuple[int, int, str, re.Match[str]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
         for m in rx.finditer(sentence):
-            dist = min(abs(m.start() - t) for t in triggers)
-            if dist > WINDOW:
+            dist = near(m, WINDOW)
+            if dist is None:
                 continue
-            key = (dist // 25, priority)
+            key = (dist // 30, priority)
             if best is None or key < (best[0], best[1]):
-                best = (dist // 25, priority, name, m)
-    if best is None:
-        return ModalityResult("occurred", None, None, None, 0.6)
-    m = best[3]
-    return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), 0.75 if best[0] == 0 else 0.6)
+                best = (key[0], key[1], name, m)
+    if best is not None:
+        m = best[3]
+        return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), 0.75 if best[0] == 0 else 0.6)
+    ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None]
+    if ongoing:
+        m = ongoing[0]
+        return ModalityResult("ongoing", m.group(0), base + m.start(), base + m.end(), 0.6)
+    return ModalityResult("occurred", None, None, None, 0.6)
