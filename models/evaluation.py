@@ -7,6 +7,7 @@ passes to `eventx evaluate --data`.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ def prf(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, Any]:
     out["macro_f1"] = round(float(np.mean(f1s)), 4)
     exact = float((y_true == y_pred).all(axis=1).mean()) if len(y_true) else 0.0
     out["exact_match"] = round(exact, 4)
-    out["n"] = int(len(y_true))
+    out["n"] = len(y_true)
     return out
 
 
@@ -53,7 +54,7 @@ def reliability(y_true: np.ndarray, probs: np.ndarray, bins: int = 10) -> dict[s
     edges = np.linspace(0.0, 1.0, bins + 1)
     table = []
     ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    for lo, hi in itertools.pairwise(edges):
         sel = (p >= lo) & ((p < hi) if hi < 1.0 else (p <= hi))
         n = int(sel.sum())
         if n == 0:

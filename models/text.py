@@ -43,9 +43,7 @@ _BOILERPLATE_LINES = re.compile(
 _INLINE_BOILERPLATE = re.compile(r"(?:^|(?<=\s))(?:Advertisement|ADVERTISEMENT|© AP|©\s?\w+)(?=\s|$)")
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen lt col maj capt cpl sgt adm cmdr sen rep gov pres
-    gov't dept est approx no nos vs etc inc ltd co corp jan feb mar apr jun jul aug sep
-    sept oct nov dec fig al e.g i.e u.s u.k u.n u.s.a mt ft""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cpl", "sgt", "adm", "cmdr", "sen", "rep", "gov", "pres", "gov't", "dept", "est", "approx", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "mt", "ft"]
 )
 
 # A sentence ends at terminal punctuation, optional closing quotes/brackets,
@@ -157,13 +155,13 @@ def split_sentences(text: str, *, max_chars: int = 600, drop_boilerplate: bool =
 
 
 _STOPWORDS = {
-    "en": set("the and of to in is that for on with as was by said it from at has have are be his an which will not this were they had but their".split()),
-    "fr": set("le la les des et est une du en que pour dans sur avec qui pas au aux ce cette il elle sont ont été".split()),
-    "de": set("der die das und ist nicht mit den von zu ein eine sich auf für dem des im auch wird wurde".split()),
-    "es": set("el la los las y que de en por con para una del se es su al lo como más fue".split()),
-    "it": set("il la le gli e che di in per con una del della è non si sono al alla".split()),
-    "pt": set("o a os as e que de em por com para uma do da não se são ao na no".split()),
-    "nl": set("de het een en van is dat op te in met voor niet zijn die".split()),
+    "en": set(["the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by", "said", "it", "from", "at", "has", "have", "are", "be", "his", "an", "which", "will", "not", "this", "were", "they", "had", "but", "their"]),
+    "fr": set(["le", "la", "les", "des", "et", "est", "une", "du", "en", "que", "pour", "dans", "sur", "avec", "qui", "pas", "au", "aux", "ce", "cette", "il", "elle", "sont", "ont", "été"]),
+    "de": set(["der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "sich", "auf", "für", "dem", "des", "im", "auch", "wird", "wurde"]),
+    "es": set(["el", "la", "los", "las", "y", "que", "de", "en", "por", "con", "para", "una", "del", "se", "es", "su", "al", "lo", "como", "más", "fue"]),
+    "it": set(["il", "la", "le", "gli", "e", "che", "di", "in", "per", "con", "una", "del", "della", "è", "non", "si", "sono", "al", "alla"]),
+    "pt": set(["o", "a", "os", "as", "e", "que", "de", "em", "por", "com", "para", "uma", "do", "da", "não", "se", "são", "ao", "na", "no"]),
+    "nl": set(["de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "met", "voor", "niet", "zijn", "die"]),
 }
 _SCRIPTS = (
     ("ru", re.compile(r"[А-Яа-яЁё]")),

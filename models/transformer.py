@@ -119,6 +119,20 @@ class EventModel(nn.Module):
                 layer.load_state_dict(part)
 
 
+def unpack_weights(stored: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Inverse of models.training.pack_weights: int8 rows times their scale, back to float32."""
+    out: dict[str, torch.Tensor] = {}
+    for k, v in stored.items():
+        if k.endswith(".q8"):
+            base = k[: -len(".q8")]
+            out[base] = v.float() * stored[base + ".scale"].float()[:, None]
+        elif k.endswith(".scale"):
+            continue
+        else:
+            out[k] = v.float()
+    return out
+
+
 def _out(x: Any) -> torch.Tensor:
     return x[0] if isinstance(x, tuple) else x
 
@@ -196,7 +210,7 @@ class TransformerClassifier:
         card = json.loads((folder / "model_card.json").read_text())
         tokenizer, base = load_base("cpu")
         model = EventModel(base, int(card["design"]["tuned_layers"]), card["design"]["head"])
-        model.load_trainable(load_file(str(folder / "weights.safetensors")))
+        model.load_trainable(unpack_weights(load_file(str(folder / "weights.safetensors"))))
         model.eval()
         quantize = quantize or card.get("inference", {}).get("quantize", "none")
         if quantize == "int8":

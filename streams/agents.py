@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from faust.streams import _current_event
@@ -196,7 +196,7 @@ async def handle_article_batch(batch: Sequence[EventT]) -> None:
         t0 = time.perf_counter()
         try:
             prepared, detections, events, timings = await loop.run_in_executor(_executor, _run_batch, accepted, model_version)
-        except Exception as exc:  # noqa: BLE001 - a poison batch must not kill the worker
+        except Exception as exc:
             log.exception("batch of %d articles failed; retrying one by one", len(accepted))
             prepared, detections, events, timings = await _isolate(accepted, model_version, exc, pending)
         M.INFERENCE_SECONDS.observe(time.perf_counter() - t0)
@@ -216,7 +216,7 @@ async def handle_article_batch(batch: Sequence[EventT]) -> None:
             done.append((item, p, evs))
         # The digests must be durable before the events they vouch for.
         await app.producer.flush()
-        for item, _p, evs in done:
+        for _item, _p, evs in done:
             for e in evs:
                 pending.append(await events_all.send(key=e["event_id"], value=Event(**e)))
                 pending.append(await mentions.send(key=e["event_type"], value=e))
@@ -265,7 +265,7 @@ async def _isolate(items: Sequence[_Accepted], model_version: str, exc: Exceptio
             out[2].append(e[0])
             for k, v in t.items():
                 out[3][k] = out[3].get(k, 0.0) + v
-        except Exception as inner:  # noqa: BLE001
+        except Exception as inner:
             log.exception("article %s failed", item.article.id)
             pending.append(await _send_dead_letter(item.event, Rejected(
                 "processing_error", type(inner).__name__, str(inner)[:500], item.article.id)))
@@ -292,7 +292,7 @@ async def process_articles(stream):  # type: ignore[no-untyped-def]
 
 def _day_ts(event: dict[str, Any]) -> float:
     d: date = event_day(event)
-    return datetime(d.year, d.month, d.day, 12, tzinfo=timezone.utc).timestamp()
+    return datetime(d.year, d.month, d.day, 12, tzinfo=UTC).timestamp()
 
 
 async def handle_mention(ev: EventT) -> None:
@@ -350,7 +350,7 @@ async def cluster_events(stream):  # type: ignore[no-untyped-def]
     async for ev in stream.events():
         try:
             await handle_mention(ev)
-        except Exception:  # noqa: BLE001 - one bad detection must not stop clustering
+        except Exception:
             log.exception("clustering failed for %s", (ev.value or {}).get("event_id"))
 
 
@@ -362,13 +362,13 @@ async def report_lag() -> None:
     consumer = app.consumer
     try:
         assignment = consumer.assignment()
-    except Exception:  # noqa: BLE001 - not started yet
+    except Exception:
         return
     for tp in assignment:
         if tp.topic != articles_raw.get_topic_name():
             continue
         high = consumer.highwater(tp)
-        read = consumer._read_offset.get(tp)  # noqa: SLF001 - Faust keeps no public accessor
+        read = consumer._read_offset.get(tp)
         if high is None:
             continue
         lag = max(0, high - ((read + 1) if read is not None else 0))

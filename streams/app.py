@@ -17,10 +17,11 @@ from datetime import timedelta
 import faust
 
 from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
-from streams import topics as T
 from streams.settings import Settings
+from streams.topics import topics_for
 
 settings = Settings.from_env()
+TOPICS = topics_for(settings)
 
 
 def _credentials(s: Settings) -> faust.types.auth.CredentialsT | None:
@@ -65,13 +66,13 @@ app = faust.App(
 )
 
 # ------------------------------------------------------------------ topics
-articles_raw = app.topic(T.ARTICLES_RAW, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
-articles_processed = app.topic(T.ARTICLES_PROCESSED, key_type=str, key_serializer="raw", value_type=ProcessedArticle)
-articles_dlq = app.topic(T.ARTICLES_DLQ, key_type=str, key_serializer="raw", value_type=DeadLetter)
-events_all = app.topic(T.EVENTS_ALL, key_type=str, key_serializer="raw", value_type=Event)
+articles_raw = app.topic(TOPICS.raw, key_serializer="raw", value_serializer="raw", partitions=settings.partitions)
+articles_processed = app.topic(TOPICS.processed, key_type=str, key_serializer="raw", value_type=ProcessedArticle)
+articles_dlq = app.topic(TOPICS.dlq, key_type=str, key_serializer="raw", value_type=DeadLetter)
+events_all = app.topic(TOPICS.events_all, key_type=str, key_serializer="raw", value_type=Event)
 events_by_type = {t: app.topic(name, key_type=str, key_serializer="raw", value_type=ClusterEvent)
-                  for t, name in T.EVENTS_BY_TYPE.items()}
-mentions = app.topic(T.mentions_topic(settings.app_id), key_type=str, key_serializer="raw", value_serializer="json",
+                  for t, name in TOPICS.by_type.items()}
+mentions = app.topic(TOPICS.mentions, key_type=str, key_serializer="raw", value_serializer="json",
                      partitions=settings.partitions, internal=True)
 
 # ------------------------------------------------------------------ tables

@@ -9,6 +9,7 @@ free port, with in-memory storage.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from streams.settings import Settings
-from streams.topics import all_topics, topic_config
+from streams.topics import topics_for
 
 log = logging.getLogger("eventx.broker")
 
@@ -120,12 +121,10 @@ async def wait_for_broker(settings: Settings, *, deadline_s: float | None = None
             if attempt > 1:
                 log.info("%s: broker %s reachable after %d attempts", what, settings.bootstrap_servers, attempt)
             return
-        except Exception as exc:  # noqa: BLE001 - any failure to connect is retried until the deadline
+        except Exception as exc:
             last = exc
-            try:
+            with contextlib.suppress(Exception):
                 await admin.close()
-            except Exception:  # noqa: BLE001, S110 - closing a client that never connected
-                pass
         elapsed = time.monotonic() - start
         if elapsed + delay > deadline_s:
             raise BrokerUnavailable(
@@ -148,7 +147,8 @@ async def ensure_topics(settings: Settings, names: Iterable[str] | None = None) 
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
 
-    wanted = list(names) if names is not None else all_topics(settings.app_id)
+    topics = topics_for(settings)
+    wanted = list(names) if names is not None else topics.all()
     admin = AIOKafkaAdminClient(**settings.kafka_client_kwargs(), request_timeout_ms=15000)
     await admin.start()
     try:
@@ -157,7 +157,7 @@ async def ensure_topics(settings: Settings, names: Iterable[str] | None = None) 
         created: list[str] = []
         for name in missing:
             partitions = 1 if name.endswith("__assignor-__leader") else settings.partitions
-            topic = NewTopic(name, partitions, settings.replication_factor, topic_configs=topic_config(name))
+            topic = NewTopic(name, partitions, settings.replication_factor, topic_configs=topics.config(name))
             try:
                 await admin.create_topics([topic])
                 created.append(name)

@@ -122,10 +122,10 @@ def worker(log_format: str | None, web_port: int | None, classifier: str | None)
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--topic", default="articles.raw", show_default=True)
+@click.option("--topic", default=None, help="Target topic (default: articles.raw, with EVENTX_TOPIC_PREFIX).")
 @click.option("--rate", type=click.FloatRange(min=0), default=0.0, help="Articles per second (0: as fast as possible).")
 @click.option("--progress/--no-progress", default=True, show_default=True)
-def feed(files: tuple[str, ...], topic: str, rate: float, progress: bool) -> None:
+def feed(files: tuple[str, ...], topic: str | None, rate: float, progress: bool) -> None:
     """Publish articles from .txt (title on the first line), .json, .jsonl, or - (JSONL on stdin)."""
     from streams.feed import InputError, publish, read_articles
 
@@ -188,17 +188,18 @@ def subscribe(types: tuple[str, ...], from_beginning: bool, group: str | None, m
               timeout: float | None) -> None:
     """Print events of the given types as JSONL (TYPE: drone_strike, negotiation, sanctions, prisoner_swap, all)."""
     from streams.subscribe import consume
-    from streams.topics import EVENTS_ALL, EVENTS_BY_TYPE
+    from streams.topics import topics_for
 
+    settings = _settings()
+    names = topics_for(settings)
     topics = []
     for t in types:
         if t == "all":
-            topics.append(EVENTS_ALL)
-        elif t in EVENTS_BY_TYPE:
-            topics.append(EVENTS_BY_TYPE[t])
+            topics.append(names.events_all)
+        elif t in names.by_type:
+            topics.append(names.by_type[t])
         else:
             raise click.BadParameter(f"{t!r}; choose from {', '.join([*EVENT_TYPES, 'all'])}", param_hint="TYPE")
-    settings = _settings()
     _need_broker(settings)
     _setup_logging(level="warning")
 
@@ -283,6 +284,64 @@ def extract(classifier: str | None) -> None:
             click.echo(json.dumps(payload, ensure_ascii=False), err=True)
     if bad:
         sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.option("--seed", type=int, default=1234, show_default=True, help="Seed for the split, initialisation and batches.")
+@click.option("--compare", is_flag=True, help="Train every design variant and keep the best on validation.")
+@click.option("--variant", type=click.Choice(["frozen-linear", "frozen-mlp", "top1", "top2", "top3"]), default=None,
+              help="Train one variant (default: the chosen design, top2).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Artifacts directory.")
+@click.option("--no-set-current", is_flag=True, help="Do not make the new model the default.")
+def train(seed: int, compare: bool, variant: str | None, out: Path | None, no_set_current: bool) -> None:
+    """Train the transformer classifier (seeded, 2 CPU cores, minutes) and write its model card."""
+    import logging
+
+    from models import training
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    variants = list(training.VARIANTS) if compare else [variant or training.DEFAULT_VARIANT]
+    card = training.train_model(variants, seed=seed, out=out or training.ARTIFACTS, set_current=not no_set_current)
+    t = card["metrics"]["test"]
+    click.echo(f"model {card['version']}: test macro-F1 {t['macro_f1']:.4f} "
+               f"(baseline {card['metrics']['baseline_test']['macro_f1']:.4f}), "
+               f"ECE {card['metrics']['test_calibration']['ece']:.4f}, {card['train_seconds']:.0f}s")
+    for r in card["comparison"]:
+        click.echo(f"  {r['variant']:<14} val macro-F1 {r['val_macro_f1']:.4f}  artifact {r['artifact_bytes'] / 1e6:.2f} MB"
+                   f"  {r['train_seconds']:.0f}s")
+
+
+@cli.command()
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="JSONL with 'text' and 'labels' (default: the held-out test split and hold-out articles).")
+@click.option("--extraction", is_flag=True, help="Per-field argument accuracy instead of event-type quality.")
+@click.option("--quantize", type=click.Choice(["none", "int8", "bf16"]), default="none", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def evaluate(data: Path | None, extraction: bool, quantize: str, as_json: bool) -> None:
+    """Precision, recall and F1 per type and macro-F1, transformer and baseline side by side."""
+    if extraction:
+        from models.extraction import evaluate as xe
+
+        path = data or xe.TEST_FILE
+        if not path.exists():
+            raise click.ClickException(f"{path} not found")
+        report = xe.evaluate(xe.load(path))
+        report["file"] = str(path)
+        click.echo(json.dumps(report, indent=2) if as_json else format_extraction(report))
+        return
+    from models.evaluate_cli import evaluate_classifiers, format_classifier_report
+
+    try:
+        report = evaluate_classifiers(data, quantize=quantize)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report, indent=2) if as_json else format_classifier_report(report))
+
+
+def format_extraction(report: dict[str, Any]) -> str:
+    from models.extraction.evaluate import format_report
+
+    return f"{report['file']}\n" + format_report(report)
 
 
 # ------------------------------------------------------------------ demo

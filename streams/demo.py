@@ -28,7 +28,7 @@ from streams.settings import Settings
 
 
 def fetch_json(url: str, timeout: float = 5.0) -> Any:
-    with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - local worker address
+    with urllib.request.urlopen(url, timeout=timeout) as resp:
         return json.loads(resp.read())
 
 
@@ -98,7 +98,9 @@ async def _demo(settings: Settings, corpus: Path, base: str, proc: subprocess.Po
     from streams.feed import publish
     from streams.seeds import load_corpus
     from streams.subscribe import consume
-    from streams.topics import ARTICLES_DLQ, ARTICLES_PROCESSED, EVENTS_ALL
+    from streams.topics import topics_for
+
+    names = topics_for(settings)
 
     deadline = time.monotonic() + timeout
     articles = [a.to_message() for a in load_corpus(corpus)]
@@ -111,15 +113,15 @@ async def _demo(settings: Settings, corpus: Path, base: str, proc: subprocess.Po
     stop = asyncio.Event()
 
     def on_record(rec: Any) -> None:
-        if rec.topic == EVENTS_ALL:
+        if rec.topic == names.events_all:
             counts[rec.value["event_type"]] += 1
             print(json.dumps(rec.value, ensure_ascii=False) if as_json else format_event(rec.value, counts), flush=True)
-        elif rec.topic == ARTICLES_PROCESSED:
+        elif rec.topic == names.processed:
             processed.add(rec.value["article_id"])
-        elif rec.topic == ARTICLES_DLQ:
+        elif rec.topic == names.dlq:
             say(f"dead letter: {rec.value['reason']}: {rec.value['detail']}")
 
-    reader = asyncio.create_task(consume(settings, [EVENTS_ALL, ARTICLES_PROCESSED, ARTICLES_DLQ], on_record,
+    reader = asyncio.create_task(consume(settings, [names.events_all, names.processed, names.dlq], on_record,
                                          from_beginning=False, stop=stop))
     await asyncio.sleep(1.0)  # let the reader seek to the end before anything is sent
     report = await publish(articles, settings, progress=not as_json, total=len(articles))

@@ -25,7 +25,7 @@ from schemas.ids import article_id
 from streams.broker import wait_for_broker
 from streams.intake import Limits, Rejected, decode_article
 from streams.settings import Settings
-from streams.topics import ARTICLES_RAW
+from streams.topics import topics_for
 
 log = logging.getLogger("eventx.feed")
 
@@ -121,7 +121,7 @@ async def publish(
     articles: Iterable[dict[str, Any] | Rejected] | AsyncIterator[dict[str, Any]],
     settings: Settings,
     *,
-    topic: str = ARTICLES_RAW,
+    topic: str | None = None,
     rate: float = 0.0,
     progress: bool = False,
     total: int | None = None,
@@ -130,6 +130,7 @@ async def publish(
     from streams.broker import ensure_topics
 
     limits = Limits(settings.max_article_bytes, settings.max_json_depth, settings.unknown_fields, settings.require_key)
+    topic = topic or topics_for(settings).raw
     report = FeedReport()
     start = time.perf_counter()
     producer = await producer_for(settings)

@@ -74,7 +74,7 @@ def _depth(obj: Any, limit: int) -> int:
     return deepest
 
 
-def decode_article(value: bytes | None, key: bytes | None, limits: Limits = Limits()) -> Article | Rejected:  # noqa: B008
+def decode_article(value: bytes | None, key: bytes | None, limits: Limits = Limits()) -> Article | Rejected:
     """The article in a raw message, or the reason it cannot be processed."""
     if value is None or len(value) == 0:
         return Rejected("empty_message", "EmptyMessage", "message value is empty (tombstone or empty payload)")

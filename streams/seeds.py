@@ -87,7 +87,7 @@ def _month_words() -> set[str]:
 
 
 def _is_title_like(line: str) -> bool:
-    return len(line) <= 200 and not line.rstrip().endswith((".", "!", ":", ";")) or len(line) <= 120
+    return (len(line) <= 200 and not line.rstrip().endswith((".", "!", ":", ";"))) or len(line) <= 120
 
 
 def _is_source_like(line: str) -> bool:

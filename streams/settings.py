@@ -67,6 +67,7 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "sasl_password": ("KAFKA_SASL_PASSWORD", _optional(str), None, "SASL password."),
     "ssl_cafile": ("KAFKA_SSL_CAFILE", _optional(str), None, "CA bundle for TLS."),
     "app_id": ("EVENTX_APP_ID", str, "eventx", "Consumer group and Faust application id."),
+    "topic_prefix": ("EVENTX_TOPIC_PREFIX", str, "", "Prefix for every topic name (several deployments on one cluster)."),
     "partitions": ("EVENTX_PARTITIONS", _positive(int), 4, "Partitions of every topic the app creates."),
     "replication_factor": ("EVENTX_REPLICATION_FACTOR", _positive(int), 1, "Replication factor of created topics."),
     "store": ("EVENTX_STORE", _choice("rocksdb://", "memory://"), "rocksdb://", "Table store: rocksdb:// (rocksdict) or memory://."),
@@ -110,6 +111,7 @@ class Settings:
     sasl_password: str | None
     ssl_cafile: str | None
     app_id: str
+    topic_prefix: str
     partitions: int
     replication_factor: int
     store: str

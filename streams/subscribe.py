@@ -91,7 +91,7 @@ async def consume(
 
 async def _partitions(consumer: Any, topic: str) -> set[int]:
     for _ in range(50):
-        await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
+        await consumer._client.force_metadata_update()
         parts = consumer.partitions_for_topic(topic)
         if parts:
             return parts

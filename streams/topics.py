@@ -1,14 +1,14 @@
-"""Topic names: part of the public contract (README "Topics")."""
+"""Topic names: part of the public contract (README "Topics").
+
+EVENTX_TOPIC_PREFIX (default empty) prefixes every name, so several
+deployments, or test runs, can share one cluster without sharing topics.
+"""
 
 from __future__ import annotations
 
-from models import EVENT_TYPES
+from dataclasses import dataclass, field
 
-ARTICLES_RAW = "articles.raw"
-ARTICLES_PROCESSED = "articles.processed"
-ARTICLES_DLQ = "articles.dlq"
-EVENTS_ALL = "events.all"
-EVENTS_BY_TYPE: dict[str, str] = {t: f"events.{t}" for t in EVENT_TYPES}
+from models import EVENT_TYPES
 
 # Tables, by name; their changelog topics are created with the others.
 TABLES = (
@@ -23,28 +23,44 @@ TABLES = (
     "sanction_pairs",
     "swap_totals",
 )
-WINDOWED_TABLES = {"type_day_counts"}
 
 
-def mentions_topic(app_id: str) -> str:
-    """Internal: detections re-keyed by event type for the clustering agent."""
-    return f"{app_id}-mentions-by-type"
+@dataclass(frozen=True)
+class Topics:
+    prefix: str = ""
+    app_id: str = "eventx"
+    raw: str = field(init=False)
+    processed: str = field(init=False)
+    dlq: str = field(init=False)
+    events_all: str = field(init=False)
+    by_type: dict[str, str] = field(init=False)
+    mentions: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        p = self.prefix
+        object.__setattr__(self, "raw", f"{p}articles.raw")
+        object.__setattr__(self, "processed", f"{p}articles.processed")
+        object.__setattr__(self, "dlq", f"{p}articles.dlq")
+        object.__setattr__(self, "events_all", f"{p}events.all")
+        object.__setattr__(self, "by_type", {t: f"{p}events.{t}" for t in EVENT_TYPES})
+        # Internal: detections re-keyed by event type for the clustering agent.
+        object.__setattr__(self, "mentions", f"{p}{self.app_id}-mentions-by-type")
+
+    def changelog(self, table: str) -> str:
+        return f"{self.app_id}-{table}-changelog"
+
+    def public(self) -> list[str]:
+        return [self.raw, self.processed, self.dlq, self.events_all, *self.by_type.values()]
+
+    def all(self) -> list[str]:
+        return [*self.public(), self.mentions, *(self.changelog(t) for t in TABLES), f"{self.app_id}-__assignor-__leader"]
+
+    def config(self, name: str) -> dict[str, str]:
+        """Per-topic broker config: per-type topics and changelogs keep the latest record per key."""
+        if name in self.by_type.values() or name.endswith("-changelog"):
+            return {"cleanup.policy": "compact"}
+        return {}
 
 
-def changelog_topic(app_id: str, table: str) -> str:
-    return f"{app_id}-{table}-changelog"
-
-
-def public_topics() -> list[str]:
-    return [ARTICLES_RAW, ARTICLES_PROCESSED, ARTICLES_DLQ, EVENTS_ALL, *EVENTS_BY_TYPE.values()]
-
-
-def all_topics(app_id: str) -> list[str]:
-    return [*public_topics(), mentions_topic(app_id), *(changelog_topic(app_id, t) for t in TABLES), f"{app_id}-__assignor-__leader"]
-
-
-def topic_config(name: str) -> dict[str, str]:
-    """Per-topic broker config: per-type topics keep the latest revision per cluster."""
-    if name in EVENTS_BY_TYPE.values() or name.endswith("-changelog"):
-        return {"cleanup.policy": "compact"}
-    return {}
+def topics_for(settings) -> Topics:  # type: ignore[no-untyped-def]
+    return Topics(settings.topic_prefix, settings.app_id)

@@ -122,9 +122,9 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
             # A place named after a preposition is a location, not an actor ("in Moscow").
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
             possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
-            if m.places and _SPATIAL.search(before) and not possessive:
-                if not any(a.kind in {"armed_group", "intl_org"} for a in m.actors):
-                    continue
+            if (m.places and _SPATIAL.search(before) and not possessive
+                    and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
+                continue
             actor = sorted(m.actors, key=lambda a: ({"state": 0, "armed_group": 1, "intl_org": 2}.get(a.kind, 3), a.name))[0]
             out.append((m, _state_actor(gaz, actor), s))
     return out
@@ -168,7 +168,7 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|originat\w+ (?:in|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
-FOCUS = frozenset("UKR RUS ISR PSE LBN SYR YEM IRN IRQ SDN MMR IND PAK COD AZE ARM ETH SOM MLI BFA NER".split())
+FOCUS = frozenset(["UKR", "RUS", "ISR", "PSE", "LBN", "SYR", "YEM", "IRN", "IRQ", "SDN", "MMR", "IND", "PAK", "COD", "AZE", "ARM", "ETH", "SOM", "MLI", "BFA", "NER"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,18 +261,18 @@ _LAUNCHED = [
     _num_rx(rf"{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}\b"),
     _num_rx(rf"{_LAUNCH_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:\w+\s+){{0,2}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,1}}?{_LAUNCH_VERB}"),
-    _num_rx(rf"{{N}}-drone\b"),
+    _num_rx(r"{N}-drone\b"),
     _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = r"(?:\w+\s+){0,3}?(?:people|persons|civilians|residents|soldiers|servicemen|troops|children|women|men|workers|others|staff|fighters|militants|crew|passengers|members|employees|firefighters|rescuers|medics|journalists|police|officers|guards)"
 _KILLED = [
-    _num_rx(rf"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:\w+\s+){{0,2}}?{{N}}"),
+    _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:\w+\s+){0,2}?{N}"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
     _num_rx(r"death\s+toll\s+(?:\w+\s+){0,3}?(?:rose|climbed|increased|reached|stood|stands|rises|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
-    _num_rx(rf"(?:injur\w*|wound\w*|hurt)\s+(?:\w+\s+){{0,2}}?{{N}}"),
+    _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:\w+\s+){0,2}?{N}"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
@@ -626,7 +626,7 @@ _RELEASE = (
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,4}}?{_RELEASE}\s+by\s+(?:each|both)\s+sides?"),
-    _num_rx(rf"{{N}}\s+(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
+    _num_rx(r"{N}\s+(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
     _num_rx(rf"(?:each|both)\s+(?:side|sides|country|countries|party)?\s*(?:\w+\s+){{0,2}}?{_RELEASE}\s+(?:\w+\s+){{0,2}}?{{N}}"),
 ]
 _TOTAL = [
@@ -638,7 +638,7 @@ _ONE_WAY = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
     _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
-    _num_rx(rf"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){{0,2}}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}"),
+    _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
 ]
 
 

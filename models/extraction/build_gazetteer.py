@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
-import hashlib
 import re
-import urllib.parse
 import tarfile
+import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -33,7 +33,7 @@ RG_VERSION = "1.5.1"
 # Countries at war or in the news about wars: keep their towns down to 1,000
 # people, since drone strikes and talks happen in small places too.
 FOCUS = set(
-    "UA RU BY MD IL PS LB SY IQ IR YE SA SD SS MM IN PK AF AZ AM GE CD RW ET SO LY ML BF NE TR QA EG JO AE OM KP KR TW VE CO".split()
+    ["UA", "RU", "BY", "MD", "IL", "PS", "LB", "SY", "IQ", "IR", "YE", "SA", "SD", "SS", "MM", "IN", "PK", "AF", "AZ", "AM", "GE", "CD", "RW", "ET", "SO", "LY", "ML", "BF", "NE", "TR", "QA", "EG", "JO", "AE", "OM", "KP", "KR", "TW", "VE", "CO"]
 )
 MAX_ALIASES = 10
 _CITY_DIVISION = re.compile(r"\b(?:Qalasy|City|Capital|Municipality|Muhafazat|Baladiyat|Shahri|Shahar|Gorod)\b", re.I)

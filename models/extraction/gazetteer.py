@@ -245,17 +245,7 @@ def _r(x: float | None) -> float | None:
 # Capitalised words that collide with place or actor names and are almost
 # never meant as such in news prose.
 _STOP_SURFACES = frozenset(
-    """a an the he she it we they i you his her its our their this that these those there here mr mrs ms dr
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december president minister governor spokesman spokeswoman officials official
-    according but and or so however also after before during while when since until as at in on of for from to
-    by with without new old north south east west central northern southern eastern western
-    says said city town village region oblast province state republic kingdom union army forces
-    government ministry defence defense air force navy police court senate congress parliament council
-    foreign deputy prime chief head general colonel secretary ambassador envoy delegation delegations
-    details source quote background warning video photo read more update live breaking
-    mobile reading bath police of nice split mary bar best hope male orange sale deal temple
-    victoria asia europe africa america""".split()
+    ["a", "an", "the", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "minister", "governor", "spokesman", "spokeswoman", "officials", "official", "according", "but", "and", "or", "so", "however", "also", "after", "before", "during", "while", "when", "since", "until", "as", "at", "in", "on", "of", "for", "from", "to", "by", "with", "without", "new", "old", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "says", "said", "city", "town", "village", "region", "oblast", "province", "state", "republic", "kingdom", "union", "army", "forces", "government", "ministry", "defence", "defense", "air", "force", "navy", "police", "court", "senate", "congress", "parliament", "council", "foreign", "deputy", "prime", "chief", "head", "general", "colonel", "secretary", "ambassador", "envoy", "delegation", "delegations", "details", "source", "quote", "background", "warning", "video", "photo", "read", "more", "update", "live", "breaking", "mobile", "reading", "bath", "police", "of", "nice", "split", "mary", "bar", "best", "hope", "male", "orange", "sale", "deal", "temple", "victoria", "asia", "europe", "africa", "america"]
 )
 
 

@@ -35,7 +35,7 @@ class Number:
 
     @property
     def int_value(self) -> int:
-        return int(round(self.value))
+        return round(self.value)
 
 
 def _words_value(s: str) -> float | None:
@@ -108,7 +108,7 @@ def find_numbers(text: str, *, counts_only: bool = True) -> list[Number]:
 
 
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)", re.I)
-_NUM_TOKEN = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:%s)(?:-(?:%s))?)" % ("|".join([*_UNITS, *_TENS]), "|".join(_UNITS))
+_NUM_TOKEN = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join([*_UNITS, *_TENS])})(?:-(?:{'|'.join(_UNITS)}))?)"
 # "1,000-for-1,000", "84 for 84", "eighty-four-for-eighty-four".
 N_FOR_N = re.compile(rf"(?<![\w,])({_NUM_TOKEN})\s*-?\s*for\s*-?\s*({_NUM_TOKEN})(?![\w])", re.I)
 
