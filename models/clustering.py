@@ -101,7 +101,11 @@ def _rank_loc(loc: dict[str, Any]) -> tuple:
 
 
 def _rank_scored(v: Any) -> tuple:
-    return (-float(v.get("score", 0)),) if isinstance(v, dict) else (0,)
+    """Best supported first; between equally supported counts the larger (tolls and tallies only grow)."""
+    if not isinstance(v, dict):
+        return (0,)
+    value = v.get("value")
+    return (-float(v.get("score", 0)), -float(value) if isinstance(value, int | float) else 0.0)
 
 
 def _merge_args(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:

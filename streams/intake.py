@@ -93,7 +93,7 @@ def decode_article(value: bytes | None, key: bytes | None, limits: Limits = Limi
         doc = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         msg = str(exc)
-        if "recursion" in msg.lower():
+        if "recursion" in msg.lower() or "depth" in msg.lower():
             return Rejected("too_deeply_nested", "JSONDecodeError", f"JSON nested deeper than the parser allows: {msg}")
         return Rejected("invalid_json", "JSONDecodeError", msg[:300])
     if not isinstance(doc, dict):

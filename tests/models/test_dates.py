@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from models.extraction.dates import best_date, find_dates, parse_absolute, parse_relative_age
+
+PUB = date(2025, 9, 24)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("the attack on Wednesday", "2025-09-24", "day"),  # the publication day itself
+        ("talks on Tuesday", "2025-09-23", "day"),
+        ("last Wednesday", "2025-09-17", "day"),
+        ("Trump said on July 8", "2025-07-08", "day"),
+        ("on 8 July", "2025-07-08", "day"),
+        ("on 09-07-2025", "2025-07-09", "day"),  # day first
+        ("on 2025-07-09", "2025-07-09", "day"),
+        ("overnight", "2025-09-23", "day"),
+        ("yesterday", "2025-09-23", "day"),
+        ("this morning", "2025-09-24", "day"),
+        ("last week", "week:2025-09-15", "week"),
+        ("last month", "2025-08", "month"),
+        ("in June", "2025-06", "month"),
+        ("in December", "2024-12", "month"),  # a past December
+        ("this year", "2025", "year"),
+        ("in 2022", "2022", "year"),
+    ],
+)
+def test_event_dates_resolve_against_publication(text, value, precision):
+    m = best_date(find_dates(text, PUB))
+    assert m is not None and (m.value, m.precision) == (value, precision)
+
+
+def test_future_reading_for_planned_events():
+    assert find_dates("talks on Friday", PUB, future=True)[0].value == "2025-09-26"
+    assert find_dates("next Monday", PUB)[0].value == "2025-09-29"
+
+
+def test_month_names_that_are_words_need_a_day():
+    assert find_dates("the talks may resume", PUB) == []
+    assert find_dates("on May 15", PUB)[0].value == "2025-05-15"
+
+
+def test_page_dates():
+    assert parse_absolute("avril 20, 2025") == date(2025, 4, 20)
+    assert parse_absolute(' date 2025-09-24 "Very sluggish"') == date(2025, 9, 24)
+    assert parse_absolute("30-06-2025") == date(2025, 6, 30)
+    assert parse_absolute("20. März 2025") == date(2025, 3, 20)
+    assert parse_absolute("no date") is None
+
+
+def test_relative_ages():
+    ref = datetime(2025, 9, 24, 12, 0)
+    assert parse_relative_age("a day ago", ref) == datetime(2025, 9, 23, 12, 0)
+    assert parse_relative_age("Yahooa day ago", ref) == datetime(2025, 9, 23, 12, 0)
+    assert parse_relative_age("time21 minutes ago", ref) == datetime(2025, 9, 24, 11, 39)
+    assert parse_relative_age("6 days ago", ref).date() == date(2025, 9, 18)
+    assert parse_relative_age("sometime", ref) is None
