@@ -82,7 +82,8 @@ async def ready(web: View, request: Request) -> Response:
 
 @app.page("/metrics")
 async def metrics(web: View, request: Request) -> Response:
-    return web.bytes(M.render(), content_type="text/plain; version=0.0.4; charset=utf-8")
+    # aiohttp wants the charset apart from the content type.
+    return web.bytes(M.render(), content_type="text/plain; version=0.0.4")
 
 
 @app.page("/tables")

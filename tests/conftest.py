@@ -135,7 +135,11 @@ class Worker:
                 body = r.read()
                 return r.status, json.loads(body) if r.headers.get_content_type() == "application/json" else body.decode()
         except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read() or b"null")
+            body = e.read()
+            try:
+                return e.code, json.loads(body or b"null")
+            except ValueError:
+                return e.code, body.decode(errors="replace")
 
     def wait_ready(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
