@@ -206,7 +206,7 @@ def fit_platt(logits: np.ndarray, y: np.ndarray) -> dict[str, dict[str, float]]:
         target = torch.tensor(y[:, j], dtype=torch.float64)
         a = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
         b = torch.tensor(0.0, dtype=torch.float64, requires_grad=True)
-        opt = torch.optim.LBFGS([a, b], lr=0.5, max_iter=200)
+        opt = torch.optim.LBFGS([a, b], lr=0.5, max_iter=200, line_search_fn="strong_wolfe")
 
         def closure(opt=opt, a=a, b=b, x=x, target=target) -> torch.Tensor:  # type: ignore[no-untyped-def]
             opt.zero_grad()
@@ -215,7 +215,12 @@ def fit_platt(logits: np.ndarray, y: np.ndarray) -> dict[str, dict[str, float]]:
             return loss
 
         opt.step(closure)
-        out[t] = {"a": round(float(a), 6), "b": round(float(b), 6)}
+        fa, fb = float(a), float(b)
+        if not (math.isfinite(fa) and math.isfinite(fb)) or fa <= 0:
+            # Saturated logits (an over-confident head) can defeat the fit; keep the raw sigmoid.
+            log.warning("Platt fit for %s failed (a=%s, b=%s); using a=1, b=0", t, fa, fb)
+            fa, fb = 1.0, 0.0
+        out[t] = {"a": round(fa, 6), "b": round(fb, 6)}
     return out
 
 
@@ -365,7 +370,7 @@ def train_model(variant_names: Sequence[str] = (DEFAULT_VARIANT,), *, seed: int 
     }
     (folder / "model_card.json").write_text(json.dumps(card, indent=2) + "\n")
     if set_current:
-        CURRENT.write_text(version + "\n")
+        (out / CURRENT.name).write_text(version + "\n")
     return card
 
 

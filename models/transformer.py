@@ -172,10 +172,11 @@ def calibrate(logits: np.ndarray, calibration: dict[str, dict[str, float]]) -> n
     return 1.0 / (1.0 + np.exp(-(logits * a + b)))
 
 
-def current_version() -> str:
-    if not CURRENT.exists():
-        raise FileNotFoundError(f"no trained model: {CURRENT} is missing; run `eventx train`")
-    return CURRENT.read_text().strip()
+def current_version(artifacts: Path = ARTIFACTS) -> str:
+    pointer = artifacts / CURRENT.name
+    if not pointer.exists():
+        raise FileNotFoundError(f"no trained model: {pointer} is missing; run `eventx train`")
+    return pointer.read_text().strip()
 
 
 class TransformerClassifier:
@@ -205,7 +206,7 @@ class TransformerClassifier:
             torch.set_num_threads(threads)
         if device == "cuda" and not torch.cuda.is_available():
             raise RuntimeError("EVENTX_DEVICE=cuda but CUDA is not available")
-        version = version or current_version()
+        version = version or current_version(artifacts)
         folder = artifacts / version
         card = json.loads((folder / "model_card.json").read_text())
         tokenizer, base = load_base("cpu")

@@ -239,7 +239,7 @@ def best_place(pms: Sequence[PlaceMention], *, kinds: frozenset[str] = frozenset
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 _DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
-_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|knock\w*\s+out|took\s+down)"
+_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down)"
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
 
 _INTERCEPTED = [
@@ -251,12 +251,13 @@ _INTERCEPTED = [
     _num_rx(rf"{{N}}\s+(?:of\s+(?:the|them|these)\s+)?{_DRONE_WORDS}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|being)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
     _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been)\s+{_INTERCEPT_VERB}"),
-    _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\b"),
+    _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
     _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
-    _num_rx(rf"(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
+    # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
+    _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
     _num_rx(rf"{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}\b"),
     _num_rx(rf"{_LAUNCH_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+{_DRONE_WORDS}"),

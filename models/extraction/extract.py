@@ -170,7 +170,9 @@ def extract_group(
     location = None
     scores: dict[str, float] = {"modality": mod.score}
     if et == "drone_strike":
-        pm = A.best_place(place_ms)
+        # Where the detected sentences say it happened; context sentences only fill a gap.
+        det_places = A.place_mentions(gaz, det_sents, context_countries)
+        pm = A.best_place(det_places) or A.best_place(place_ms)
         location = A.location_dict(pm, 0.75)
         origin_pm = next((p for p in place_ms if p.origin), None)
         origin = A.location_dict(origin_pm, 0.6)
