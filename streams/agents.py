@@ -94,15 +94,25 @@ def _load_processor() -> ArticleProcessor:
     return ArticleProcessor(classifier)
 
 
+def preload() -> None:
+    """Load the model before the worker joins the consumer group.
+
+    A worker that joined first would be handed partitions it cannot process
+    for the seconds the model takes to load, stalling them during a rebalance.
+    """
+    t0 = time.perf_counter()
+    STATE.processor = _load_processor()
+    log.info("model %s (%s) loaded in %.1fs", STATE.processor.model_version, settings.classifier, time.perf_counter() - t0)
+
+
 @app.task
 async def load_model() -> None:
-    t0 = time.perf_counter()
-    loop = asyncio.get_running_loop()
-    STATE.processor = await loop.run_in_executor(_executor, _load_processor)
+    if STATE.processor is None:  # started without preload (e.g. `faust -A streams.app worker`)
+        loop = asyncio.get_running_loop()
+        STATE.processor = await loop.run_in_executor(_executor, _load_processor)
     M.MODEL_INFO.labels(settings.classifier, STATE.processor.model_version, settings.device).set(1)
     STATE.model_loaded.set()
     _update_ready()
-    log.info("model %s (%s) loaded in %.1fs", STATE.processor.model_version, settings.classifier, time.perf_counter() - t0)
 
 
 @app.on_partitions_assigned.connect

@@ -27,6 +27,7 @@ class Record:
     key: str | None
     value: Any
     timestamp_ms: int
+    raw: bytes = b""
 
 
 async def consume(
@@ -77,7 +78,7 @@ async def consume(
                 for m in msgs:
                     value = orjson.loads(m.value) if m.value else None
                     rec = Record(tp.topic, tp.partition, m.offset, m.key.decode("utf-8", "replace") if m.key else None,
-                                 value, m.timestamp)
+                                 value, m.timestamp, m.value or b"")
                     result = on_record(rec)
                     if asyncio.iscoroutine(result):
                         result = await result

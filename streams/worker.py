@@ -66,8 +66,11 @@ def run_worker(settings: Settings) -> int:
     import faust
 
     from streams import logs
+    from streams.agents import preload
     from streams.app import app
 
+    logs.setup(settings.log_format, settings.log_level)
+    preload()
     install_watchdog(app, settings)
     app.conf.loghandlers = [logs.handler(settings.log_format)]
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=settings.log_format == "json",

@@ -131,7 +131,7 @@ class Worker:
 
     def get(self, path: str, timeout: float = 5.0) -> tuple[int, Any]:
         try:
-            with urllib.request.urlopen(self.url + path, timeout=timeout) as r:  # noqa: S310 - local test worker
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as r:
                 body = r.read()
                 return r.status, json.loads(body) if r.headers.get_content_type() == "application/json" else body.decode()
         except urllib.error.HTTPError as e:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from models.pipeline import mask_markup, prepare
 from models.extraction.extract import ArticleMeta
+from models.pipeline import mask_markup, prepare
 from models.text import detect_language, is_boilerplate, split_sentences
 
 

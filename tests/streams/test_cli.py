@@ -15,7 +15,7 @@ from streams.broker import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = ["broker", "worker", "feed", "replay", "subscribe", "tables", "classify", "extract", "demo", "train", "evaluate",
-            "config"]
+            "config", "bench"]
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess:

@@ -38,7 +38,7 @@ def replayed(stack):  # type: ignore[no-untyped-def]
 
 
 def test_seed_replay_yields_all_four_types_and_one_processed_record_per_article(replayed, stack, schemas):
-    worker, articles, processed, events = replayed
+    _worker, articles, processed, events = replayed
     keys = Counter(r.key for r in processed)
     assert set(keys) == {a["id"] for a in articles}
     assert all(n == 1 for n in keys.values()), keys
@@ -54,7 +54,7 @@ def test_seed_replay_yields_all_four_types_and_one_processed_record_per_article(
 
 
 def test_per_type_topics_carry_schema_valid_cluster_revisions(replayed, stack, schemas):
-    worker, _articles, _processed, events = replayed
+    _worker, _articles, _processed, events = replayed
     by_type = Counter(e.value["event_type"] for e in events)
     topics = list(stack.topics.by_type.values())
     revisions = stack.collect(topics, lambda recs: len(recs) >= sum(by_type.values()))

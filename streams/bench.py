@@ -1,0 +1,465 @@
+"""`eventx bench`: the pipeline measured against the hardware ceiling, in one run.
+
+- ceiling: batched forward passes only, on pre-tokenised sentences;
+- model path: classify + extract without Kafka (the `eventx extract` path),
+  with a profile of where the time goes;
+- pipeline: feed -> broker -> worker -> events, until every
+  articles.processed record has arrived; peak RSS of the worker;
+- latency: article produce timestamp -> event emit, at 25% and 50% of the
+  saturation rate and at saturation;
+- variants: the keyword baseline, a naive per-message transformer (no
+  batching), and ours.
+
+Figures are printed as a table, or as JSON with --json. Absolute numbers
+vary between machines; the ratios are what the targets are about.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Report:
+    figures: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def set(self, key: str, value: Any) -> None:
+        self.figures[key] = value
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return float(np.percentile(np.asarray(values), q))
+
+
+def machine() -> dict[str, Any]:
+    import torch
+
+    info = {"python": platform.python_version(), "torch": torch.__version__, "cpus": os.cpu_count(),
+            "torch_threads": torch.get_num_threads(), "processor": platform.processor() or platform.machine()}
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split("flags", 1)[1].split("\n", 1)[0]
+        info["avx512_bf16"] = "avx512_bf16" in flags
+        info["vnni"] = "avx512_vnni" in flags or "avx_vnni" in flags
+        model = next(ln for ln in Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("model name"))
+        info["cpu_model"] = model.split(":", 1)[1].strip()
+    except (OSError, StopIteration, IndexError):
+        pass
+    if torch.cuda.is_available():
+        info["gpu"] = torch.cuda.get_device_name(0)
+    return info
+
+
+# --------------------------------------------------------------------------- ceiling and model path
+
+
+def _sentences(articles: list[dict[str, Any]]) -> list[str]:
+    from models.text import split_sentences
+
+    return [s.text for a in articles for s in split_sentences(a["text"])]
+
+
+def ceiling(clf: Any, sentences: list[str], *, bucketed: bool = True, batch_size: int = 64, repeat: int = 1) -> dict[str, float]:
+    """Forward passes only: tokenisation is done before the clock starts."""
+    import torch
+
+    from models.transformer import Tokenized, tokenize
+
+    tok = tokenize(clf.tokenizer, sentences, clf.max_length)
+    if not bucketed:
+        rng = random.Random(0)
+        order = list(range(len(tok.ids)))
+        rng.shuffle(order)
+        tok = Tokenized([tok.ids[i] for i in order])
+        batches = []
+        for start in range(0, len(order), batch_size):
+            seqs = tok.ids[start : start + batch_size]
+            width = max(len(s) for s in seqs)
+            ids = torch.zeros((len(seqs), width), dtype=torch.long)
+            mask = torch.zeros_like(ids)
+            for r, s in enumerate(seqs):
+                ids[r, : len(s)] = torch.tensor(s)
+                mask[r, : len(s)] = 1
+            batches.append((None, ids, torch.zeros_like(ids), mask))
+    else:
+        batches = tok.batches(batch_size, clf.max_length)
+    n_tokens = sum(len(x) for x in tok.ids)
+    padded = sum(int(b[1].numel()) for b in batches)
+    device = clf.device
+    autocast = torch.autocast(device, dtype=torch.bfloat16) if clf.quantize == "bf16" else _Null()
+    with torch.inference_mode(), autocast:
+        clf.model(*(t.to(device) for t in batches[0][1:]))  # warm-up
+        if device == "cuda":
+            torch.cuda.synchronize()
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            for _idx, ids, tt, mask in batches:
+                clf.model(ids.to(device), tt.to(device), mask.to(device))
+        if device == "cuda":
+            torch.cuda.synchronize()
+        dt = (time.perf_counter() - t0) / repeat
+    return {"sentences_per_s": len(sentences) / dt, "tokens_per_s": n_tokens / dt, "seconds": dt,
+            "padding_share": 1 - n_tokens / padded}
+
+
+class _Null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *a: object) -> None:
+        return None
+
+
+def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: int = 32) -> dict[str, Any]:
+    """classify + extract, batched like the worker, with a time profile."""
+    from models.extraction.extract import ArticleMeta
+    from models.pipeline import prepare
+
+    clf = processor.classifier
+    prof = {"split": 0.0, "tokenize": 0.0, "forward": 0.0, "extract": 0.0}
+    n_sent = 0
+    t_start = time.perf_counter()
+    for start in range(0, len(articles), batch_articles):
+        chunk = articles[start : start + batch_articles]
+        t0 = time.perf_counter()
+        prepared = [prepare(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published"))) for a in chunk]
+        t1 = time.perf_counter()
+        prof["split"] += t1 - t0
+        if hasattr(clf, "tokenizer"):
+            from models.transformer import tokenize
+
+            sents = [s.text for p in prepared for s in p.sentences]
+            tokenize(clf.tokenizer, sents, clf.max_length)
+            t2 = time.perf_counter()
+            prof["tokenize"] += t2 - t1
+            t1 = t2
+        dets = processor.detect(prepared)
+        t2 = time.perf_counter()
+        prof["forward"] += t2 - t1
+        for p, d in zip(prepared, dets, strict=True):
+            processor.build(p, d)
+            n_sent += len(p.sentences)
+        prof["extract"] += time.perf_counter() - t2
+    total = time.perf_counter() - t_start
+    # detect() tokenises again internally; the profile's forward share excludes that second pass.
+    prof["forward"] = max(0.0, prof["forward"] - prof["tokenize"])
+    wall = sum(prof.values())
+    return {"articles_per_s": len(articles) / total, "sentences_per_s": n_sent / total, "seconds": total,
+            "profile_share": {k: round(v / wall, 4) for k, v in prof.items()}}
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+@dataclass
+class Pipeline:
+    bootstrap: str
+    env: dict[str, str]
+    proc: subprocess.Popen[bytes]
+    port: int
+    settings: Any
+    topics: Any
+    log: Path
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def peak_rss_mb(self) -> float:
+        try:
+            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return float("nan")
+
+
+def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipeline:
+    import urllib.request
+
+    from streams.broker import free_port
+    from streams.settings import Settings
+    from streams.topics import Topics
+
+    port = free_port()
+    prefix = f"bench{tag}."
+    app_id = f"eventx-bench{tag}"
+    full = dict(os.environ, KAFKA_BOOTSTRAP_SERVERS=bootstrap, EVENTX_TOPIC_PREFIX=prefix, EVENTX_APP_ID=app_id,
+                EVENTX_STORE="memory://", EVENTX_DATA_DIR=str(workdir / tag), EVENTX_WEB_PORT=str(port),
+                EVENTX_SESSION_TIMEOUT_S="6", EVENTX_HEARTBEAT_S="1", EVENTX_REBALANCE_TIMEOUT_S="6",
+                EVENTX_LOG_LEVEL="warning", **env)
+    log = workdir / f"worker-{tag}.log"
+    proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=full, cwd=ROOT,
+                            stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"worker exited: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    settings = Settings.from_env(full)
+    return Pipeline(bootstrap, full, proc, port, settings, Topics(prefix, app_id), log)
+
+
+async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) -> dict[str, Any]:
+    """Produce `articles` at `rate` per second (0: all at once); wait for every processed record."""
+    from streams.feed import publish
+    from streams.subscribe import consume
+
+    ids = {a["id"] for a in articles}
+    processed: dict[str, int] = {}
+    event_latency: list[float] = []
+    produced_at: dict[str, float] = {}
+    stop = asyncio.Event()
+    first_done: list[float] = []
+
+    def on(rec: Any) -> bool | None:
+        if rec.topic == p.topics.processed and rec.key in ids:
+            processed[rec.key] = rec.timestamp_ms
+            if not first_done:
+                first_done.append(time.time())
+            if len(processed) >= len(ids):
+                return True
+        elif rec.topic == p.topics.events_all and rec.value["article_id"] in ids:
+            # detected_at is the article's broker timestamp: emit minus produce.
+            from datetime import datetime
+
+            t_art = datetime.fromisoformat(rec.value["detected_at"].replace("Z", "+00:00")).timestamp()
+            event_latency.append(rec.timestamp_ms / 1000 - t_art)
+        return None
+
+    reader = asyncio.create_task(consume(p.settings, [p.topics.processed, p.topics.events_all], on, stop=stop))
+    await asyncio.sleep(1.5)
+    t0 = time.time()
+    for a in articles:
+        produced_at[a["id"]] = time.time()
+    await publish(articles, p.settings, rate=rate)
+    t_fed = time.time()
+    await asyncio.wait_for(reader, timeout=3600)
+    t_end = max(processed.values()) / 1000 if processed else time.time()
+    return {"seconds": t_end - t0, "feed_seconds": t_fed - t0, "articles": len(processed),
+            "event_latency_s": event_latency}
+
+
+def pipeline_run(p: Pipeline, articles: list[dict[str, Any]], rate: float = 0.0) -> dict[str, Any]:
+    return asyncio.run(_run_load(p, articles, rate))
+
+
+# --------------------------------------------------------------------------- orchestration
+
+
+def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_json: bool, out: Path | None) -> dict[str, Any]:
+    import tempfile
+
+    from models.classifier import load_classifier
+    from models.pipeline import ArticleProcessor
+    from streams.broker import EmbeddedBroker
+    from streams.workload import synthetic_articles
+
+    def say(s: str) -> None:
+        print(s, file=sys.stderr, flush=True)
+
+    rep = Report()
+    rep.set("machine", machine())
+    n = n_articles or (120 if quick else 2000)
+    articles = synthetic_articles(n, seed=7)
+    sentences = _sentences(articles)
+    clf = load_classifier("transformer", device=device, quantize=None)
+    from models.transformer import tokenize
+
+    tokens = sum(len(x) for x in tokenize(clf.tokenizer, sentences, clf.max_length).ids)
+    rep.set("workload", {"articles": n, "sentences": len(sentences), "tokens": tokens, "seed": 7,
+                         "sentences_per_article": round(len(sentences) / n, 1)})
+    rep.set("model_version", clf.version)
+    say(f"workload: {n} articles, {len(sentences)} sentences, {tokens} tokens")
+
+    ceil = ceiling(clf, sentences)
+    rep.set("ceiling_sentences_per_s", round(ceil["sentences_per_s"], 1))
+    rep.set("ceiling_tokens_per_s", round(ceil["tokens_per_s"], 1))
+    rep.set("padding_share_bucketed", round(ceil["padding_share"], 4))
+    say(f"ceiling: {ceil['sentences_per_s']:.1f} sentences/s, {ceil['tokens_per_s']:.0f} tokens/s")
+
+    mp = model_path(ArticleProcessor(clf), articles)
+    rep.set("model_path_sentences_per_s", round(mp["sentences_per_s"], 1))
+    rep.set("model_path_articles_per_s", round(mp["articles_per_s"], 2))
+    rep.set("profile_model_path", mp["profile_share"])
+    say(f"model path: {mp['articles_per_s']:.2f} articles/s, {mp['sentences_per_s']:.1f} sentences/s")
+
+    workdir = Path(tempfile.mkdtemp(prefix="eventx-bench-"))
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    broker = None
+    if not external:
+        broker = EmbeddedBroker(log_file=workdir / "tansu.log")
+        broker.start()
+    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
+    try:
+        p = start_pipeline(bootstrap, workdir, "ours", EVENTX_DEVICE=device)
+        try:
+            sat = pipeline_run(p, articles)
+            art_s = sat["articles"] / sat["seconds"]
+            rep.set("pipeline_articles_per_s", round(art_s, 2))
+            rep.set("pipeline_sentences_per_s", round(len(sentences) / sat["seconds"], 1))
+            rep.set("ratio_pipeline_to_ceiling", round(rep.figures["pipeline_sentences_per_s"] / ceil["sentences_per_s"], 3))
+            lat = sat["event_latency_s"]
+            rep.set("latency_saturation_ms", {"p50": round(_pct(lat, 50) * 1000), "p95": round(_pct(lat, 95) * 1000),
+                                              "p99": round(_pct(lat, 99) * 1000)})
+            say(f"pipeline: {art_s:.2f} articles/s, {rep.figures['pipeline_sentences_per_s']} sentences/s, "
+                f"ratio {rep.figures['ratio_pipeline_to_ceiling']}")
+            loads = {}
+            for share in (0.25, 0.5):
+                rate = art_s * share
+                k = max(20, int(rate * (30 if quick else 90)))
+                sample = synthetic_articles(k, seed=70 + int(share * 100), id_prefix=f"load{int(share * 100)}")
+                r = pipeline_run(p, sample, rate=rate)
+                lat = r["event_latency_s"]
+                loads[f"{int(share * 100)}%"] = {"offered_articles_per_s": round(rate, 2), "articles": k,
+                                                 "p50": round(_pct(lat, 50) * 1000), "p95": round(_pct(lat, 95) * 1000),
+                                                 "p99": round(_pct(lat, 99) * 1000)}
+                say(f"latency at {int(share * 100)}% load: p50 {loads[f'{int(share * 100)}%']['p50']} ms, "
+                    f"p99 {loads[f'{int(share * 100)}%']['p99']} ms")
+            rep.set("latency_fixed_load_ms", loads)
+            rep.set("latency_ms_p50", loads["50%"]["p50"])
+            rep.set("latency_ms_p99", loads["50%"]["p99"])
+            rep.set("peak_rss_mb", round(p.peak_rss_mb(), 1))
+        finally:
+            p.stop()
+        if variants:
+            sub = articles[: max(20, n // 10)]
+            sub_sent = len(_sentences(sub))
+            out_v = {}
+            for name, env in (("baseline", {"EVENTX_CLASSIFIER": "baseline"}),
+                              ("naive_per_message", {"EVENTX_BATCH_ARTICLES": "1", "EVENTX_BATCH_SENTENCES": "1"}),
+                              ("ours", {})):
+                pv = start_pipeline(bootstrap, workdir, name.replace("_", ""), EVENTX_DEVICE=device, **env)
+                try:
+                    r = pipeline_run(pv, sub)
+                finally:
+                    pv.stop()
+                out_v[name] = {"articles_per_s": round(r["articles"] / r["seconds"], 2),
+                               "sentences_per_s": round(sub_sent / r["seconds"], 1), "articles": len(sub)}
+                say(f"variant {name}: {out_v[name]['articles_per_s']} articles/s")
+            rep.set("variants", out_v)
+    finally:
+        if broker:
+            broker.stop()
+    rep.set("bench_process_max_rss_mb", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+    if out:
+        out.write_text(json.dumps(rep.figures, indent=2))
+    return rep.figures
+
+
+def ceiling_study(n_sentences: int = 3000, device: str = "cpu") -> dict[str, Any]:
+    """Each ceiling optimisation's gain, measured on the same sentences."""
+    import torch
+
+    from models.classifier import load_classifier
+    from models.transformer import tokenize
+    from streams.workload import synthetic_articles
+
+    sentences = _sentences(synthetic_articles(200, seed=7))[:n_sentences]
+    out: dict[str, Any] = {"sentences": len(sentences)}
+    base = load_classifier("transformer", device=device, quantize="none")
+    out["fp32_unbucketed"] = ceiling(base, sentences, bucketed=False)
+    out["fp32_bucketed"] = ceiling(base, sentences, bucketed=True)
+    for bs in (16, 128):
+        out[f"fp32_bucketed_batch{bs}"] = ceiling(base, sentences, batch_size=bs)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    out["fp32_bucketed_1_thread"] = ceiling(base, sentences)
+    torch.set_num_threads(threads)
+    if device == "cpu":
+        out["int8_bucketed"] = ceiling(load_classifier("transformer", quantize="int8"), sentences)
+    out["bf16_bucketed"] = ceiling(load_classifier("transformer", device=device, quantize="bf16"), sentences)
+    t0 = time.perf_counter()
+    for s in sentences:
+        tokenize(base.tokenizer, [s], base.max_length)
+    per_sentence = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for i in range(0, len(sentences), 64):
+        tokenize(base.tokenizer, sentences[i : i + 64], base.max_length)
+    per_batch = time.perf_counter() - t0
+    out["tokenize_seconds"] = {"per_sentence": round(per_sentence, 3), "per_batch_of_64": round(per_batch, 3)}
+    return {k: ({kk: round(vv, 4) for kk, vv in v.items()} if isinstance(v, dict) else v) for k, v in out.items()}
+
+
+def length_study(device: str = "cpu") -> dict[str, Any]:
+    """Articles/s for short, medium and long articles: cost should grow linearly with length."""
+    from models.classifier import load_classifier
+    from models.pipeline import ArticleProcessor
+    from streams.workload import synthetic_articles
+
+    proc = ArticleProcessor(load_classifier("transformer", device=device, quantize=None))
+    out = {}
+    for name, lo, hi, n in (("short", 5, 10, 120), ("medium", 20, 40, 40), ("long", 80, 120, 12)):
+        arts = synthetic_articles(n, seed=21, min_sentences=lo, max_sentences=hi, id_prefix=name)
+        r = model_path(proc, arts)
+        out[name] = {"sentences_per_article": round(len(_sentences(arts)) / n, 1), "articles_per_s": round(r["articles_per_s"], 2),
+                     "sentences_per_s": round(r["sentences_per_s"], 1)}
+    return out
+
+
+def format_report(f: dict[str, Any]) -> str:
+    m = f["machine"]
+    w = f["workload"]
+    rows = [
+        f"machine: {m.get('cpu_model', m['processor'])}, {m['cpus']} CPUs, torch {m['torch']} ({m['torch_threads']} threads)"
+        + (f", GPU {m['gpu']}" if "gpu" in m else ""),
+        f"model: {f['model_version']}",
+        f"workload: {w['articles']} articles, {w['sentences']} sentences ({w['sentences_per_article']}/article), {w['tokens']} tokens, seed {w['seed']}",
+        "",
+        f"{'stage':<34}{'sentences/s':>14}{'articles/s':>12}",
+        f"{'ceiling (forward passes only)':<34}{f['ceiling_sentences_per_s']:>14.1f}{'':>12}",
+        f"{'model path (classify+extract)':<34}{f['model_path_sentences_per_s']:>14.1f}{f['model_path_articles_per_s']:>12.2f}",
+        f"{'pipeline (through the broker)':<34}{f['pipeline_sentences_per_s']:>14.1f}{f['pipeline_articles_per_s']:>12.2f}",
+        f"ratio pipeline / ceiling: {f['ratio_pipeline_to_ceiling']:.3f}   (tokens/s at the ceiling: {f['ceiling_tokens_per_s']:.0f})",
+        "",
+        "latency, article produced -> event emitted (ms):",
+    ]
+    for k, v in f.get("latency_fixed_load_ms", {}).items():
+        rows.append(f"  {k} of saturation ({v['offered_articles_per_s']} articles/s): p50 {v['p50']}  p95 {v['p95']}  p99 {v['p99']}")
+    s = f.get("latency_saturation_ms")
+    if s:
+        rows.append(f"  at saturation (whole backlog at once): p50 {s['p50']}  p95 {s['p95']}  p99 {s['p99']}")
+    rows += [f"peak RSS of the worker: {f['peak_rss_mb']} MB", f"profile of the model path: {f['profile_model_path']}"]
+    if "variants" in f:
+        rows.append("variants (same subset, through the broker):")
+        for k, v in f["variants"].items():
+            rows.append(f"  {k:<20}{v['articles_per_s']:>8} articles/s {v['sentences_per_s']:>9} sentences/s")
+    return "\n".join(rows)
+
+
+def summary_keys(f: dict[str, Any]) -> dict[str, Any]:
+    keys = ["ceiling_sentences_per_s", "pipeline_sentences_per_s", "pipeline_articles_per_s", "ratio_pipeline_to_ceiling",
+            "latency_ms_p50", "latency_ms_p99", "peak_rss_mb"]
+    return {**{k: f.get(k) for k in keys}, **f}
+
+
+def stdev(xs: list[float]) -> float:
+    return statistics.pstdev(xs) if len(xs) > 1 else 0.0
