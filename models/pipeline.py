@@ -24,6 +24,8 @@ from models.text import Span, detect_language, split_sentences
 _MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[a-zA-Z/!][^<>]{0,4000}>", re.I | re.S)
 _LOOKS_LIKE_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|/[a-zA-Z][a-zA-Z0-9]*\s*)>")
 ENGLISH = {"en", "und"}
+NEAR_MISS = 0.35  # a sentence scoring at least this share of a threshold gets a second look in context
+WINDOW_FOLLOWING = 2
 
 
 def mask_markup(text: str) -> str:
@@ -84,7 +86,15 @@ class ArticleProcessor:
         return self.classifier.version
 
     def detect(self, batch: Sequence[Prepared]) -> list[list[Detection]]:
-        """Sentence detections for each prepared article (empty for skipped ones)."""
+        """Sentence detections for each prepared article (empty for skipped ones).
+
+        Sentences are classified one by one. A sentence that falls just short
+        of a type's threshold is read again together with the sentences that
+        follow it in its paragraph ("Russia reported new drone attacks on its
+        energy infrastructure. The target was the Salavat complex..."): news
+        often names the event in one sentence and its details in the next.
+        Only near-misses get this second look, so it costs a few percent.
+        """
         texts: list[str] = []
         owners: list[tuple[int, int]] = []
         for i, p in enumerate(batch):
@@ -96,14 +106,37 @@ class ArticleProcessor:
         out: list[list[Detection]] = [[] for _ in batch]
         if not texts:
             return out
+        th = self.classifier.thresholds
         probs = self.classifier.predict_proba(texts)
-        hits = np.argwhere(probs >= self.classifier.thresholds[None, :])
-        for row, col in hits:
+        for row, col in np.argwhere(probs >= th[None, :]):
             i, j = owners[row]
             # Rounded so a re-run on a different batch composition (float noise
             # in the last bits) still yields identical records.
             out[i].append(Detection(j, EVENT_TYPES[col], round(float(probs[row, col]), 4)))
+        near = (probs >= th[None, :] * NEAR_MISS) & (probs < th[None, :])
+        rows = sorted({int(r) for r in np.argwhere(near)[:, 0]})
+        if rows:
+            windows = [self._window(batch[owners[r][0]], owners[r][1]) for r in rows]
+            wprobs = self.classifier.predict_proba(windows)
+            for r, wp in zip(rows, wprobs, strict=True):
+                i, j = owners[r]
+                for col in np.flatnonzero(near[r] & (wp >= th)):
+                    out[i].append(Detection(j, EVENT_TYPES[col], round(float(wp[col]), 4)))
+        for dets in out:
+            dets.sort(key=lambda d: (d.sentence, d.event_type))
         return out
+
+    @staticmethod
+    def _window(p: Prepared, j: int) -> str:
+        """Sentence j and up to two following sentences of the same paragraph."""
+        text = p.meta.text
+        end = p.sentences[j].end
+        for k in range(j + 1, min(j + 1 + WINDOW_FOLLOWING, len(p.sentences))):
+            between = text[end : p.sentences[k].start]
+            if "\n" in between:
+                break
+            end = p.sentences[k].end
+        return text[p.sentences[j].start : end]
 
     def build(self, prepared: Prepared, detections: Sequence[Detection]) -> list[dict]:
         return extract_events(prepared.meta, prepared.sentences, detections, model_version=self.model_version)

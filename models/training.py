@@ -53,7 +53,7 @@ VARIANTS = {
     "top2": Variant("top2", 2, "linear", 8),
     "top3": Variant("top3", 3, "linear", 8),
 }
-DEFAULT_VARIANT = "top2"
+DEFAULT_VARIANT = "top3"
 
 
 # --------------------------------------------------------------------------- data

@@ -133,7 +133,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
 # Prepositions and verbs after which a country or capital is a place, not a party.
 _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
-    r"attacked|targeted|raided)\s+(?:the\s+)?(?:(?:city|town|village|capital|port|region|outskirts|centre|center)\s+of\s+)?$",
+    r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on)\s+"
+    r"(?:the\s+)?(?:(?:city|town|village|capital|port|region|outskirts|centre|center)\s+of\s+)?$",
     re.I,
 )
 
@@ -163,8 +164,8 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
-    r"of|toward|towards|above|within|inside|to)\s+(?:the\s+)?(?:(?:city|town|village|port|region|province|"
-    r"outskirts|centre|center|suburbs?|districts?) of\s+)?(?:\w+\s+){0,2}$",
+    r"of|toward|towards|above|within|inside|to)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
+    r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|originat\w+ (?:in|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
@@ -179,13 +180,18 @@ class PlaceMention:
     locative: bool
 
 
+_FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:airport|port|harbou?r|refinery|oil\s+depot|depot|power\s+(?:plant|station)|"
+                       r"air\s?base|airfield|base|station|terminal|plant|factory|bridge|railway|market|hospital|outskirts|"
+                       r"centre|center|districts?|suburbs?)\b", re.I)
+
+
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
     out = []
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
-        near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places}
-        near_countries |= {a.country for m in mentions for a in m.actors if a.country and a.kind == "state"}
+        near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
+                          and not m.actors}
         for m in mentions:
             if not m.places:
                 continue
@@ -194,14 +200,16 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             origin = bool(_ORIGIN.search(before))
             # "in Rubaya, North Kivu": an unknown town, then its division.
             appositive = bool(re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", before))
-            locative = origin or m.admin_suffix or appositive or bool(_LOCATIVE.search(before))
+            # A capital that also names a government ("Kyiv and Moscow") is a place only after a spatial word.
+            locative = origin or m.admin_suffix or appositive or bool((_SPATIAL if m.actors else _LOCATIVE).search(before))
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
             if re.match(r"^(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)\b", after, re.I):
                 continue  # "Iran-backed", "Russian-installed"
-            if s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix:
-                locative = False  # "Tehran's nuclear programme": a topic, not where it happened
+            if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
+                    and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])):
+                locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
             best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
             out.append(PlaceMention(m, best, origin, locative))
     return out
@@ -265,9 +273,15 @@ _LAUNCHED = [
     _num_rx(r"{N}-drone\b"),
     _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
-_CASUALTY_SUBJECT = r"(?:\w+\s+){0,3}?(?:people|persons|civilians|residents|soldiers|servicemen|troops|children|women|men|workers|others|staff|fighters|militants|crew|passengers|members|employees|firefighters|rescuers|medics|journalists|police|officers|guards)"
+_CASUALTY_SUBJECT = (
+    r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
+    r"workers?|others|staff|fighters?|militants?|crew|passengers?|members?|employees?|firefighters?|rescuers?|medics?|"
+    r"journalists?|police(?:men)?|officers?|guards?|boys?|girls?|teenagers?|infants?|babies|baby|elderly|pensioners?|"
+    r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses)"
+)
 _KILLED = [
     _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:\w+\s+){0,2}?{N}"),
+    _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
     _num_rx(r"death\s+toll\s+(?:\w+\s+){0,3}?(?:rose|climbed|increased|reached|stood|stands|rises|is)\s+(?:to|at)\s+{N}"),
@@ -286,16 +300,45 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
                           r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|ships?|vessels?|tankers?|frigates?|warships?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
-    ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats)\b", re.I)),
+    ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
+                               r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
-                            r"shopping|supermarkets?|aid\s+convoy|humanitarian)\b", re.I)),
+                            r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding)\b", re.I)),
+    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|"
+                              r"administration\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
+                              r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
-                             r"lorr\w+|stations?|logistics)\b", re.I)),
+                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up)\b", re.I)),
     ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+)\b", re.I)),
-    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?)|parliament|ministry\s+building|administration\s+building|city\s+hall)\b", re.I)),
 ]
+
+
+_HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|"
+                  r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
+_ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement)\b", re.I)
+
+
+def _target_type(sents: Sequence[Sent]) -> dict | None:
+    """What was hit: the type word closest after an attack verb, ignoring "the military said"."""
+    best: tuple[tuple[int, int], str, re.Match[str], Sent] | None = None
+    for s in sents:
+        verbs = [m.end() for m in _HIT.finditer(s.text)]
+        for priority, (name, rx) in enumerate(_TARGET_TYPES):
+            for m in rx.finditer(s.text):
+                if _ATTRIBUTION.match(s.text[m.end() : m.end() + 30]):
+                    continue
+                after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
+                key = (min(after_verb) // 20 if after_verb else 99, priority)
+                if best is None or key < best[0]:
+                    best = (key, name, m, s)
+        if best is not None:
+            break
+    if best is None:
+        return None
+    _k, name, m, s = best
+    return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
 def drone_arguments(sents: Sequence[Sent]) -> dict:
@@ -313,18 +356,7 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
                 killed = killed or q
                 injured = injured or dict(q)
                 break
-    target_type = None
-    for s in sents:
-        hits = []
-        for name, rx in _TARGET_TYPES:
-            m = rx.search(s.text)
-            if m:
-                hits.append((m.start(), name, m))
-        if hits:
-            # The order of _TARGET_TYPES is a priority list; position breaks ties only within a sentence.
-            name, m = next((n, mm) for n, _ in _TARGET_TYPES for (_, nn, mm) in hits if nn == n)
-            target_type = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-            break
+    target_type = _target_type(sents)
     return {
         "drones_launched": launched,
         "drones_intercepted": intercepted,
@@ -401,10 +433,11 @@ _VENUE_BEFORE = re.compile(
     r"gathered|convened|visit\w*|arrived|trip)\b[^.;]{0,60}\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
-_TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities)\s+in\s+(?:the\s+)?$", re.I)
+_TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
+                           r"attacks?|strikes?|invasion|occupation|operations?|peace)\s+in\s+(?:the\s+)?$", re.I)
 
 
-def _venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
+def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
     """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza")."""
     by_start = {s.start: s for s in sents}
     scored = []
@@ -415,14 +448,36 @@ def _venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMentio
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
-        if _TOPIC_BEFORE.search(before[-30:]):
-            continue
+        if _TOPIC_BEFORE.search(before[-30:]) or not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", before):
+            continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
         scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
     if not scored:
         return None
     return min(scored, key=lambda x: x[:3])[3]
+
+
+_TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|"
+                                 r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _topic_only(m: Mention, s: Sent) -> bool:
+    rel = m.start - s.start
+    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]))
+
+
+_LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
+
+
+def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
+    """Heads of state or government named in a sentence ("a meeting between Putin and Trump")."""
+    seen = set()
+    for m in gaz.mentions(s.text):
+        for a in m.actors:
+            if a.kind == "leader":
+                seen.add(a.name)
+    return len(seen)
 
 
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
@@ -433,16 +488,22 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     mediators = [r for r in roles if r["role"] == "mediator"]
     mediator_keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in mediator_keys]
-    venue_pm = _venue(places, sents)
+    # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
+    topical = {(m.start, m.end) for m, _a, s in actors if _topic_only(m, s)}
+    talking = {(r["country"] or r["name"]) for r in participants if (r["span"]["start"], r["span"]["end"]) not in topical}
+    participants = [r for r in participants if (r["country"] or r["name"]) in talking]
+    venue_pm = venue(places, sents)
     fmt = None
-    for name, rx in _FORMATS:
-        for s in sents:
-            m = rx.search(s.text)
-            if m:
-                fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-                break
-        if fmt:
-            break
+    for s in sents:
+        hits = [(name, rx.search(s.text)) for name, rx in _FORMATS]
+        hits = [(n, m) for n, m in hits if m]
+        if not hits:
+            continue
+        name, m = hits[0]
+        if name in ("talks", "proposal") and _LEADERS_MEET.search(s.text) and _leaders_in(gaz, s) >= 2:
+            name, m = "summit", _LEADERS_MEET.search(s.text)
+        fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+        break
     outcome = None
     for s in sents:
         m = _OUTCOME_FAIL.search(s.text) or _OUTCOME_AGREE.search(s.text)
@@ -608,7 +669,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
 
 # --------------------------------------------------------------------------- prisoner swaps
 
-_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
+CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("bodies", re.compile(r"\b(?:bodies|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
     ("pows", re.compile(r"\b(?:pows?|prisoners\s+of\s+war|servicem[ae]n|soldiers|troops|defenders|fighters|combatants|marines)\b", re.I)),
@@ -659,6 +720,24 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
     return [found[k] for k in sorted(found)]
 
 
+_AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brokered|signed|meeting|summit|deal)\b"
+                        r"[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
+    """Where a swap took place; not where it was agreed, announced or negotiated."""
+    keep = []
+    for pm in places:
+        s = next((x for x in sents if x.start <= pm.mention.start < x.start + len(x.text)), None)
+        if s is None:
+            continue
+        before = s.text[max(0, pm.mention.start - s.start - 70) : pm.mention.start - s.start]
+        if _AGREED_IN.search(before):
+            continue
+        keep.append(pm)
+    return best_place(keep, kinds=frozenset({"site", "city"}))
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
@@ -685,7 +764,7 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
         elif counts:
             total = counts[0]
     category = None
-    for name, rx in _CATEGORIES:
+    for name, rx in CATEGORIES:
         for s in sents:
             m = rx.search(s.text)
             if m:

@@ -175,13 +175,22 @@ def _week_monday(d: date) -> date:
 
 
 def _month_day(published: date, month: int, day: int, future: bool) -> date | None:
+    """"July 8" in the year that puts it nearest the publication date.
+
+    News rarely names a day more than a few months away without a year; a
+    date more than half a year ahead is read as last year's (and the reverse
+    for planned events).
+    """
     d = _safe_date(published.year, month, day)
     if d is None:
         return None
-    if not future and d > published + timedelta(days=1):
+    ahead = (d - published).days
+    if not future and ahead > 183:
         d = _safe_date(published.year - 1, month, day)
-    elif future and d < published - timedelta(days=1):
+    elif future and ahead < -183:
         d = _safe_date(published.year + 1, month, day)
+    elif not future and ahead < -183:
+        d = _safe_date(published.year + 1, month, day) if ahead < -300 else d
     return d
 
 

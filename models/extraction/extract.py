@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from models.extraction import arguments as A
@@ -25,7 +25,6 @@ from schemas.ids import event_id
 
 CONTEXT_SENTENCES = 3
 _AGGREGATE = re.compile(r"\b(?:various|several|multiple|a number of|across|over)\s+(?:\w+\s+)?(?:regions|areas|provinces|oblasts|cities)\b|\b(?:a total of|in total|overall|nationwide)\b", re.I)
-_FUTURE_MODALITIES = {"planned", "proposed", "threatened"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +79,35 @@ def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[st
     return (pm.place.country, pm.place.admin1 or pm.place.name)
 
 
+def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
+    """What tells two events of a type apart within one article.
+
+    Drone strikes: the place hit. Prisoner swaps: who or what was exchanged
+    (POWs, bodies, hostages...). Negotiations: the city the talks are in.
+    Sanctions: none (one event per article).
+    """
+    sent = A.Sent(s.text, s.start)
+    if event_type == "drone_strike":
+        return _place_key(gaz, s, context_countries)
+    if event_type == "prisoner_swap":
+        cat = next((name for name, rx in A.CATEGORIES if rx.search(s.text)), None)
+        return ("category", cat) if cat else None
+    if event_type == "negotiation":
+        pm = A.venue(A.place_mentions(gaz, [sent], context_countries), [sent])
+        return (pm.place.country, pm.place.name) if pm else None
+    return None
+
+
 def group_detections(
     sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str]
 ) -> list[_Group]:
+    """Detections of one type in one article, grouped into events by _group_key.
+
+    A sentence without a key joins the event before it (or the article's
+    first event when it states a total "over various regions"); a key first
+    seen after a keyless start is adopted by that start ("drone attacks on
+    energy facilities. The target was the Salavat complex...").
+    """
     para = _paragraph_index(sentences, text)
     positive_any = {d.sentence for d in detections}
     groups: list[_Group] = []
@@ -90,14 +115,19 @@ def group_detections(
         dets = sorted((d for d in detections if d.event_type == event_type), key=lambda d: d.sentence)
         type_groups: list[_Group] = []
         for d in dets:
-            if event_type != "drone_strike" or not type_groups:
-                key = _place_key(gaz, sentences[d.sentence], context_countries) if event_type == "drone_strike" else None
-                if type_groups:
-                    type_groups[0].detections.append(d)
-                else:
-                    type_groups.append(_Group(event_type, [d], key))
+            key = _group_key(event_type, gaz, sentences[d.sentence], context_countries)
+            if key is None and event_type == "drone_strike":
+                # "...new drone attacks on its energy infrastructure. The target was the Salavat complex":
+                # the place is in the next sentence of the paragraph.
+                for j in range(d.sentence + 1, min(d.sentence + 1 + CONTEXT_SENTENCES, len(sentences))):
+                    if para[j] != para[d.sentence] or j in positive_any:
+                        break
+                    key = _group_key(event_type, gaz, sentences[j], context_countries)
+                    if key is not None:
+                        break
+            if not type_groups:
+                type_groups.append(_Group(event_type, [d], key))
                 continue
-            key = _place_key(gaz, sentences[d.sentence], context_countries)
             if key is None:
                 target = type_groups[0] if _AGGREGATE.search(sentences[d.sentence].text) else type_groups[-1]
                 target.detections.append(d)
@@ -124,17 +154,51 @@ def group_detections(
     return groups
 
 
-_STATEMENT = re.compile(r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned)\s+(?:\w+\s+){0,3}$", re.I)
+def _primary(sentences: Sequence[Span], group: _Group) -> Detection:
+    """The detection that names the event: the first real sentence, not a headline or a label."""
+    for d in group.detections:
+        text = sentences[d.sentence].text.strip()
+        if len(text.split()) >= 6 and text[-1:] in ".!?\"'”’)":
+            return d
+    return group.detections[0]
+
+
+_STATEMENT = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned|statement|"
+    r"according\s+to|threatened|proposed|denied|rejected|urged|called|offered|vowed)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, future: bool) -> dict:
-    """The date of the event: the date expression nearest the words naming it, never the date of a statement."""
+_STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
+                              r"announced|told|vowed)\b", re.I)
+_FUTURE_MARK = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
+                          r"upcoming|take\s+effect|takes\s+effect|taking\s+effect)\b[^.;]{0,80}$", re.I)
+
+
+def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
+    """The date of the event: the date expression nearest the words naming it, never the date of a statement.
+
+    "the governor said on Tuesday" and "Trump on Monday threatened" date a
+    statement, not the event. A weekday reads forward ("will meet on Friday")
+    only after a future marker; otherwise it is the most recent such day.
+    """
     if published is not None:
         for s in sents:
-            mentions = find_dates(s.text, published, future=future)
-            # "the governor said on Tuesday" dates the statement, not the event.
-            mentions = [m for m in mentions if not _STATEMENT.search(s.text[max(0, m.start - 40) : m.start])]
+            mentions = []
+            for m in find_dates(s.text, published):
+                before = s.text[max(0, m.start - 90) : m.start]
+                if _STATEMENT.search(s.text[max(0, m.start - 40) : m.start]) or _STATEMENT_AFTER.match(s.text[m.end : m.end + 25]):
+                    continue
+                if m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", s.text[max(0, m.start - 8) : m.start])
+                                             or m.text.lower().startswith(("since", "before", "until", "after"))):
+                    continue  # "since March 2022": background, not the event
+                if _FUTURE_MARK.search(before):
+                    fut = find_dates(m.text, published, future=True)
+                    if fut:
+                        m = replace(fut[0], start=m.start, end=m.end)
+                mentions.append(m)
             if not mentions:
                 continue
             trig = [m.start() for m in TRIGGERS[event_type].finditer(s.text)] or [0]
@@ -158,11 +222,11 @@ def extract_group(
     det_sents = [A.Sent(sentences[d.sentence].text, sentences[d.sentence].start) for d in group.detections]
     ctx_sents = [A.Sent(sentences[i].text, sentences[i].start) for i in sorted(group.context)]
     sents = det_sents + ctx_sents
-    first = group.detections[0]
+    first = _primary(sentences, group)
     primary = sentences[first.sentence]
     mod = modality(primary.text, et, primary.start, [(x.text, x.start) for x in sents if x.start != primary.start])
     published = article.published_date
-    when = _event_date(sents, et, published, mod.value in _FUTURE_MODALITIES)
+    when = _event_date(sents, et, published, mod.value)
 
     actor_ms = A.actor_mentions(gaz, sents)
     place_ms = A.place_mentions(gaz, sents, context_countries)
@@ -182,10 +246,11 @@ def extract_group(
         args, actors = A.negotiation_arguments(gaz, actor_ms, place_ms, sents)
         location = args["venue"]
     elif et == "sanctions":
-        args, actors = A.sanctions_arguments(actor_ms, sents, mod.value)
+        primary_first = [A.Sent(primary.text, primary.start)] + [x for x in sents if x.start != primary.start]
+        args, actors = A.sanctions_arguments(actor_ms, primary_first, mod.value)
     else:
         args, actors = A.prisoner_arguments(actor_ms, sents)
-        location = A.location_dict(A.best_place(place_ms, kinds=frozenset({"site", "city"})), 0.6)
+        location = A.location_dict(A.handover_place(place_ms, sents), 0.6)
     for name, v in args.items():
         if isinstance(v, dict) and "score" in v:
             scores[name] = v["score"]

@@ -194,13 +194,18 @@ class Gazetteer:
                     surface_end -= 2
                 surface = text[start:surface_end]
                 key = _norm_key(surface)
+                if key in _SEAS:
+                    found = Mention(surface, start, surface_end)  # water: consume the words, report nothing
+                    i += n
+                    break
                 if not key or key in _STOP_SURFACES:
                     continue
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
                 suffix = bool(_ADMIN_SUFFIX.match(after)) or bool(_ADMIN_PREFIX.search(before))
                 actors = tuple(self.actors.get(key, ()))
-                places = tuple(self._places_for(key, suffix))
+                # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
+                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix))
                 if actors or places:
                     found = Mention(surface, start, surface_end, actors, places, suffix)
                     i += n
@@ -218,11 +223,13 @@ class Gazetteer:
                     split_done.update(range(i, i + len(parts)))
                     continue
                 i += 1
-            else:
+            elif found.actors or found.places:
                 out.append(found)
         return out
 
     def _places_for(self, key: str, admin_suffix: bool) -> list[Place]:
+        if key in _SEAS and not admin_suffix:
+            return []  # "the Red Sea" is water, not Sudan's Red Sea state
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
             return list(admin)
@@ -249,6 +256,10 @@ _STOP_SURFACES = frozenset(
 )
 
 
+_SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",
+                   "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea"})
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
@@ -258,5 +269,5 @@ def place_score(p: Place, context_countries: set[str], focus: frozenset[str]) ->
     """Prior for choosing among homonyms: size, and whether the story is about that country."""
     rank = {"site": 3.0, "city": 2.0, "admin1": 2.5, "country": 1.0}[p.precision]
     pop = math.log10(p.population + 10)
-    ctx = 1.0 if p.country in context_countries else (0.5 if p.country in focus else 0.0)
+    ctx = 0.6 if p.country in context_countries else (0.3 if p.country in focus else 0.0)
     return rank + pop + ctx
