@@ -189,7 +189,8 @@ def new_stack(kafka: str, path: Path, **env: str) -> Stack:
     full = dict(os.environ, KAFKA_BOOTSTRAP_SERVERS=kafka, EVENTX_TOPIC_PREFIX=prefix, EVENTX_APP_ID=app_id,
                 EVENTX_STORE="memory://", EVENTX_DATA_DIR=str(path), EVENTX_SESSION_TIMEOUT_S="6",
                 EVENTX_HEARTBEAT_S="1", EVENTX_REBALANCE_TIMEOUT_S="6", EVENTX_BROKER_DEADLINE_S="20",
-                PYTHONUNBUFFERED="1", **env)
+                PYTHONUNBUFFERED="1")
+    full.update(env)
     return Stack(kafka, prefix, app_id, full, Settings.from_env(full), Topics(prefix, app_id))
 
 
