@@ -16,6 +16,7 @@ two clusters.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date, timedelta
 from typing import Any
@@ -67,9 +68,18 @@ def signature(event: dict[str, Any]) -> str:
 
 
 def bucket(event: dict[str, Any]) -> str:
+    """The day for drone strikes; otherwise the ISO week of an explicit event date, else of publication.
+
+    Talks, sanctions and swaps are reported over days, and a weekday ("on
+    Tuesday") resolves differently against two publication dates a day
+    apart; the week of publication keeps such reports together.
+    """
     day = event_day(event)
     if event["event_type"] == "drone_strike":
         return day.isoformat()
+    if (event.get("date") or {}).get("source") != "explicit" and event.get("published"):
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(event["published"][:10])
     monday = day - timedelta(days=day.weekday())
     return "W" + monday.isoformat()
 

@@ -53,21 +53,14 @@ from streams.app import (
     type_stats,
 )
 from streams.intake import Article, Limits, Rejected, dead_letter, decode_article, now_iso, ts_iso
+from streams.state import RECENT_SLOTS, STATE
 
 log = logging.getLogger("eventx.worker")
 
-RECENT_SLOTS = 50
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventx-inference")
 _limits = Limits(settings.max_article_bytes, settings.max_json_depth, settings.unknown_fields, settings.require_key)
 
 
-class _State:
-    processor: ArticleProcessor | None = None
-    model_loaded = asyncio.Event()
-    assigned = False
-
-
-STATE = _State()
 
 
 @contextlib.contextmanager

@@ -16,8 +16,8 @@ from faust.web import Request, Response, View
 from models import EVENT_TYPES
 from models.clustering import public
 from streams import metrics as M
-from streams.agents import RECENT_SLOTS, STATE
 from streams.app import AGGREGATES, app, clusters, recent_events, type_day_counts, type_stats
+from streams.state import RECENT_SLOTS, STATE
 
 
 async def _routed(web: View, request: Request, key: str) -> Response | None:

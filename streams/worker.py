@@ -66,8 +66,8 @@ def run_worker(settings: Settings) -> int:
     import faust
 
     from streams import logs
-    from streams.app import app  # imports the agents and views too
     from streams.agents import preload
+    from streams.app import app
 
     logs.setup(settings.log_format, settings.log_level)
     preload()

@@ -182,7 +182,7 @@ class PlaceMention:
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:airport|port|harbou?r|refinery|oil\s+depot|depot|power\s+(?:plant|station)|"
                        r"air\s?base|airfield|base|station|terminal|plant|factory|bridge|railway|market|hospital|outskirts|"
-                       r"centre|center|districts?|suburbs?)\b", re.I)
+                       r"centre|center|districts?|suburbs?|palace|hotel|conference|headquarters|residence)\b", re.I)
 
 
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
@@ -280,14 +280,14 @@ _CASUALTY_SUBJECT = (
     r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses)"
 )
 _KILLED = [
-    _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:\w+\s+){0,2}?{N}"),
+    _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
     _num_rx(r"death\s+toll\s+(?:\w+\s+){0,3}?(?:rose|climbed|increased|reached|stood|stands|rises|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
-    _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:\w+\s+){0,2}?{N}"),
+    _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
@@ -593,9 +593,14 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
 
 
 def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
-    """impose / extend / lift / evade by the cue nearest an instrument word; threaten / propose by modality."""
+    """impose / extend / lift / evade by the cue nearest an instrument word; threaten / propose by modality.
+
+    The first sentence (the one that names the event) decides when it has a cue.
+    """
     best: tuple[int, str, re.Match[str], Sent] | None = None
     for s in sents:
+        if best is not None:
+            break
         anchors = [m.start() for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         if not anchors:
             continue

@@ -173,8 +173,10 @@ _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
                               r"announced|told|vowed)\b", re.I)
-_FUTURE_MARK = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
-                          r"upcoming|take\s+effect|takes\s+effect|taking\s+effect)\b[^.;]{0,80}$", re.I)
+# A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
+_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|began|begun|held|took|was|were|met|saw|went|came|kicked\s+off)\b", re.I)
+_FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
+                          r"upcoming|take\s+effect|takes\s+effect|taking\s+effect)\b", re.I)
 
 
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
@@ -194,7 +196,8 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                 if m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", s.text[max(0, m.start - 8) : m.start])
                                              or m.text.lower().startswith(("since", "before", "until", "after"))):
                     continue  # "since March 2022": background, not the event
-                if _FUTURE_MARK.search(before):
+                marks = list(_FUTURE_WORD.finditer(before))
+                if marks and not _PAST_VERB.search(before[marks[-1].end() :]):
                     fut = find_dates(m.text, published, future=True)
                     if fut:
                         m = replace(fut[0], start=m.start, end=m.end)
