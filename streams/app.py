@@ -63,6 +63,10 @@ app = faust.App(
     web_port=settings.web_port,
     web_enabled=True,
     processing_guarantee="at_least_once",
+    # After a kill -9 the local RocksDB can record a changelog offset one past
+    # what the broker reports (seen on Tansu). Faust would then refuse to start,
+    # a crash loop; replaying is safe here because every write is idempotent.
+    recovery_consistency_check=settings.strict_recovery,
 )
 
 # ------------------------------------------------------------------ topics

@@ -17,6 +17,7 @@ vary between machines; the ratios are what the targets are about.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import platform
@@ -463,3 +464,144 @@ def summary_keys(f: dict[str, Any]) -> dict[str, Any]:
 
 def stdev(xs: list[float]) -> float:
     return statistics.pstdev(xs) if len(xs) > 1 else 0.0
+
+
+# --------------------------------------------------------------------------- soak and backlog
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def _lag(p: Pipeline) -> float:
+    """Messages on articles.raw not yet read by the worker, from its own /metrics."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{p.port}/metrics", timeout=3) as r:
+            text = r.read().decode()
+    except OSError:
+        return float("nan")
+    return sum(float(ln.split()[-1]) for ln in text.splitlines() if ln.startswith("eventx_consumer_lag{"))
+
+
+async def _committed(p: Pipeline) -> int:
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    c = AIOKafkaConsumer(bootstrap_servers=p.bootstrap, group_id=p.settings.app_id, enable_auto_commit=False)
+    await c.start()
+    try:
+        return sum((await c.committed(TopicPartition(p.topics.raw, i))) or 0 for i in range(p.settings.partitions))
+    finally:
+        await c.stop()
+
+
+def _trend_mb_per_min(samples: list[tuple[float, float]]) -> float:
+    """Least-squares slope of RSS over time, after the first fifth (warm-up)."""
+    pts = samples[len(samples) // 5 :]
+    if len(pts) < 3:
+        return float("nan")
+    t = np.array([s[0] for s in pts]) / 60
+    r = np.array([s[1] for s in pts])
+    return float(np.polyfit(t, r, 1)[0])
+
+
+def soak(seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
+    """The worker under a steady offered load: RSS and lag sampled every 5 s; does memory grow?"""
+    import tempfile
+    import threading
+
+    from streams.broker import EmbeddedBroker
+    from streams.feed import publish
+    from streams.workload import synthetic_articles
+
+    workdir = Path(tempfile.mkdtemp(prefix="eventx-soak-"))
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    broker = None if external else EmbeddedBroker(log_file=workdir / "tansu.log")
+    if broker:
+        broker.start()
+    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
+    p = start_pipeline(bootstrap, workdir, "soak", EVENTX_DEVICE=device)
+    articles = synthetic_articles(int(seconds * rate) + 10, seed=31, id_prefix="soak")
+    stop = threading.Event()
+
+    def feed() -> None:
+        asyncio.run(publish(articles, p.settings, rate=rate))
+        stop.set()
+
+    samples: list[tuple[float, float, float, int]] = []
+    t = threading.Thread(target=feed, daemon=True)
+    t0 = time.time()
+    t.start()
+    try:
+        while time.time() - t0 < seconds:
+            time.sleep(5)
+            samples.append((time.time() - t0, _rss_mb(p.proc.pid), _lag(p), asyncio.run(_committed(p))))
+            print(f"soak t={samples[-1][0]:5.0f}s rss={samples[-1][1]:7.1f} MB lag={samples[-1][2]:6.0f} "
+                  f"committed={samples[-1][3]}", file=sys.stderr, flush=True)
+    finally:
+        p.stop()
+        if broker:
+            broker.stop()
+    rss = [s[1] for s in samples]
+    lag = [s[2] for s in samples]
+    slope = _trend_mb_per_min([(s[0], s[1]) for s in samples])
+    return {"seconds": seconds, "offered_articles_per_s": rate, "samples": len(samples),
+            "rss_mb": {"start": round(rss[0], 1), "end": round(rss[-1], 1), "max": round(max(rss), 1)},
+            "rss_trend_mb_per_min": round(slope, 2), "memory_grows": bool(slope > 1.0),
+            "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
+            "articles_offered": len(articles) if stop.is_set() else int(seconds * rate)}
+
+
+def backlog(n: int, seconds: float, device: str = "cpu") -> dict[str, Any]:
+    """`n` articles waiting before the worker starts: peak RSS, steady progress, committed offsets."""
+    import tempfile
+
+    from streams.broker import EmbeddedBroker
+    from streams.feed import publish
+    from streams.workload import synthetic_articles
+
+    workdir = Path(tempfile.mkdtemp(prefix="eventx-backlog-"))
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    broker = None if external else EmbeddedBroker(log_file=workdir / "tansu.log")
+    if broker:
+        broker.start()
+    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
+    from streams.settings import Settings
+    from streams.topics import Topics
+
+    tag = "backlog"
+    env = dict(os.environ, KAFKA_BOOTSTRAP_SERVERS=bootstrap, EVENTX_TOPIC_PREFIX=f"bench{tag}.", EVENTX_APP_ID=f"eventx-bench{tag}")
+    settings = Settings.from_env(env)
+    t_feed = time.time()
+    report = asyncio.run(publish(synthetic_articles(n, seed=41, id_prefix="backlog"), settings))
+    feed_s = time.time() - t_feed
+    print(f"backlog: {report.sent} articles waiting ({feed_s:.0f}s to produce)", file=sys.stderr, flush=True)
+    p = start_pipeline(bootstrap, workdir, tag, EVENTX_DEVICE=device)
+    assert p.topics == Topics(f"bench{tag}.", f"eventx-bench{tag}")
+    samples = []
+    t0 = time.time()
+    try:
+        while time.time() - t0 < seconds:
+            time.sleep(10)
+            samples.append((time.time() - t0, _rss_mb(p.proc.pid), asyncio.run(_committed(p))))
+            print(f"backlog t={samples[-1][0]:5.0f}s rss={samples[-1][1]:7.1f} MB committed={samples[-1][2]}",
+                  file=sys.stderr, flush=True)
+        peak = p.peak_rss_mb()
+    finally:
+        p.stop()
+        if broker:
+            broker.stop()
+    done = samples[-1][2]
+    rates = [(b[2] - a[2]) / (b[0] - a[0]) for a, b in itertools.pairwise(samples)]
+    return {"waiting": report.sent, "seconds": seconds, "committed": done, "peak_rss_mb": round(peak, 1),
+            "rss_trend_mb_per_min": round(_trend_mb_per_min([(s[0], s[1]) for s in samples]), 2),
+            "articles_per_s": {"mean": round(done / samples[-1][0], 2), "min_10s_window": round(min(rates), 2),
+                               "max_10s_window": round(max(rates), 2)}}
+

@@ -97,6 +97,8 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "commit_interval_s": ("EVENTX_COMMIT_INTERVAL_S", _positive(float), 1.0, "How often acknowledged offsets are committed."),
     "broker_deadline_s": ("EVENTX_BROKER_DEADLINE_S", _positive(float), 60.0,
                           "How long to keep retrying an unreachable broker before exiting non-zero."),
+    "strict_recovery": ("EVENTX_STRICT_RECOVERY", _bool, False,
+                        "Refuse to start when local table state is ahead of its changelog (Faust's consistency check)."),
     "log_format": ("EVENTX_LOG_FORMAT", _choice("text", "json"), "text", "Log format."),
     "log_level": ("EVENTX_LOG_LEVEL", _choice("debug", "info", "warning", "error"), "info", "Log level."),
 }
@@ -136,6 +138,7 @@ class Settings:
     heartbeat_s: float
     commit_interval_s: float
     broker_deadline_s: float
+    strict_recovery: bool
     log_format: str
     log_level: str
 
