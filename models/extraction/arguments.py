@@ -37,7 +37,7 @@ def _label(value: str, text: str | None, start: int | None, end: int | None, sco
 
 _QUAL = (
     r"(?:(?:a\s+total\s+of|total\s+of|in\s+total|at\s+least|more\s+than|over|nearly|almost|about|around|some|"
-    r"up\s+to|as\s+many\s+as|roughly|approximately|a\s+further|another)\s+)*"
+    r"up\s+to|as\s+many\s+as|roughly|approximately|a\s+further|another|all|all\s+the)\s+)*"
 )
 # NUMBER without its named groups, so it can appear several times in one pattern.
 _NUM = re.sub(r"\(\?P<\w+>", "(?:", NUMBER.pattern)
@@ -78,7 +78,8 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
     r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
-    r"mediated|brokered|facilitated|helped\s+(?:broker|mediate))",
+    r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
+    r"(?:its|their)\s+mediation|(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))",
     re.I,
 )
 _HUMANITARIAN = {"International Committee of the Red Cross", "Red Cross", "ICRC", "United Nations", "UN"}
@@ -380,11 +381,15 @@ _DEFENDER = re.compile(
     re.I,
 )
 _BLAME = re.compile(
-    r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|(?:launched|carried\s+out|fired|sent|operated|flown|claimed)\s+by)"
+    r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|"
+    r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+by)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bases\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_OWNER_TARGET = re.compile(
+    r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:army|military|forces|soldiers|troops|positions?|bases?|headquarters|command|garrison|"
+    r"checkpoints?|outposts?|fighters|militants|commanders?|convoy)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
@@ -402,7 +407,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         after = s.text[m.end - s.start : m.end - s.start + 90]
         if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
-        elif _DEFENDER.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before):
+        elif _DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before):
             role = "target"
         else:
             continue
@@ -545,16 +550,21 @@ _ATTRIBUTIVE = re.compile(
     re.I,
 )
 _IMPOSE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
+    r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
-    r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|senators?|lawmakers|treasury|government|"
-    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|"
-    r"administration|officials|commission|council|parliament|ministers)\b",
+    r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
+    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans)\b",
     re.I,
 )
 _EVADER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
     r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b",
+    re.I,
+)
+_TARGET_AFTER = re.compile(
+    r"^(?:'s|’s|')?\s+(?:(?:would|will|could|may|might)\s+)?(?:face|faces|faced)\b|"
+    r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,1}?(?:designation|listing|blacklisting)\b|"
+    r"^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:hit|targeted|sanctioned|blacklisted|designated|penali[sz]ed)\b",
     re.I,
 )
 _SANCTIONED = re.compile(
@@ -630,8 +640,11 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         rel = m.start - s.start
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
-        if _ATTRIBUTIVE.match(after):
-            role = "initiator"
+        score = 0.65
+        if _TARGET_AFTER.match(after):
+            role = "target"
+        elif _ATTRIBUTIVE.match(after):
+            role, score = "initiator", 0.8  # "US sanctions", "the G7 price cap": the imposer, named as such
         elif _SANCTIONED.search(before):
             role = "target"
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
@@ -644,7 +657,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             role = "target"
         else:
             continue
-        roles.append(_actor_dict(role, m, a, 0.65))
+        roles.append(_actor_dict(role, m, a, score))
+    roles.sort(key=lambda r: -r["score"])  # stable: attributive imposers first, then text order
     roles = _dedupe(roles)
     if not any(r["role"] == "initiator" for r in roles) and actors:
         # No cue named the imposer: the first party named before the measure is its subject.
@@ -675,20 +689,23 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
 # --------------------------------------------------------------------------- prisoner swaps
 
 CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
-    ("bodies", re.compile(r"\b(?:bodies|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
+    ("bodies", re.compile(r"\b(?:bodies|body|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
-    ("pows", re.compile(r"\b(?:pows?|prisoners\s+of\s+war|servicem[ae]n|soldiers|troops|defenders|fighters|combatants|marines)\b", re.I)),
-    ("civilians", re.compile(r"\b(?:civilians?|children|journalists?|residents)\b", re.I)),
-    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|political\s+prisoners?|citizens|nationals)\b", re.I)),
+    ("pows", re.compile(r"\b(?:pows?|prisoners?[\s-]+of[\s-]+war|servicem[ae]n|soldiers?|troops|defenders|fighters|combatants|"
+                        r"marines|conscripts|guards?men|constables?)\b", re.I)),
+    ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
+    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens|nationals|"
+                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?)\b", re.I)),
 ]
+_MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
     r"civilians|people|persons|bodies|remains|troops|defenders|citizens|nationals|fighters|children|journalists|marines|"
     r"sailors|fishermen|guards?|crew|women|men|wounded|[A-Z][a-z]+(?:ans|ese|is|s))\b"
 )
 _RELEASE = (
-    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|"
-    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home)"
+    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
+    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back)"
 )
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
@@ -701,6 +718,10 @@ _TOTAL = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?in\s+total"),
 ]
 _ONE_WAY = [
+    _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
+    _num_rx(rf"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{{N}}\b(?!\s*(?:%|per))"),
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
+    _num_rx(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
@@ -743,6 +764,9 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
     return best_place(keep, kinds=frozenset({"site", "city"}))
 
 
+_SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
@@ -755,6 +779,13 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
             if each:
                 break
     total = _first_number(_TOTAL, sents, 0.85)
+    if total is None:
+        total = _first_number([_num_rx(r"{N}-(?:person|people|prisoner|man|detainee|captive)\s+(?:swap|exchange|deal)")], sents, 0.8)
+    if each is None and total is None:
+        same = next((s for s in sents if _SAME_NUMBER.search(s.text)), None)
+        counts = _all_numbers(_ONE_WAY, [same], 0.75) if same else []
+        if counts:
+            each = counts[0]
     if total is None and each is not None:
         total = {**each, "value": each["value"] * 2, "score": 0.75}
     if total is None:
@@ -773,6 +804,8 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
         for s in sents:
             m = rx.search(s.text)
             if m:
+                if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
+                    name = "pows"  # prisoners held between armed forces are prisoners of war
                 category = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
                 break
         if category:

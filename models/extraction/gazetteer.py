@@ -189,7 +189,9 @@ class Gazetteer:
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 start = offset + tokens[i][1]
                 last_tok, last_pos = tokens[i + n - 1]
-                surface_end = offset + last_pos + len(last_tok.rstrip(".,'’"))
+                # "U.S." keeps its dots; a sentence's full stop after "Ukraine." does not belong to the name.
+                kept = last_tok.rstrip(",'’") if re.fullmatch(r"(?:[A-Z]\.){2,}", last_tok.rstrip(",'’")) else last_tok.rstrip(".,'’")
+                surface_end = offset + last_pos + len(kept)
                 if last_tok.endswith(("'s", "’s")):
                     surface_end -= 2
                 surface = text[start:surface_end]

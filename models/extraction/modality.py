@@ -36,9 +36,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\b", re.I)
-_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:\w+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
-_REFUSAL = re.compile(r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*)\s+(?:\w+\s+){0,3}?(?:call|offer|proposal|invitation|request|idea)\s+(?:for|to|of)\b", re.I)
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
+_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
+_REFUSAL = re.compile(
+    r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package)\b|"
+    r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept)\b|"
+    r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
+    re.I,
+)
 _NEGATED_STALL = re.compile(r"\b(?:denie[sd]|deny|did not believe|not)\b[^.]{0,60}\bstall\w*", re.I)
 
 _STALLED = re.compile(
@@ -47,30 +53,40 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     r"no\s+agreements?\s+on|failed\s+to\s+(?:yield|produce|reach|agree|materiali[sz]e)|on\s+hold|"
     r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
-    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved)\b",
+    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|halt\w*|"
+    r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen))\b",
     re.I,
 )
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold)\b", re.I)
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart|no\s+breakthrough)\b", re.I)
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed)\b", re.I)
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:threat\w*|warn\w*\s+(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|(?:could|would|will)\s+face)\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing|al|als)|suggest\w*|offer(?:ed|s|ing)?\s+to|offer\b|call\w*\s+for|urg\w*|"
-                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|draft\s+(?:plan|proposal|memorandum|resolution|agreement|text|law|bill)|bill|"
-                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow)|aims?\s+to|considering|consider\w*|"
-                            r"possibility\s+of|push\w*\s+for|advocat\w*|recommend\w*|idea|invit\w*|open\s+to|readiness\s+to|"
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
+                              r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target))\b", re.I)),
+    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+to|call\w*\s+for|"
+                            r"call(?:ed|s|ing)?\s+on\s+(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|"
+                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require)|aims?\s+to|considering|consider\w*|"
+                            r"possibility\s+of|push\w*\s+for|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
-    ("planned", re.compile(r"\b(?:(?:will|would|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:take\s+(?:place|effect)|held|hold|meet|speak|talk|visit|"
-                           r"travel|lift|impose|exchange|swap|release|return|resume|begin|start|wait|attend|host|sign|open|"
-                           r"come\s+into\s+force|go\s+ahead)|planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
-                           r"are\s+set\s+to|set\s+for|due\s+to|expected\s+to|to\s+be\s+held|upcoming|take\s+effect|"
-                           r"next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
+    ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
+                           r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
+                           r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
+                           r"are\s+set\s+to|set\s+for|due\s+to|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
+                           r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
                            r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
-                           r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in))\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?:holding|continuing|meeting|negotiating|under\s?way|taking\s+place)|"
-                           r"continu(?:es|e|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)),
+                           r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
+                           r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?!going\s+to)\w+ing|(?:has|have)\s+been\s+\w+ing|"
+                           r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
+                           r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
+                           r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
+    # Nouns name a proposal weakly: a verb cue, at the same distance, wins.
+    ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
+                            r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
-_ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_ONGOING = re.compile(r"\b(?:continu(?:es|e|ed|ing)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 WINDOW = 90  # characters either side of the trigger
 
 
@@ -102,8 +118,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     neg = _NEGATED_STALL.search(sentence)
     if neg:
         return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
-    refusal = _REFUSAL.search(sentence)
-    if refusal and event_type == "negotiation":
+    refusal = _REFUSAL.search(sentence) if event_type != "drone_strike" else None
+    if refusal:
         return ModalityResult("stalled", refusal.group(0), base + refusal.start(), base + refusal.end(), 0.7)
     for text, off in [(sentence, base), *others]:
         d = _denied(text, event_type)
@@ -116,14 +132,19 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         return dist if dist <= window else None
 
     talks_like = event_type in ("negotiation", "prisoner_swap")
-    stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else [_STALLED_ANY_TYPE]
+    # A drone strike happens, is under way, is threatened or denied; flights "suspended" after it are a consequence.
+    stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else ([_STALLED_ANY_TYPE] if event_type == "sanctions" else [])
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
     best: tuple[int, int, str, re.Match[str]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
+        if event_type == "drone_strike" and name in ("proposed", "planned"):
+            continue
         for m in rx.finditer(sentence):
+            if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
+                continue  # "agreed to a ceasefire under which ... will stop": the talks happened
             dist = near(m, WINDOW)
             if dist is None:
                 continue
