@@ -67,11 +67,13 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|handing them to|"
-    r"handed (?:them )?(?:over )?to|transferred to|in the presence of|at the invitation of|invited by)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"handed (?:them )?(?:over )?to|transferred to|in the presence of|at the invitation of|invited by|"
+    r"under the supervision of|supervised by|overseen by|carried out by|implemented by|crediting|credited|thanked|"
+    r"under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _MEDIATOR_AFTER = re.compile(
-    r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored)\b|"
+    r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
     r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
@@ -79,6 +81,7 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
     r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
+    r"mediating|facilitating|carrying\s+messages|relaying\s+messages|passing\s+messages|auspices|"
     r"(?:its|their)\s+mediation|(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))",
     re.I,
 )
@@ -122,7 +125,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
                 continue
             # A place named after a preposition is a location, not an actor ("in Moscow").
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
-            possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
+            # "Russia's", "China-brokered": a modifier naming a party, not a place.
+            possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
             if (m.places and _SPATIAL.search(before) and not possessive
                     and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
                 continue
@@ -134,8 +138,11 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
 # Prepositions and verbs after which a country or capital is a place, not a party.
 _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
-    r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on)\s+"
-    r"(?:the\s+)?(?:(?:city|town|village|capital|port|region|outskirts|centre|center)\s+of\s+)?$",
+    r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on|"
+    r"(?:travel\w*|flew|flown|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to|"
+    r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
+    r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
     re.I,
 )
 
@@ -169,6 +176,11 @@ _LOCATIVE = re.compile(
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
+_ORIGIN_PHRASE = re.compile(
+    r"\b(?:launched|fired|sent|flew|flown|originat\w+)\s+from\b"
+    r"(?:(?!\b(?:struck|hit|damaged|targeted|attacked|at|on|killing|wounding|toward|towards|into|over)\b)[^,;.]){0,70}$",
+    re.I,
+)
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|originat\w+ (?:in|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 FOCUS = frozenset(["UKR", "RUS", "ISR", "PSE", "LBN", "SYR", "YEM", "IRN", "IRQ", "SDN", "MMR", "IND", "PAK", "COD", "AZE", "ARM", "ETH", "SOM", "MLI", "BFA", "NER"])
 
@@ -193,16 +205,20 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
                           and not m.actors}
+        sentence_out: list[PlaceMention] = []
         for m in mentions:
             if not m.places:
                 continue
             rel = m.start - s.start
             before = s.text[max(0, rel - 40) : rel]
-            origin = bool(_ORIGIN.search(before))
+            origin = bool(_ORIGIN.search(before)) or bool(_ORIGIN_PHRASE.search(s.text[max(0, rel - 90) : rel]))
             # "in Rubaya, North Kivu": an unknown town, then its division.
             appositive = bool(re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", before))
             # A capital that also names a government ("Kyiv and Moscow") is a place only after a spatial word.
-            locative = origin or m.admin_suffix or appositive or bool((_SPATIAL if m.actors else _LOCATIVE).search(before))
+            facility = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
+                        and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
+            locative = (origin or m.admin_suffix or appositive or facility
+                        or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
@@ -212,7 +228,13 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                     and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])):
                 locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
             best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
-            out.append(PlaceMention(m, best, origin, locative))
+            sentence_out.append(PlaceMention(m, best, origin, locative))
+        # A small town from a country the sentence is not about, next to a place that it is about, is a
+        # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
+        anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
+        out.extend(pm for pm in sentence_out
+                   if not (pm.place.precision == "city" and pm.place.population < 500_000 and anchored
+                           and pm.place.country not in anchored))
     return out
 
 
@@ -453,7 +475,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
-        if _TOPIC_BEFORE.search(before[-30:]) or not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", before):
+        if _TOPIC_BEFORE.search(before[-30:]) or not (
+                re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
+                or re.search(r"\b(?:travel\w*|flew|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to\s+$", before)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
@@ -719,7 +743,7 @@ _TOTAL = [
 ]
 _ONE_WAY = [
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
-    _num_rx(rf"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{{N}}\b(?!\s*(?:%|per))"),
+    _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
     _num_rx(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
