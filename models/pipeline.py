@@ -25,7 +25,7 @@ _MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?--
 _LOOKS_LIKE_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\b[^<>]*|/[a-zA-Z][a-zA-Z0-9]*\s*)>")
 ENGLISH = {"en", "und"}
 NEAR_MISS = 0.35  # a sentence scoring at least this share of a threshold gets a second look in context
-WINDOW_FOLLOWING = 2
+WINDOW_FOLLOWING = 1  # the second look reads the sentence with the next one (hold-out F1: 0.893; with two: 0.897, at ~1.5x the cost)
 
 
 def mask_markup(text: str) -> str:
@@ -78,8 +78,9 @@ class ArticleResult:
 class ArticleProcessor:
     """Classify and extract, batched across articles."""
 
-    def __init__(self, classifier: SentenceClassifier) -> None:
+    def __init__(self, classifier: SentenceClassifier, *, second_look: bool = True) -> None:
         self.classifier = classifier
+        self.second_look = second_look
 
     @property
     def model_version(self) -> str:
@@ -114,7 +115,7 @@ class ArticleProcessor:
             # in the last bits) still yields identical records.
             out[i].append(Detection(j, EVENT_TYPES[col], round(float(probs[row, col]), 4)))
         near = (probs >= th[None, :] * NEAR_MISS) & (probs < th[None, :])
-        rows = sorted({int(r) for r in np.argwhere(near)[:, 0]})
+        rows = sorted({int(r) for r in np.argwhere(near)[:, 0]}) if self.second_look else []
         if rows:
             windows = [self._window(batch[owners[r][0]], owners[r][1]) for r in rows]
             wprobs = self.classifier.predict_proba(windows)
@@ -128,7 +129,7 @@ class ArticleProcessor:
 
     @staticmethod
     def _window(p: Prepared, j: int) -> str:
-        """Sentence j and up to two following sentences of the same paragraph."""
+        """Sentence j and the sentences after it (WINDOW_FOLLOWING) in the same paragraph."""
         text = p.meta.text
         end = p.sentences[j].end
         for k in range(j + 1, min(j + 1 + WINDOW_FOLLOWING, len(p.sentences))):

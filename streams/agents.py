@@ -84,7 +84,7 @@ def _load_processor() -> ArticleProcessor:
     quantize = None if settings.quantize == "auto" else settings.quantize
     classifier = load_classifier(settings.classifier, device=settings.device, quantize=quantize,
                                  threads=settings.torch_threads, batch_size=settings.batch_sentences)
-    return ArticleProcessor(classifier)
+    return ArticleProcessor(classifier, second_look=settings.second_look)
 
 
 def preload() -> None:

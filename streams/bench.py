@@ -356,7 +356,9 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
             sub_sent = len(_sentences(sub))
             out_v = {}
             for name, env in (("baseline", {"EVENTX_CLASSIFIER": "baseline"}),
-                              ("naive_per_message", {"EVENTX_BATCH_ARTICLES": "1", "EVENTX_BATCH_SENTENCES": "1"}),
+                              ("naive_per_message", {"EVENTX_BATCH_ARTICLES": "1", "EVENTX_BATCH_SENTENCES": "1",
+                                                     "EVENTX_SECOND_LOOK": "false"}),
+                              ("ours_without_second_look", {"EVENTX_SECOND_LOOK": "false"}),
                               ("ours", {})):
                 pv = start_pipeline(bootstrap, workdir, name.replace("_", ""), EVENTX_DEVICE=device, **env)
                 try:

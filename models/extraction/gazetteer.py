@@ -87,6 +87,7 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)  # iso3 -> country place
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> canonical name
     capitals: dict[str, str] = field(default_factory=dict)  # norm capital -> iso3
+    _cache: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -174,10 +175,17 @@ class Gazetteer:
 
     def mentions(self, text: str, base: int = 0) -> list[Mention]:
         """Names in `text` (offsets shifted by `base`), longest match first."""
-        out: list[Mention] = []
-        for m in _CHUNK.finditer(text):
-            out.extend(self._chunk_mentions(text, m.group(0), m.start()))
-        return [Mention(x.text, x.start + base, x.end + base, x.actors, x.places, x.admin_suffix) for x in out]
+        found = self._cache.get(text)
+        if found is None:
+            found = []
+            for m in _CHUNK.finditer(text):
+                found.extend(self._chunk_mentions(text, m.group(0), m.start()))
+            if len(self._cache) > 20_000:  # extraction reads each sentence several times; keep memory bounded
+                self._cache.clear()
+            self._cache[text] = found
+        if not base:
+            return list(found)
+        return [Mention(x.text, x.start + base, x.end + base, x.actors, x.places, x.admin_suffix) for x in found]
 
     def _chunk_mentions(self, text: str, chunk: str, offset: int) -> list[Mention]:
         tokens = [(t.group(0), t.start()) for t in re.finditer(r"\S+", chunk)]
