@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import ssl
 from datetime import timedelta
+from typing import Any
 
+import aiokafka
 import faust
+from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
 from streams.settings import Settings
@@ -22,6 +25,23 @@ from streams.topics import topics_for
 
 settings = Settings.from_env()
 TOPICS = topics_for(settings)
+
+
+class _PromptConsumer(aiokafka.AIOKafkaConsumer):
+    """aiokafka consumer with EVENTX_FETCH_MAX_WAIT_MS instead of Faust's fixed 1.5 s.
+
+    Faust hard-codes fetch_max_wait_ms=1500. Kafka answers a fetch as soon as
+    data arrives, but Tansu holds it until the wait expires, which added up
+    to 1.5 s per hop to end-to-end latency (measured: 380 ms median at
+    1500 ms, 22 ms at 100 ms).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["fetch_max_wait_ms"] = settings.fetch_max_wait_ms
+        super().__init__(*args, **kwargs)
+
+
+faust_aiokafka.aiokafka.AIOKafkaConsumer = _PromptConsumer  # the driver builds its consumers through this name
 
 
 def _credentials(s: Settings) -> faust.types.auth.CredentialsT | None:

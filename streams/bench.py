@@ -360,7 +360,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
                                                      "EVENTX_SECOND_LOOK": "false"}),
                               ("ours_without_second_look", {"EVENTX_SECOND_LOOK": "false"}),
                               ("ours", {})):
-                pv = start_pipeline(bootstrap, workdir, name.replace("_", ""), EVENTX_DEVICE=device, **env)
+                pv = start_pipeline(bootstrap, workdir, "v" + name.replace("_", ""), EVENTX_DEVICE=device, **env)
                 try:
                     r = pipeline_run(pv, sub)
                 finally:

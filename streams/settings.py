@@ -96,6 +96,8 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "session_timeout_s": ("EVENTX_SESSION_TIMEOUT_S", _positive(float), 10.0,
                           "Consumer session timeout; also how long a group join waits (half of it) on Tansu."),
     "heartbeat_s": ("EVENTX_HEARTBEAT_S", _positive(float), 2.0, "Consumer heartbeat interval."),
+    "fetch_max_wait_ms": ("EVENTX_FETCH_MAX_WAIT_MS", _positive(int), 100,
+                          "Longest a fetch waits for data; Tansu answers only when it expires, so it bounds latency."),
     "commit_interval_s": ("EVENTX_COMMIT_INTERVAL_S", _positive(float), 1.0, "How often acknowledged offsets are committed."),
     "broker_deadline_s": ("EVENTX_BROKER_DEADLINE_S", _positive(float), 60.0,
                           "How long to keep retrying an unreachable broker before exiting non-zero."),
@@ -139,6 +141,7 @@ class Settings:
     rebalance_timeout_s: float
     session_timeout_s: float
     heartbeat_s: float
+    fetch_max_wait_ms: int
     commit_interval_s: float
     broker_deadline_s: float
     strict_recovery: bool
