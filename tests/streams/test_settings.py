@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from streams.settings import Settings, SettingsError, documentation
@@ -37,6 +39,9 @@ def test_every_setting_is_documented():
     docs = documentation()
     assert len(docs) == len(Settings.__dataclass_fields__)
     assert all(var and desc for var, _default, desc in docs)
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [var for var, _default, _desc in docs if f"`{var}`" not in readme]
+    assert not missing, f"settings missing from the README configuration table: {missing}"
 
 
 def test_sasl_settings_reach_the_kafka_clients():
