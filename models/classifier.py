@@ -27,7 +27,7 @@ CLASSIFIERS = ("transformer", "baseline")
 
 
 def load_classifier(kind: str = "transformer", *, device: str = "cpu", quantize: str | None = None,
-                    threads: int | None = None, batch_size: int = 64) -> SentenceClassifier:
+                    threads: int | None = None, batch_size: int | None = None) -> SentenceClassifier:
     """The named classifier, ready to predict. Raises ValueError for unknown names."""
     if kind == "baseline":
         from models.baseline import KeywordBaseline

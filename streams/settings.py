@@ -82,8 +82,9 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "second_look": ("EVENTX_SECOND_LOOK", _bool, True,
                     "Re-read near-miss sentences with the next sentence (better recall, ~10-20% more model work)."),
     "batch_articles": ("EVENTX_BATCH_ARTICLES", _positive(int), 32, "Articles taken from the stream per batch."),
-    "batch_linger_s": ("EVENTX_BATCH_LINGER_S", _positive(float), 0.25, "Longest wait to fill a batch, seconds."),
-    "batch_sentences": ("EVENTX_BATCH_SENTENCES", _positive(int), 64, "Sentences per forward pass."),
+    "batch_linger_s": ("EVENTX_BATCH_LINGER_S", _positive(float), 0.05, "Longest wait to fill a batch, seconds."),
+    "batch_sentences": ("EVENTX_BATCH_SENTENCES", _optional(_positive(int)), None,
+                        "Sentences per forward pass; unset: 16 on a CPU, 128 on a GPU."),
     "max_article_bytes": ("EVENTX_MAX_ARTICLE_BYTES", _positive(int), 2_000_000, "Largest accepted message value, bytes."),
     "max_sentences": ("EVENTX_MAX_SENTENCES", _positive(int), 2000, "Most sentences per article; more goes to the DLQ."),
     "max_json_depth": ("EVENTX_MAX_JSON_DEPTH", _positive(int), 20, "Deepest accepted JSON nesting."),
@@ -131,7 +132,7 @@ class Settings:
     second_look: bool
     batch_articles: int
     batch_linger_s: float
-    batch_sentences: int
+    batch_sentences: int | None
     max_article_bytes: int
     max_sentences: int
     max_json_depth: int
