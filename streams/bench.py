@@ -403,7 +403,7 @@ def ceiling_study(n_sentences: int = 3000, device: str = "cpu") -> dict[str, Any
     base = load_classifier("transformer", device=device, quantize="none")
     out["fp32_unbucketed"] = ceiling(base, sentences, bucketed=False)
     out["fp32_bucketed"] = ceiling(base, sentences, bucketed=True)
-    for bs in (16, 128):
+    for bs in (64, 128):
         out[f"fp32_bucketed_batch{bs}"] = ceiling(base, sentences, batch_size=bs)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -422,6 +422,32 @@ def ceiling_study(n_sentences: int = 3000, device: str = "cpu") -> dict[str, Any
     per_batch = time.perf_counter() - t0
     out["tokenize_seconds"] = {"per_sentence": round(per_sentence, 3), "per_batch_of_64": round(per_batch, 3)}
     return {k: ({kk: round(vv, 4) for kk, vv in v.items()} if isinstance(v, dict) else v) for k, v in out.items()}
+
+
+def pool_study(device: str = "cpu", n_articles: int = 48) -> dict[str, Any]:
+    """Classification sentences/s when a call holds 1, 8 or 32 articles, per batch size.
+
+    The global ceiling sorts every sentence by length, so padding vanishes at
+    any batch size; the worker sorts only the articles it has taken, and at low
+    load that is one or two, where a wide batch is mostly padding.
+    """
+    from models.classifier import load_classifier
+    from streams.workload import synthetic_articles
+
+    per = [_sentences([a]) for a in synthetic_articles(n_articles, seed=7)]
+    clf = load_classifier("transformer", device=device, quantize="none")
+    clf.predict_proba(per[0])
+    out: dict[str, Any] = {}
+    for bs in (16, 64):
+        clf.batch_size = bs
+        for pool in (1, 8, 32):
+            n, t0 = 0, time.perf_counter()
+            for i in range(0, len(per), pool):
+                chunk = [s for p in per[i : i + pool] for s in p]
+                n += len(chunk)
+                clf.predict_proba(chunk)
+            out[f"batch{bs}_pool{pool}_articles"] = round(n / (time.perf_counter() - t0), 1)
+    return out
 
 
 def length_study(device: str = "cpu") -> dict[str, Any]:

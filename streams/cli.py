@@ -371,7 +371,8 @@ def bench(quick: bool, n_articles: int | None, device: str, variants: bool, stud
         click.echo(json.dumps(result, indent=2))
         return
     if study:
-        result = {"machine": B.machine(), "ceiling_study": B.ceiling_study(device=device), "length_study": B.length_study(device)}
+        result = {"machine": B.machine(), "ceiling_study": B.ceiling_study(device=device),
+                  "pool_study_sentences_per_s": B.pool_study(device), "length_study": B.length_study(device)}
         if out:
             out.write_text(json.dumps(result, indent=2))
         click.echo(json.dumps(result, indent=2))
