@@ -200,11 +200,10 @@ class Pipeline:
 
 
 def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipeline:
-    import urllib.request
-
     from streams.broker import free_port
     from streams.settings import Settings
     from streams.topics import Topics
+    from streams.worker import wait_until_ready
 
     port = free_port()
     prefix = f"bench{tag}."
@@ -216,16 +215,10 @@ def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipel
     log = workdir / f"worker-{tag}.log"
     proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=full, cwd=ROOT,
                             stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"worker exited: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", proc, time.monotonic() + 180)
+    except RuntimeError as exc:
+        raise RuntimeError(f"{exc}: {log.read_text()[-2000:]}") from exc
     settings = Settings.from_env(full)
     return Pipeline(bootstrap, full, proc, port, settings, Topics(prefix, app_id), log)
 
@@ -292,7 +285,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
 
     from models.classifier import load_classifier
     from models.pipeline import ArticleProcessor
-    from streams.broker import EmbeddedBroker
+    from streams.broker import configured_or_embedded
     from streams.workload import synthetic_articles
 
     def say(s: str) -> None:
@@ -325,13 +318,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
     say(f"model path: {mp['articles_per_s']:.2f} articles/s, {mp['sentences_per_s']:.1f} sentences/s")
 
     workdir = Path(tempfile.mkdtemp(prefix="eventx-bench-"))
-    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    broker = None
-    if not external:
-        broker = EmbeddedBroker(log_file=workdir / "tansu.log")
-        broker.start()
-    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
-    try:
+    with configured_or_embedded(workdir / "tansu.log") as bootstrap:
         p = start_pipeline(bootstrap, workdir, "ours", EVENTX_DEVICE=device)
         try:
             sat = pipeline_run(p, articles)
@@ -381,9 +368,6 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
                                "sentences_per_s": round(sub_sent / r["seconds"], 1), "articles": len(sub)}
                 say(f"variant {name}: {out_v[name]['articles_per_s']} articles/s")
             rep.set("variants", out_v)
-    finally:
-        if broker:
-            broker.stop()
     rep.set("bench_process_max_rss_mb", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
     if out:
         out.write_text(json.dumps(rep.figures, indent=2))
@@ -556,18 +540,20 @@ def _trend_mb_per_min(samples: list[tuple[float, float]]) -> float:
 def soak(seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
     """The worker under a steady offered load: RSS and lag sampled every 5 s; does memory grow?"""
     import tempfile
+
+    from streams.broker import configured_or_embedded
+
+    workdir = Path(tempfile.mkdtemp(prefix="eventx-soak-"))
+    with configured_or_embedded(workdir / "tansu.log") as bootstrap:
+        return _soak(bootstrap, workdir, seconds, rate, device)
+
+
+def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
     import threading
 
-    from streams.broker import EmbeddedBroker
     from streams.feed import publish
     from streams.workload import synthetic_articles
 
-    workdir = Path(tempfile.mkdtemp(prefix="eventx-soak-"))
-    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    broker = None if external else EmbeddedBroker(log_file=workdir / "tansu.log")
-    if broker:
-        broker.start()
-    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
     p = start_pipeline(bootstrap, workdir, "soak", EVENTX_DEVICE=device)
     articles = synthetic_articles(int(seconds * rate) + 10, seed=31, id_prefix="soak")
     stop = threading.Event()
@@ -588,8 +574,6 @@ def soak(seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
                   f"committed={samples[-1][3]}", file=sys.stderr, flush=True)
     finally:
         p.stop()
-        if broker:
-            broker.stop()
     rss = [s[1] for s in samples]
     lag = [s[2] for s in samples]
     slope = _trend_mb_per_min([(s[0], s[1]) for s in samples])
@@ -604,18 +588,18 @@ def backlog(n: int, seconds: float, device: str = "cpu") -> dict[str, Any]:
     """`n` articles waiting before the worker starts: peak RSS, steady progress, committed offsets."""
     import tempfile
 
-    from streams.broker import EmbeddedBroker
-    from streams.feed import publish
-    from streams.workload import synthetic_articles
+    from streams.broker import configured_or_embedded
 
     workdir = Path(tempfile.mkdtemp(prefix="eventx-backlog-"))
-    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    broker = None if external else EmbeddedBroker(log_file=workdir / "tansu.log")
-    if broker:
-        broker.start()
-    bootstrap = external or broker.bootstrap  # type: ignore[union-attr]
+    with configured_or_embedded(workdir / "tansu.log") as bootstrap:
+        return _backlog(bootstrap, workdir, n, seconds, device)
+
+
+def _backlog(bootstrap: str, workdir: Path, n: int, seconds: float, device: str = "cpu") -> dict[str, Any]:
+    from streams.feed import publish
     from streams.settings import Settings
     from streams.topics import Topics
+    from streams.workload import synthetic_articles
 
     tag = "backlog"
     env = dict(os.environ, KAFKA_BOOTSTRAP_SERVERS=bootstrap, EVENTX_TOPIC_PREFIX=f"bench{tag}.", EVENTX_APP_ID=f"eventx-bench{tag}")
@@ -637,8 +621,6 @@ def backlog(n: int, seconds: float, device: str = "cpu") -> dict[str, Any]:
         peak = p.peak_rss_mb()
     finally:
         p.stop()
-        if broker:
-            broker.stop()
     done = samples[-1][2]
     rates = [(b[2] - a[2]) / (b[0] - a[0]) for a, b in itertools.pairwise(samples)]
     return {"waiting": report.sent, "seconds": seconds, "committed": done, "peak_rss_mb": round(peak, 1),

@@ -16,7 +16,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from streams.settings import Settings
@@ -101,6 +101,18 @@ class EmbeddedBroker:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextlib.contextmanager
+def configured_or_embedded(log_file: Path | None = None) -> Iterator[str]:
+    """The bootstrap address of KAFKA_BOOTSTRAP_SERVERS, or of an embedded
+    broker started here and stopped on exit."""
+    external = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    if external:
+        yield external
+        return
+    with EmbeddedBroker(log_file=log_file) as broker:
+        yield broker.bootstrap
 
 
 async def wait_for_broker(settings: Settings, *, deadline_s: float | None = None, what: str = "eventx") -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from models import EVENT_TYPES
 from streams.broker import EmbeddedBroker, free_port
 from streams.settings import Settings
+from streams.worker import wait_until_ready
 
 
 def fetch_json(url: str, timeout: float = 5.0) -> Any:
@@ -80,20 +81,6 @@ def format_tables(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-async def _wait_ready(base: str, proc: subprocess.Popen[bytes], deadline: float) -> dict[str, Any]:
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"worker exited with code {proc.returncode}")
-        try:
-            body = fetch_json(f"{base}/ready", timeout=2)
-            if body.get("ready"):
-                return body
-        except OSError:
-            pass
-        await asyncio.sleep(0.5)
-    raise TimeoutError("worker not ready in time")
-
-
 async def _demo(settings: Settings, corpus: Path, base: str, proc: subprocess.Popen[bytes], as_json: bool, timeout: float) -> bool:
     from streams.feed import publish
     from streams.seeds import load_corpus
@@ -106,7 +93,7 @@ async def _demo(settings: Settings, corpus: Path, base: str, proc: subprocess.Po
     articles = [a.to_message() for a in load_corpus(corpus)]
     say = (lambda s: print(s, file=sys.stderr)) if as_json else print
     say(f"replaying {len(articles)} articles from {corpus}")
-    ready = await _wait_ready(base, proc, deadline)
+    ready = await asyncio.to_thread(wait_until_ready, base, proc, deadline)
     say(f"worker ready: model {ready.get('model_version')}")
     processed: set[str] = set()
     counts: Counter[str] = Counter()

@@ -9,11 +9,15 @@ restart it with backoff.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import signal
 import socket
+import subprocess
 import time
+import urllib.request
+from typing import Any
 
 from streams.settings import Settings
 
@@ -27,6 +31,23 @@ class _Watchdog:
 
 
 WATCHDOG = _Watchdog()
+
+
+def wait_until_ready(base: str, proc: subprocess.Popen[bytes], deadline: float) -> dict[str, Any]:
+    """Poll a worker process's `/ready` until it answers ready (its body), it
+    exits (RuntimeError) or time.monotonic() passes `deadline` (TimeoutError)."""
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"worker exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/ready", timeout=2) as resp:
+                body = json.loads(resp.read())
+            if body.get("ready"):
+                return body
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError("worker not ready in time")
 
 
 def _reachable(bootstrap: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from streams.settings import documentation
+from streams.worker import wait_until_ready
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 KNOWN = {var for var, _d, _doc in documentation()}
@@ -69,7 +70,6 @@ def test_the_image_command_starts_a_ready_worker(stack):
     import subprocess
     import sys
     import time
-    import urllib.request
 
     from streams.broker import free_port
 
@@ -83,16 +83,11 @@ def test_the_image_command_starts_a_ready_worker(stack):
     exe = str(Path(sys.executable).parent / command[0])
     proc = subprocess.Popen([exe, *command[1:]], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stdout.read().decode()[-3000:]
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
+        try:
+            wait_until_ready(f"http://127.0.0.1:{port}", proc, time.monotonic() + 120)
+        except RuntimeError:
+            pytest.fail(proc.stdout.read().decode()[-3000:])
+        except TimeoutError:
             pytest.fail("worker from the image command never became ready")
     finally:
         proc.terminate()
