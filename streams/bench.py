@@ -522,7 +522,10 @@ async def _committed(p: Pipeline) -> int:
     c = AIOKafkaConsumer(bootstrap_servers=p.bootstrap, group_id=p.settings.app_id, enable_auto_commit=False)
     await c.start()
     try:
-        return sum((await c.committed(TopicPartition(p.topics.raw, i))) or 0 for i in range(p.settings.partitions))
+        total = 0
+        for i in range(p.settings.partitions):
+            total += await c.committed(TopicPartition(p.topics.raw, i)) or 0
+        return total
     finally:
         await c.stop()
 
