@@ -225,8 +225,8 @@ def _qty(args: dict[str, Any], name: str) -> float:
 def contributions(cluster: dict[str, Any] | None) -> dict[str, dict[str, float]]:
     """What one cluster adds to its type's aggregate table, by aggregate key.
 
-    Aggregates are sums of contributions, so a revision is applied as
-    (new contributions - old contributions): counts never double when
+    An aggregate is the sum of its clusters' current contributions
+    (models.cluster_state keeps one per cluster), so counts never double when
     several outlets report the same strike.
     """
     if cluster is None:
@@ -256,19 +256,3 @@ def contributions(cluster: dict[str, Any] | None) -> dict[str, dict[str, float]]
     total = _qty(args, "total") or each * 2
     category = (args.get("category") or {}).get("value") or "unknown"
     return {key: {"swaps": 1, "people": total, f"people:{category}": total}}
-
-
-def apply_delta(current: dict[str, Any] | None, old: dict[str, float] | None, new: dict[str, float] | None) -> dict[str, Any]:
-    """`current` minus `old` plus `new`, on numeric fields; other fields are kept as they are."""
-    out = dict(current or {})
-    for k, v in (old or {}).items():
-        out[k] = out.get(k, 0.0) - v
-    for k, v in (new or {}).items():
-        out[k] = out.get(k, 0.0) + v
-    result: dict[str, Any] = {}
-    for k, v in sorted(out.items()):
-        if not isinstance(v, int | float):
-            result[k] = v
-        elif abs(v) > 1e-9:
-            result[k] = int(v) if float(v).is_integer() else round(v, 6)
-    return result

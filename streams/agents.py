@@ -28,7 +28,8 @@ from faust.streams import _current_event
 from faust.types import EventT
 
 from models import EVENT_TYPES
-from models.clustering import apply_delta, assign, contributions, event_day, merge, public
+from models import cluster_state as CS
+from models.clustering import event_day
 from models.extraction.extract import ArticleMeta, Detection
 from models.pipeline import ArticleProcessor, Prepared, prepare
 from schemas import SCHEMA_VERSION
@@ -53,7 +54,7 @@ from streams.app import (
     type_stats,
 )
 from streams.intake import Article, Limits, Rejected, dead_letter, decode_article, now_iso, ts_iso
-from streams.state import RECENT_SLOTS, STATE
+from streams.state import STATE
 
 log = logging.getLogger("eventx.worker")
 
@@ -298,54 +299,35 @@ def _day_ts(event: dict[str, Any]) -> float:
     return datetime(d.year, d.month, d.day, 12, tzinfo=UTC).timestamp()
 
 
+def _tables_for(event_type: str) -> dict[str, Any]:
+    return {CS.MENTIONS: mention_clusters, CS.CLUSTERS: clusters, CS.STATS: type_stats, CS.RECENT: recent_events,
+            CS.AGGREGATE: AGGREGATES[event_type]}
+
+
 async def handle_mention(ev: EventT) -> None:
+    """Thin wrapper over models.cluster_state.apply_mention: read, apply the writes, publish."""
     mention: dict[str, Any] = ev.value
     et = mention["event_type"]
-    known = mention_clusters.get(mention["event_id"])
-    if known is not None:
-        # A redelivered detection: publish the cluster's current state again
-        # (identical bytes if nothing changed since) and change nothing.
-        state = clusters.get(known)
-        if state is not None:
-            await (await events_by_type[et].send(key=known, value=ClusterEvent(**public(state))))
-        return
-    cid = assign(mention)
-    old = clusters.get(cid)
-    new = merge(old, mention, cid)
-    clusters[cid] = new
-    mention_clusters[mention["event_id"]] = cid
+    mention["day_ts"] = _day_ts(mention)  # type_day_counts windows by the event's day
+    tables = _tables_for(et)
 
-    stats = dict(type_stats[et])
-    stats["mentions"] = stats.get("mentions", 0) + 1
-    stats["clusters"] = stats.get("clusters", 0) + (old is None)
-    stats["seq"] = seq = stats.get("seq", 0) + 1
-    stats["last_detected_at"] = max(stats.get("last_detected_at", ""), mention["detected_at"])
-    type_stats[et] = stats
-    mention["day_ts"] = _day_ts(mention)
-    type_day_counts[et] += 1
-    recent_events[f"{et}|{seq % RECENT_SLOTS}"] = {
-        "seq": seq, "cluster_id": cid, "event_id": mention["event_id"], "article_id": mention["article_id"],
-        "date": mention["date"], "modality": mention["modality"], "location": (mention.get("location") or {}).get("name"),
-        "evidence": mention["evidence"][0]["sentence"][:300], "confidence": mention["confidence"],
-        "title": mention.get("title"),
-    }
-    table = AGGREGATES[et]
-    before, after = contributions(old), contributions(new)
-    for key in sorted(set(before) | set(after)):
-        value = apply_delta(table[key], before.get(key), after.get(key))
-        if et == "negotiation" and key in after:
-            latest = value.get("latest")
-            candidate = {"cluster_id": cid, "date": new["date"]["value"], "modality": new["modality"],
-                         "format": (new["arguments"].get("format") or {}).get("value"),
-                         "venue": (new["arguments"].get("venue") or {}).get("name")}
-            if latest is None or latest["cluster_id"] == cid or (candidate["date"] or "") >= (latest["date"] or ""):
-                value["latest"] = candidate
-            else:
-                value["latest"] = latest
-        table[key] = value
-    fut = await events_by_type[et].send(key=cid, value=ClusterEvent(**public(new)))
-    M.CLUSTER_REVISIONS.labels(et).inc()
-    await fut
+    def read(table: str, key: str) -> Any:
+        if table == CS.DAYS:
+            return type_day_counts[key].value()
+        return tables[table].get(key)
+
+    step = CS.apply_mention(mention, ev.message.offset, read)
+    for table, key, value in step.writes:
+        if table == CS.DAYS:
+            type_day_counts[key] = value
+        else:
+            tables[table][key] = value
+    if step.revised:
+        M.CLUSTER_REVISIONS.labels(et).inc()
+    if step.publish is not None:
+        # Every delivery republishes the cluster's current state: a crash may
+        # have lost the first publication, and a repeat has identical bytes.
+        await (await events_by_type[et].send(key=step.cluster_id, value=ClusterEvent(**step.publish)))
 
 
 @app.agent(mentions)

@@ -124,7 +124,7 @@ sanction_pairs = _table("sanction_pairs", dict)
 swap_totals = _table("swap_totals", dict)
 type_day_counts = (
     # Windowed keys are (key, window) tuples, which need a structured codec.
-    app.Table("type_day_counts", default=int, schema=faust.Schema(key_serializer="json", value_serializer="json"),
+    app.Table("type_day_counts", default=dict, schema=faust.Schema(key_serializer="json", value_serializer="json"),
               partitions=settings.partitions)
     .tumbling(timedelta(days=1), expires=timedelta(days=3650))
     .relative_to(lambda event: event.value["day_ts"])

@@ -74,7 +74,7 @@ def format_tables(data: dict[str, Any]) -> str:
         lines.append(f"{t:<14} detections={s.get('mentions', 0):<4} real-world events={s.get('clusters', 0):<4}"
                      f" days={len(s.get('per_day', {}))}")
         for key, agg in list((s.get("aggregates") or {}).items())[:8]:
-            shown = {k: v for k, v in agg.items() if k != "latest"}
+            shown = {k: v for k, v in agg.items() if k not in ("latest", "cluster_ids")}
             latest = agg.get("latest")
             extra = f" latest={latest['modality']}@{latest['date']}" if latest else ""
             lines.append(f"    {key:<36} {json.dumps(shown)}{extra}")

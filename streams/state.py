@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+from models.cluster_state import RECENT_SLOTS
 from models.pipeline import ArticleProcessor
 
-RECENT_SLOTS = 50  # latest detections kept per type for /events/<type>/recent
+__all__ = ["RECENT_SLOTS", "STATE", "WorkerState"]
 
 
 class WorkerState:

@@ -42,7 +42,9 @@ def summary(event_type: str) -> dict[str, Any]:
         if k == event_type:
             from datetime import datetime
 
-            per_day[datetime.fromtimestamp(start, UTC).date().isoformat()] = value
+            count = value.get("n", 0) if isinstance(value, dict) else value
+            if count:
+                per_day[datetime.fromtimestamp(start, UTC).date().isoformat()] = count
     return {
         "event_type": event_type,
         "mentions": stats.get("mentions", 0),
@@ -63,8 +65,13 @@ def recent(event_type: str, limit: int) -> list[dict[str, Any]]:
 
 
 def aggregates(event_type: str) -> dict[str, Any]:
-    table = AGGREGATES[event_type]
-    return {k: v for k, v in sorted(table.items()) if v}
+    """Totals per aggregate key, with the clusters behind them (the per-cluster shares stay internal)."""
+    out = {}
+    for k, v in sorted(AGGREGATES[event_type].items()):
+        by = v.get("_by") or {}
+        if by:
+            out[k] = {**{f: x for f, x in v.items() if not f.startswith("_")}, "cluster_ids": sorted(by)}
+    return out
 
 
 @app.page("/health")

@@ -202,6 +202,21 @@ def stack(kafka: str, tmp_path: Path) -> Iterator[Stack]:
         w.stop()
 
 
+@pytest.fixture
+def make_stack(kafka: str) -> Iterator[Callable[..., Stack]]:
+    """new_stack for tests that need several; every worker they start is stopped afterwards."""
+    made: list[Stack] = []
+
+    def make(path: Path, **env: str) -> Stack:
+        made.append(new_stack(kafka, path, **env))
+        return made[-1]
+
+    yield make
+    for s in made:
+        for w in s.workers:
+            w.stop()
+
+
 @pytest.fixture(scope="module")
 def module_stack(kafka: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     s = new_stack(kafka, tmp_path_factory.mktemp("stack"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import defaultdict
 
-from models.clustering import apply_delta, assign, contributions, merge, public, signature
+from models.cluster_state import apply_mention
+from models.clustering import assign, merge, public, signature
 
 
 def strike(eid: str, article: str, day: str, *, admin1: str = "Kharkiv", launched: int | None = None,
@@ -57,17 +59,22 @@ def test_a_redelivered_report_changes_nothing():
     assert merge(once, e, cid) is once
 
 
+def run_stage(events: list[dict]) -> dict[str, dict]:
+    """Apply detections in order, as the clustering agent does, over plain dicts."""
+    store: dict[str, dict] = defaultdict(dict)
+    for offset, e in enumerate(events):
+        step = apply_mention(e, offset, lambda t, k: store[t].get(k))
+        for t, k, v in step.writes:
+            store[t][k] = v
+    return store
+
+
 def test_aggregates_count_real_world_events_not_reports():
-    cid = assign(strike("ev-a", "a1", "2025-07-01"))
-    table: dict = {}
-    state = None
-    for e in [strike("ev-a", "a1", "2025-07-01", launched=50), strike("ev-b", "a2", "2025-07-01", launched=64)]:
-        new = merge(state, e, cid)
-        before, after = contributions(state), contributions(new)
-        for k in set(before) | set(after):
-            table[k] = apply_delta(table.get(k), before.get(k), after.get(k))
-        state = new
-    assert table == {"UKR|Kharkiv|2025-07-01": {"drones_launched": 64, "strikes": 1}}
+    store = run_stage([strike("ev-a", "a1", "2025-07-01", launched=50), strike("ev-b", "a2", "2025-07-01", launched=64)])
+    (key, value), = store["aggregate"].items()
+    assert key == "UKR|Kharkiv|2025-07-01"
+    assert {k: v for k, v in value.items() if k != "_by"} == {"drones_launched": 64, "strikes": 1}
+    assert store["type_stats"]["drone_strike"]["mentions"] == 2 and store["type_stats"]["drone_strike"]["clusters"] == 1
 
 
 def test_random_interleavings_give_equal_tables():
@@ -75,17 +82,10 @@ def test_random_interleavings_give_equal_tables():
     events = [strike(f"ev-{i}", f"a{i}", f"2025-07-0{1 + i % 3}", admin1=rng.choice(["Kharkiv", "Odesa"]),
                      launched=rng.choice([None, 10, 20])) for i in range(12)]
 
-    def run(order):
-        clusters, table = {}, {}
-        for e in order:
-            cid = assign(e)
-            old = clusters.get(cid)
-            new = merge(old, e, cid)
-            clusters[cid] = new
-            b, a = contributions(old), contributions(new)
-            for k in set(b) | set(a):
-                table[k] = apply_delta(table.get(k), b.get(k), a.get(k))
-        return {k: public(v) for k, v in clusters.items()}, table
+    def run(order):  # type: ignore[no-untyped-def]
+        store = run_stage(order)
+        clusters = {k: public(v) for k, v in store["clusters"].items()}
+        return clusters, {k: {f: x for f, x in v.items() if f != "_by"} for k, v in store["aggregate"].items()}
 
     first = run(events)
     for _ in range(5):

@@ -45,14 +45,19 @@ def count_processed(stack) -> int:  # type: ignore[no-untyped-def]
     return len(seen)
 
 
-def stable_tables(worker, expected_mentions: int, timeout: float = 120) -> dict:  # type: ignore[no-untyped-def]
-    """Per-type stats once the clustering stage has caught up, minus arrival-order fields."""
+def stable_tables(worker, expected_mentions: int, timeout: float = 180) -> dict:  # type: ignore[no-untyped-def]
+    """Per-type stats once the clustering stage has applied every detection, minus arrival-order fields."""
     deadline = time.monotonic() + timeout
+    seen = -1
     while time.monotonic() < deadline:
         status, tables = worker.get("/tables")
-        if status == 200 and sum(t["mentions"] for t in tables.values()) >= expected_mentions:
+        seen = sum(t["mentions"] for t in tables.values()) if status == 200 else -1
+        if seen == expected_mentions:
             break
+        assert seen < expected_mentions, f"{seen} mentions counted, {expected_mentions} detections exist\n{worker.tail()}"
         time.sleep(0.5)
+    else:
+        pytest.fail(f"clustering stage counted {seen} of {expected_mentions} detections after {timeout}s\n{worker.tail()}")
     out = {}
     for t in EVENT_TYPES:
         _, stats = worker.get(f"/events/{t}/stats")
@@ -61,21 +66,19 @@ def stable_tables(worker, expected_mentions: int, timeout: float = 120) -> dict:
     return out
 
 
-def test_kill_9_twice_mid_stream_loses_nothing_and_duplicates_are_identical(kafka, tmp_path):
-    from tests.conftest import new_stack
-
+def test_kill_9_twice_mid_stream_loses_nothing_and_duplicates_are_identical(make_stack, tmp_path):
     articles = synthetic_articles(320, seed=11, min_sentences=4, max_sentences=8, id_prefix="crash")
     ids = {a["id"] for a in articles}
 
     # Reference: one uninterrupted run.
-    ref = new_stack(kafka, tmp_path / "ref")
+    ref = make_stack(tmp_path / "ref")
     w = ref.worker()
     w.wait_ready()
     ref.publish(articles)
     wait_processed(ref, ids)
 
     # Crash run: RocksDB state on disk, killed with SIGKILL twice while it works.
-    crash = new_stack(kafka, tmp_path / "crash", EVENTX_STORE="rocksdb://", EVENTX_BATCH_ARTICLES="8",
+    crash = make_stack(tmp_path / "crash", EVENTX_STORE="rocksdb://", EVENTX_BATCH_ARTICLES="8",
                       EVENTX_COMMIT_INTERVAL_S="0.5")
     cw = crash.worker()
     cw.wait_ready()
