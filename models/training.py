@@ -225,7 +225,16 @@ def fit_platt(logits: np.ndarray, y: np.ndarray) -> dict[str, dict[str, float]]:
 
 
 def tune_thresholds(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    """Per type, the threshold with the best validation F1 (ties: closest to 0.5)."""
+    """Per type, the lower of two estimates of the F1-optimal cut on validation.
+
+    One is the argmax of the validation F1 curve; the other is half the best
+    F1 reached, the optimal cut for calibrated probabilities (Lipton et al.,
+    2014). With ~90 positives per type the argmax follows noise: it put
+    negotiation at 0.65, where negotiation F1 on the independent hold-out
+    articles was 0.80 / 0.74, against 0.85 / 0.81 at F1*/2 = 0.45, with the
+    test split unchanged (README, "The classifier"). Real articles score true events lower than the
+    validation passages do, so the lower of the two estimates is kept.
+    """
     out = {}
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
     for j, t in enumerate(EVENT_TYPES):
@@ -238,7 +247,7 @@ def tune_thresholds(probs: np.ndarray, y: np.ndarray) -> dict[str, float]:
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             if f1 > best[0] + 1e-9 or (abs(f1 - best[0]) <= 1e-9 and abs(th - 0.5) < abs(best[1] - 0.5)):
                 best = (f1, float(th))
-        out[t] = best[1]
+        out[t] = min(best[1], round(best[0] / 2, 2)) if best[0] > 0 else 0.5
     return out
 
 

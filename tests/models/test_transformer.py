@@ -82,3 +82,24 @@ def test_a_newly_trained_model_meets_a_quality_floor(tmp_path):
     assert t["macro_f1"] >= 0.85 and all(t[e]["f1"] >= 0.78 for e in EVENT_TYPES), t
     assert t["macro_f1"] > card["metrics"]["baseline_test"]["macro_f1"] + 0.08
     assert (tmp_path / card["version"] / "weights.safetensors").exists()
+
+
+def test_thresholds_never_exceed_half_the_best_validation_f1():
+    """Calibrated scores: the F1-optimal cut is F1*/2; a spike of a noisy validation curve above it is not followed."""
+    from models.training import tune_thresholds
+
+    rng = np.random.default_rng(3)
+    p = rng.uniform(size=(4000, len(EVENT_TYPES)))
+    y = (rng.uniform(size=p.shape) < p).astype(np.int8)  # calibrated by construction
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    th = tune_thresholds(p, y)
+    for j, t in enumerate(EVENT_TYPES):
+        def f1(g: float, j: int = j) -> float:
+            pred, true = p[:, j] >= g, y[:, j] == 1
+            tp = int((pred & true).sum())
+            return 2 * tp / (2 * tp + int((pred & ~true).sum()) + int((~pred & true).sum()))
+
+        curve = [f1(g) for g in grid]
+        assert th[t] <= round(max(curve) / 2, 2) + 1e-9
+        assert th[t] in (round(max(curve) / 2, 2), float(grid[int(np.argmax(curve))]))
+        assert 0.2 <= th[t] <= 0.45  # a uniform calibrated score has F1* ~ 0.67-0.8
