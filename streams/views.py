@@ -145,3 +145,23 @@ async def cluster_view(web: View, request: Request, cluster_id: str) -> Response
     if state is None:
         return web.json({"error": f"no cluster {cluster_id!r}"}, status=404)
     return web.json(public(state))
+
+
+@app.page("/debug/consumer")
+async def consumer_debug(web: View, request: Request) -> Response:
+    """Per partition: assigned, fetching (active), paused, buffer-full, read and committed offsets, highwater.
+
+    For operators whose worker reports lag but makes no progress.
+    """
+    consumer = app.consumer
+    active = consumer._get_active_partitions()
+    rows = []
+    for tp in sorted(consumer.assignment()):
+        rows.append({
+            "topic": tp.topic, "partition": tp.partition, "active": tp in active,
+            "paused": tp in consumer._paused_partitions, "buffer_full": tp in consumer._buffered_partitions,
+            "read_offset": consumer._read_offset.get(tp), "committed": consumer._committed_offset.get(tp),
+            "highwater": consumer.highwater(tp),
+        })
+    return web.json({"flow_active": app.flow_control.is_active(), "in_recovery": app.in_recovery,
+                     "rebalancing": app.rebalancing, "unacked": len(consumer._unacked_messages), "partitions": rows})

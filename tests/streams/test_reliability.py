@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
 import threading
 import time
 from collections import Counter, defaultdict
@@ -30,7 +31,43 @@ def rss_mb(pid: int) -> float:
 
 
 def wait_processed(stack, ids: set[str], timeout: float = 300) -> list:  # type: ignore[no-untyped-def]
-    return stack.collect([stack.topics.processed], lambda recs: ids <= {r.key for r in recs}, timeout=timeout)
+    seen: set[str] = set()
+
+    def done(recs: list) -> bool:
+        seen.add(recs[-1].key)
+        return ids <= seen
+
+    try:
+        return stack.collect([stack.topics.processed], done, timeout=timeout)
+    except pytest.fail.Exception as exc:
+        pytest.fail(f"{exc}\n{diagnose(stack, ids - seen)}")
+
+
+def diagnose(stack, missing: set[str]) -> str:  # type: ignore[no-untyped-def]
+    """Where the unprocessed articles sit and what each live worker reports, for a failure message."""
+    from aiokafka.partitioner import murmur2
+
+    parts = Counter((murmur2(k.encode()) & 0x7FFFFFFF) % stack.settings.partitions for k in missing)
+    lines = [f"{len(missing)} articles without a processed record, by articles.raw partition: {dict(parts)}"]
+    for i, w in enumerate(stack.workers):
+        if not w.alive():
+            continue
+        try:
+            _, metrics = w.get("/metrics")
+            keep = [ln for ln in metrics.splitlines() if ln.startswith(("eventx_articles", "eventx_consumer_lag", "eventx_ready"))]
+        except OSError as e:
+            keep = [f"/metrics unreachable: {e}"]
+        lines.append(f"worker {i} (port {w.port}): " + "; ".join(keep))
+        try:
+            _, consumer = w.get("/debug/consumer")
+            raw = [p for p in consumer["partitions"] if p["topic"] == stack.topics.raw]
+            lines.append(f"  consumer: { {k: v for k, v in consumer.items() if k != 'partitions'} } articles.raw: {raw}")
+        except (OSError, KeyError, TypeError) as e:
+            lines.append(f"  /debug/consumer: {e}")
+        w.proc.send_signal(signal.SIGUSR1)  # mode logs every thread and task stack (logging.cry)
+    time.sleep(2)
+    lines += [w.tail(400) for w in stack.workers if w.alive()]
+    return "\n".join(lines)
 
 
 def count_processed(stack) -> int:  # type: ignore[no-untyped-def]
