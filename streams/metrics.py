@@ -25,6 +25,8 @@ CONSUMER_LAG = Gauge("eventx_consumer_lag", "Messages not yet read, by topic par
                      registry=REGISTRY)
 MODEL_INFO = Gauge("eventx_model_info", "Loaded model (value 1).", ["classifier", "model_version", "device"],
                    registry=REGISTRY)
+STALL_RECOVERIES = Counter("eventx_stall_recoveries", "articles.raw partitions re-read after waiting with no progress.",
+                           ["partition"], registry=REGISTRY)
 READY = Gauge("eventx_ready", "1 when the model is loaded and partitions are assigned.", registry=REGISTRY)
 
 

@@ -14,6 +14,7 @@ class WorkerState:
     processor: ArticleProcessor | None = None
     model_loaded = asyncio.Event()
     assigned = False
+    in_batch = False  # the articles agent is inside a batch (the stall guard waits for it)
 
 
 STATE = WorkerState()
