@@ -83,6 +83,8 @@ def test_tables_are_served_over_http(replayed, stack):
     for t in EVENT_TYPES:
         status, stats = worker.get(f"/events/{t}/stats")
         assert status == 200 and stats["event_type"] == t and stats["aggregates"]
+        for agg in stats["aggregates"].values():  # every total traces back to clusters that exist
+            assert agg["cluster_ids"] and all(worker.get(f"/clusters/{c}")[0] == 200 for c in agg["cluster_ids"][:3])
         assert sum(stats["per_day"].values()) == by_type[t]
         status, recent = worker.get(f"/events/{t}/recent?limit=2")
         assert status == 200 and 1 <= len(recent["events"]) <= 2
@@ -94,6 +96,10 @@ def test_tables_are_served_over_http(replayed, stack):
     status, metrics = worker.get("/metrics")
     assert status == 200 and "eventx_events_total" in metrics and "eventx_model_info" in metrics
     assert worker.get("/health") == (200, {"status": "ok"})
+    status, consumer = worker.get("/debug/consumer")
+    raw = [p for p in consumer["partitions"] if p["topic"] == stack.topics.raw]
+    assert status == 200 and consumer["flow_active"] and len(raw) == stack.settings.partitions
+    assert all(None in (p["committed"], p["highwater"]) or p["committed"] <= p["highwater"] for p in raw)
 
 
 def test_subscribe_cli_receives_events(replayed, stack, schemas):
