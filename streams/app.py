@@ -11,12 +11,14 @@ Settings come from the environment (streams/settings.py), read once at import.
 
 from __future__ import annotations
 
+import logging
 import ssl
 from datetime import timedelta
 from typing import Any
 
 import aiokafka
 import faust
+import faust.transport.consumer
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types.tuples import ConsumerMessage
 
@@ -26,6 +28,8 @@ from streams.topics import topics_for
 
 settings = Settings.from_env()
 TOPICS = topics_for(settings)
+_PLAIN_TOPICS = {TOPICS.raw, TOPICS.mentions}
+log = logging.getLogger("eventx.worker")
 
 
 class _PromptConsumer(aiokafka.AIOKafkaConsumer):
@@ -63,6 +67,29 @@ def _ack_unless_skipped_in_rebalance(self: ConsumerMessage, consumer: Any) -> bo
 
 
 ConsumerMessage.on_final_ack = _ack_unless_skipped_in_rebalance  # type: ignore[method-assign]
+
+_faust_add_gap = faust.transport.consumer.Consumer._add_gap
+
+
+async def _no_gap_acks_on_plain_topics(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+    """Do not treat missing offsets on articles.raw or the mentions topic as acknowledged.
+
+    Faust marks a jump in fetched offsets as a gap to commit past (meant for
+    compacted topics and transaction markers). Both topics are plain and
+    written without transactions, so a jump only happens when a fetch from
+    before a rebalance's seek returns late. The skipped records then come
+    again below the read offset and are dropped, and the gap commits past
+    them: articles lost (18 in one scale-out run). Without the gap the commit
+    stays put, and the stall guard re-reads the partition.
+    """
+    if tp.topic in _PLAIN_TOPICS:
+        log.warning("%s[%d]: fetched offsets jump from %d to %d; not committing past the gap", tp.topic, tp.partition,
+                    offset_from, offset_to)
+        return
+    await _faust_add_gap(self, tp, offset_from, offset_to)
+
+
+faust.transport.consumer.Consumer._add_gap = _no_gap_acks_on_plain_topics  # type: ignore[method-assign]
 
 
 def _credentials(s: Settings) -> faust.types.auth.CredentialsT | None:

@@ -99,7 +99,7 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "heartbeat_s": ("EVENTX_HEARTBEAT_S", _positive(float), 2.0, "Consumer heartbeat interval."),
     "fetch_max_wait_ms": ("EVENTX_FETCH_MAX_WAIT_MS", _positive(int), 100,
                           "Longest a fetch waits for data; Tansu answers only when it expires, so it bounds latency."),
-    "stall_s": ("EVENTX_STALL_S", _positive(float), 8.0,
+    "stall_s": ("EVENTX_STALL_S", _positive(float), 5.0,
                 "Seconds an articles.raw partition may wait with messages and no progress while the worker idles before "
                 "it is re-read from its committed offset."),
     "commit_interval_s": ("EVENTX_COMMIT_INTERVAL_S", _positive(float), 1.0, "How often acknowledged offsets are committed."),
