@@ -38,6 +38,7 @@ from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
 from streams import metrics as M
 from streams.app import (
     AGGREGATES,
+    GAPS,
     app,
     article_digests,
     articles_dlq,
@@ -313,7 +314,18 @@ async def stall_guard() -> None:
         return
     now = time.monotonic()
     raw = articles_raw.get_topic_name()
-    for tp in list(consumer.assignment()):
+    assignment = consumer.assignment()
+    for tp in list(GAPS):
+        # A jump in fetched offsets: the records skipped over will be dropped
+        # below the read offset, so read the partition again now.
+        GAPS.discard(tp)
+        committed = consumer._committed_offset.get(tp)
+        if tp in assignment and committed is not None:
+            log.warning("%s[%d]: re-reading from committed offset %d after a gap", tp.topic, tp.partition, committed)
+            M.STALL_RECOVERIES.labels(str(tp.partition)).inc()
+            _stalled.pop(tp, None)
+            await consumer.seek(tp, committed)
+    for tp in list(assignment):
         if tp.topic != raw:
             continue
         high, committed = consumer.highwater(tp), consumer._committed_offset.get(tp)

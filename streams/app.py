@@ -29,6 +29,7 @@ from streams.topics import topics_for
 settings = Settings.from_env()
 TOPICS = topics_for(settings)
 _PLAIN_TOPICS = {TOPICS.raw, TOPICS.mentions}
+GAPS: set[Any] = set()  # partitions whose fetched offsets jumped (see _no_gap_acks_on_plain_topics)
 log = logging.getLogger("eventx.worker")
 
 
@@ -85,6 +86,7 @@ async def _no_gap_acks_on_plain_topics(self: Any, tp: Any, offset_from: int, off
     if tp.topic in _PLAIN_TOPICS:
         log.warning("%s[%d]: fetched offsets jump from %d to %d; not committing past the gap", tp.topic, tp.partition,
                     offset_from, offset_to)
+        GAPS.add(tp)  # the stall guard re-reads it from the committed offset on its next tick
         return
     await _faust_add_gap(self, tp, offset_from, offset_to)
 
