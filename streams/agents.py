@@ -321,10 +321,7 @@ async def stall_guard() -> None:
         GAPS.discard(tp)
         committed = consumer._committed_offset.get(tp)
         if tp in assignment and committed is not None:
-            log.warning("%s[%d]: re-reading from committed offset %d after a gap", tp.topic, tp.partition, committed)
-            M.STALL_RECOVERIES.labels(str(tp.partition)).inc()
-            _stalled.pop(tp, None)
-            await consumer.seek(tp, committed)
+            await _reread(tp, committed, "after a gap")
     for tp in list(assignment):
         if tp.topic != raw:
             continue
@@ -337,12 +334,15 @@ async def stall_guard() -> None:
         if seen is None or seen[0] != mark:
             _stalled[tp] = (mark, now)
         elif now - seen[1] >= settings.stall_s:
-            log.warning("%s[%d]: %d messages waiting and no progress for %.0fs (read offset %s, committed %d): "
-                        "re-reading from the committed offset", tp.topic, tp.partition, high - committed, now - seen[1],
-                        mark[0], committed)
-            M.STALL_RECOVERIES.labels(str(tp.partition)).inc()
-            _stalled.pop(tp, None)
-            await consumer.seek(tp, committed)
+            await _reread(tp, committed, f"after {high - committed} messages waited {now - seen[1]:.0f}s with no progress "
+                                         f"(read offset {mark[0]})")
+
+
+async def _reread(tp: Any, committed: int, why: str) -> None:
+    log.warning("%s[%d]: re-reading from committed offset %d %s", tp.topic, tp.partition, committed, why)
+    M.STALL_RECOVERIES.labels(str(tp.partition)).inc()
+    _stalled.pop(tp, None)
+    await app.consumer.seek(tp, committed)
 
 
 # ------------------------------------------------------------------ stage 2: clusters
