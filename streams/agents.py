@@ -35,6 +35,7 @@ from models.pipeline import ArticleProcessor, Prepared, prepare
 from schemas import SCHEMA_VERSION
 from schemas.ids import content_hash
 from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
+from streams import memory
 from streams import metrics as M
 from streams.app import (
     AGGREGATES,
@@ -86,6 +87,9 @@ def _load_processor() -> ArticleProcessor:
     quantize = None if settings.quantize == "auto" else settings.quantize
     classifier = load_classifier(settings.classifier, device=settings.device, quantize=quantize,
                                  threads=settings.torch_threads, batch_size=settings.batch_sentences)
+    from models.extraction.gazetteer import default_gazetteer
+
+    default_gazetteer()  # loaded before the worker is ready, not inside the first batch
     return ArticleProcessor(classifier, second_look=settings.second_look)
 
 
@@ -96,6 +100,7 @@ def preload() -> None:
     for the seconds the model takes to load, stalling them during a rebalance.
     """
     t0 = time.perf_counter()
+    memory.limit_arenas(2)  # before the inference thread exists (module docstring of streams.memory)
     STATE.processor = _load_processor()
     log.info("model %s (%s) loaded in %.1fs", STATE.processor.model_version, settings.classifier, time.perf_counter() - t0)
 
@@ -412,3 +417,10 @@ async def report_lag() -> None:
             continue
         lag = max(0, high - ((read + 1) if read is not None else 0))
         M.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(lag)
+
+
+@app.timer(max(settings.malloc_trim_s, 1.0))
+async def trim_memory() -> None:
+    """Hand freed malloc pages back to the OS (streams.memory explains why RSS otherwise climbs)."""
+    if settings.malloc_trim_s and not STATE.in_batch:
+        await asyncio.get_running_loop().run_in_executor(None, memory.malloc_trim)

@@ -211,7 +211,8 @@ def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipel
     full = dict(os.environ, KAFKA_BOOTSTRAP_SERVERS=bootstrap, EVENTX_TOPIC_PREFIX=prefix, EVENTX_APP_ID=app_id,
                 EVENTX_STORE="memory://", EVENTX_DATA_DIR=str(workdir / tag), EVENTX_WEB_PORT=str(port),
                 EVENTX_SESSION_TIMEOUT_S="6", EVENTX_HEARTBEAT_S="1", EVENTX_REBALANCE_TIMEOUT_S="6",
-                EVENTX_LOG_LEVEL="warning", **env)
+                EVENTX_LOG_LEVEL="warning")
+    full.update(env)
     log = workdir / f"worker-{tag}.log"
     proc = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=full, cwd=ROOT,
                             stdout=open(log, "wb"), stderr=subprocess.STDOUT)  # noqa: SIM115
@@ -540,25 +541,44 @@ def _trend_mb_per_min(samples: list[tuple[float, float]]) -> float:
     return float(np.polyfit(t, r, 1)[0])
 
 
-def soak(seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
-    """The worker under a steady offered load: RSS and lag sampled every 5 s; does memory grow?"""
+def _memory(p: Pipeline, query: str = "") -> dict[str, Any]:
+    """The worker's own account of its memory (`GET /debug/memory`)."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{p.port}/debug/memory?{query}", timeout=60) as r:
+            return json.loads(r.read())
+    except OSError:
+        return {}
+
+
+def soak(seconds: float, rate: float, device: str = "cpu", store: str = "memory://", trace: bool = False) -> dict[str, Any]:
+    """The worker under a steady offered load: RSS and lag sampled every 5 s; does memory grow?
+
+    Each sample also reads the worker's `/debug/memory`, so the report splits
+    RSS growth into the Python heap (with `trace`: tracemalloc, by line) and
+    malloc's arenas.
+    """
     import tempfile
 
     from streams.broker import configured_or_embedded
 
     workdir = Path(tempfile.mkdtemp(prefix="eventx-soak-"))
     with configured_or_embedded(workdir / "tansu.log") as bootstrap:
-        return _soak(bootstrap, workdir, seconds, rate, device)
+        return _soak(bootstrap, workdir, seconds, rate, device, store, trace)
 
 
-def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: str = "cpu") -> dict[str, Any]:
+def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: str = "cpu", store: str = "memory://",
+          trace: bool = False) -> dict[str, Any]:
     import threading
 
     from streams.feed import publish
     from streams.workload import synthetic_articles
 
-    p = start_pipeline(bootstrap, workdir, "soak", EVENTX_DEVICE=device)
+    p = start_pipeline(bootstrap, workdir, "soak", EVENTX_DEVICE=device, EVENTX_STORE=store)
     articles = synthetic_articles(int(seconds * rate) + 10, seed=31, id_prefix="soak")
+    mem: list[tuple[float, dict[str, Any]]] = [(0.0, _memory(p, "trace=start" if trace else ""))]
     stop = threading.Event()
 
     def feed() -> None:
@@ -573,8 +593,15 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
         while time.time() - t0 < seconds:
             time.sleep(5)
             samples.append((time.time() - t0, _rss_mb(p.proc.pid), _lag(p), asyncio.run(_committed(p))))
-            print(f"soak t={samples[-1][0]:5.0f}s rss={samples[-1][1]:7.1f} MB lag={samples[-1][2]:6.0f} "
-                  f"committed={samples[-1][3]}", file=sys.stderr, flush=True)
+            line = (f"soak t={samples[-1][0]:5.0f}s rss={samples[-1][1]:7.1f} MB lag={samples[-1][2]:6.0f} "
+                    f"committed={samples[-1][3]}")
+            if len(samples) % 6 == 0:  # every 30 s: the worker's own breakdown (a heap snapshot costs time)
+                m = _memory(p)
+                mem.append((samples[-1][0], m))
+                line += f" heap={m.get('python_heap_mb')} malloc={m.get('malloc')}"
+            print(line, file=sys.stderr, flush=True)
+        mem.append((time.time() - t0, _memory(p, "objects=1")))
+        trimmed = _memory(p, "trim=1")
     finally:
         p.stop()
     rss = [s[1] for s in samples]
@@ -584,7 +611,22 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
             "rss_mb": {"start": round(rss[0], 1), "end": round(rss[-1], 1), "max": round(max(rss), 1)},
             "rss_trend_mb_per_min": round(slope, 2), "memory_grows": bool(slope > 1.0),
             "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
-            "articles_offered": len(articles) if stop.is_set() else int(seconds * rate)}
+            "articles_offered": len(articles) if stop.is_set() else int(seconds * rate),
+            "store": store, "memory": _memory_split(mem, trimmed)}
+
+
+def _memory_split(mem: list[tuple[float, dict[str, Any]]], trimmed: dict[str, Any]) -> dict[str, Any]:
+    """First vs last sample of the worker's breakdown, and RSS after malloc_trim (what fragmentation held)."""
+    first, last = mem[0][1], mem[-1][1]
+
+    def d(key: str, sub: str | None = None) -> float | None:
+        a, b = (first.get(key), last.get(key)) if sub is None else ((first.get(key) or {}).get(sub), (last.get(key) or {}).get(sub))
+        return None if a is None or b is None else round(b - a, 1)
+
+    return {"rss_growth_mb": d("rss_mb"), "python_heap_growth_mb": d("python_heap_mb"),
+            "malloc_in_use_growth_mb": d("malloc", "in_use_mb"), "malloc_free_held_growth_mb": d("malloc", "free_held_mb"),
+            "rss_after_trim_mb": trimmed.get("rss_mb"), "rss_before_trim_mb": last.get("rss_mb"),
+            "top_growth": (last.get("growth") or [])[:10], "objects_end": last.get("objects")}
 
 
 def backlog(n: int, seconds: float, device: str = "cpu") -> dict[str, Any]:

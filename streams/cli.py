@@ -354,18 +354,21 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--soak", "soak_s", type=click.FloatRange(min=30), default=None,
               help="Soak: run the worker this many seconds at a steady load; report RSS and lag over time.")
 @click.option("--rate", type=click.FloatRange(min=0.1), default=2.0, show_default=True, help="Offered load for --soak (articles/s).")
+@click.option("--store", type=click.Choice(["memory://", "rocksdb://"]), default="memory://", show_default=True,
+              help="Table store for --soak.")
+@click.option("--tracemalloc", "trace", is_flag=True, help="--soak: trace Python allocations in the worker (slower).")
 @click.option("--backlog", "backlog_n", type=click.IntRange(min=100), default=None,
               help="Backpressure: this many articles waiting before the worker starts.")
 @click.option("--duration", type=click.FloatRange(min=30), default=300.0, show_default=True, help="Seconds for --backlog.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON here.")
 def bench(quick: bool, n_articles: int | None, device: str, variants: bool, study: bool, soak_s: float | None, rate: float,
-          backlog_n: int | None, duration: float, as_json: bool, out: Path | None) -> None:
+          store: str, trace: bool, backlog_n: int | None, duration: float, as_json: bool, out: Path | None) -> None:
     """Benchmark: model ceiling, model path, pipeline through the broker, latency, RSS, variants."""
     from streams import bench as B
 
     if soak_s or backlog_n:
-        result = B.soak(soak_s, rate, device) if soak_s else B.backlog(backlog_n, duration, device)  # type: ignore[arg-type]
+        result = B.soak(soak_s, rate, device, store, trace) if soak_s else B.backlog(backlog_n, duration, device)  # type: ignore[arg-type]
         if out:
             out.write_text(json.dumps(result, indent=2))
         click.echo(json.dumps(result, indent=2))

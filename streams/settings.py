@@ -49,6 +49,16 @@ def _positive(kind: Callable[[str], T]) -> Callable[[str], T]:
     return parse
 
 
+def _non_negative(kind: Callable[[str], T]) -> Callable[[str], T]:
+    def parse(raw: str) -> T:
+        v = kind(raw)
+        if v < 0:  # type: ignore[operator]
+            raise ValueError("must be >= 0")
+        return v
+
+    return parse
+
+
 def _optional(kind: Callable[[str], T]) -> Callable[[str], T | None]:
     def parse(raw: str) -> T | None:
         return None if raw.strip() == "" else kind(raw)
@@ -102,6 +112,8 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "stall_s": ("EVENTX_STALL_S", _positive(float), 5.0,
                 "Seconds an articles.raw partition may wait with messages and no progress while the worker idles before "
                 "it is re-read from its committed offset."),
+    "malloc_trim_s": ("EVENTX_MALLOC_TRIM_S", _non_negative(float), 30.0,
+                      "How often the worker returns freed malloc memory to the OS (0: never); see README \"Memory\"."),
     "commit_interval_s": ("EVENTX_COMMIT_INTERVAL_S", _positive(float), 1.0, "How often acknowledged offsets are committed."),
     "broker_deadline_s": ("EVENTX_BROKER_DEADLINE_S", _positive(float), 60.0,
                           "How long to keep retrying an unreachable broker before exiting non-zero."),
@@ -147,6 +159,7 @@ class Settings:
     heartbeat_s: float
     fetch_max_wait_ms: int
     stall_s: float
+    malloc_trim_s: float
     commit_interval_s: float
     broker_deadline_s: float
     strict_recovery: bool

@@ -165,3 +165,21 @@ async def consumer_debug(web: View, request: Request) -> Response:
         })
     return web.json({"flow_active": app.flow_control.is_active(), "in_recovery": app.in_recovery,
                      "rebalancing": app.rebalancing, "unacked": len(consumer._unacked_messages), "partitions": rows})
+
+
+@app.page("/debug/memory")
+async def memory_debug(web: View, request: Request) -> Response:
+    """RSS, glibc arenas and, once traced, Python allocation growth by line.
+
+    `?trace=start` starts tracemalloc (the next samples diff against this
+    point); `?objects=1` adds live object counts by type; `?trim=1` returns
+    freed malloc memory to the OS first; `?reset=1` starts a new baseline.
+    """
+    from streams import memory
+
+    q = request.query
+    if q.get("trace") == "start":
+        memory.start_tracing()
+    if q.get("trim") == "1":
+        memory.malloc_trim()
+    return web.json(memory.report(reset=q.get("reset") == "1", objects=q.get("objects") == "1"))

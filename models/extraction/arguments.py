@@ -66,10 +66,14 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
-    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|handing them to|"
-    r"handed (?:them )?(?:over )?to|transferred to|in the presence of|at the invitation of|invited by|"
-    r"under the supervision of|supervised by|overseen by|carried out by|implemented by|crediting|credited|thanked|"
-    r"under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
+    r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+# Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
+_HANDOVER_BEFORE = re.compile(
+    r"(?:handing them to|handed (?:them )?(?:over )?to|transferred to|under the supervision of|supervised by|overseen by|"
+    r"carried out by|implemented by|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _MEDIATOR_AFTER = re.compile(
@@ -78,7 +82,7 @@ _MEDIATOR_AFTER = re.compile(
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
     r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
     r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|carrying\s+messages|relaying\s+messages|passing\s+messages|auspices|"
@@ -107,9 +111,11 @@ _UN_BODIES = {"UN Security Council", "Security Council", "United Nations Securit
 
 
 def _state_actor(gaz: Gazetteer, a: Actor) -> Actor:
-    """Leaders, officials and institutions act for their state (or union)."""
+    """Leaders, officials and institutions act for their state, union or international body."""
     if a.kind in {"leader", "official", "institution"} and a.country:
         return gaz.state(a.country) or a
+    if a.org:
+        return Actor(a.org, None, "intl_org")
     if a.name in _EU_BODIES or (a.kind in {"leader", "official", "institution"} and a.name.startswith("European")):
         return Actor("European Union", None, "intl_org")
     if a.name in _UN_BODIES or (a.kind in {"institution", "official"} and a.name.startswith(("UN ", "United Nations"))):
@@ -130,11 +136,15 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
             if (m.places and _SPATIAL.search(before) and not possessive
                     and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
                 continue
+            if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
+                continue  # "the Saudi port city of Jeddah": names where, not who
             actor = sorted(m.actors, key=lambda a: ({"state": 0, "armed_group": 1, "intl_org": 2}.get(a.kind, 3), a.name))[0]
             out.append((m, _state_actor(gaz, actor), s))
     return out
 
 
+_PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|southern|eastern|western|central)\s+)?"
+                             r"(?:city|town|village|capital|port|resort|province|region|coast)\b")
 # Prepositions and verbs after which a country or capital is a place, not a party.
 _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
@@ -147,11 +157,14 @@ _SPATIAL = re.compile(
 )
 
 
-def _is_mediator(m: Mention, s: Sent) -> bool:
+_PARTY_SIDE = re.compile(r"\s+(?:authorities|officials|side|government|border\s+guards|representatives)\b", re.I)
+
+
+def _is_mediator(m: Mention, s: Sent, handover: bool = False) -> bool:
     rel = m.start - s.start
     before = s.text[max(0, rel - 60) : rel]
     after = s.text[m.end - s.start : m.end - s.start + 90]
-    return bool(_MEDIATOR_BEFORE.search(before) or _MEDIATOR_AFTER.match(after))
+    return bool(_MEDIATOR_BEFORE.search(before) or _MEDIATOR_AFTER.match(after) or (handover and _HANDOVER_BEFORE.search(before)))
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -203,8 +216,9 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
+        # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
-                          and not m.actors}
+                          and not m.actors and (m.admin_suffix or any(p.precision != "city" or p.population >= 100_000 for p in m.places))}
         sentence_out: list[PlaceMention] = []
         for m in mentions:
             if not m.places:
@@ -233,7 +247,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
         anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
         out.extend(pm for pm in sentence_out
-                   if not (pm.place.precision == "city" and pm.place.population < 500_000 and anchored
+                   if not (pm.place.precision == "city" and pm.place.population < 100_000 and anchored
                            and pm.place.country not in anchored))
     return out
 
@@ -451,8 +465,12 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
 ]
-_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:agreement|deal)|signed|struck\s+a\s+deal|clinched|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
-_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+(?:an?\s+)?(?:agreement|deal|breakthrough)|no\s+agreement|failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|broke\s+(?:down|up))\b", re.I)
+_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|accord|understanding)|"
+                            r"signed|initial(?:l)?ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
+_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
+                           r"failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|"
+                           r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
+                           r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -491,9 +509,13 @@ _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situati
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
 
 
+_ATTACKER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive)\b", re.I)
+
+
 def _topic_only(m: Mention, s: Sent) -> bool:
+    """Named as what the talks are about ("the war in Ukraine") or as who struck ("after Israel's strikes on Iran")."""
     rel = m.start - s.start
-    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]))
+    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :]))
 
 
 _LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
@@ -835,7 +857,7 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
         if category:
             break
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
-    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
+    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
                      for m, a, s in actors])
     mediators = [r for r in roles if r["role"] == "mediator"]
     keys = {r["country"] or r["name"] for r in mediators}

@@ -80,7 +80,8 @@ def _party(v: Any) -> str | None:
 
 
 _ORGS = {"european union": "EU", "eu": "EU", "united nations": "UN", "un": "UN", "g7": "G7", "group of seven": "G7",
-         "international committee of the red cross": "ICRC", "icrc": "ICRC", "red cross": "ICRC"}
+         "international committee of the red cross": "ICRC", "icrc": "ICRC", "red cross": "ICRC",
+         "economic community of west african states": "ECOWAS", "ecowas": "ECOWAS", "au": "African Union"}
 
 
 def _org(name: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 Data files under `data/`, all curated or derived by documented commands:
 - actors.json: canonical actor names, ISO 3166 alpha-3 country, aliases
-  ("Kremlin", "Moscow", "Russian" -> Russia / RUS);
+  ("Kremlin", "Moscow", "Russian" -> Russia / RUS); officials of an
+  international body name it (`org`: "Hans Grundberg" acts for the UN);
 - admin1.json: first-level divisions with canonical names and aliases
   ("Kharkov region" -> Kharkiv);
 - places_extra.json: transliteration variants of cities and named sites
@@ -46,6 +47,7 @@ class Actor:
     name: str
     country: str | None
     kind: str
+    org: str | None = None  # the international body an official acts for
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +155,7 @@ class Gazetteer:
     def _load_actors(self, path: Path) -> None:
         if path.exists():
             for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
-                actor = Actor(e["name"], e.get("country"), e.get("kind", "state"))
+                actor = Actor(e["name"], e.get("country"), e.get("kind", "state"), e.get("org"))
                 for surface in {e["name"], *e.get("aliases", [])}:
                     if actor not in self.actors[_norm_key(surface)]:
                         self.actors[_norm_key(surface)].append(actor)
@@ -180,9 +182,12 @@ class Gazetteer:
             found = []
             for m in _CHUNK.finditer(text):
                 found.extend(self._chunk_mentions(text, m.group(0), m.start()))
-            if len(self._cache) > 20_000:  # extraction reads each sentence several times; keep memory bounded
-                self._cache.clear()
-            self._cache[text] = found
+            # Extraction reads each sentence several times. A whole article (the context-country scan) is
+            # read once: caching it would only hold its text.
+            if len(text) <= 1_000:
+                if len(self._cache) > 20_000:  # keep memory bounded
+                    self._cache.clear()
+                self._cache[text] = found
         if not base:
             return list(found)
         return [Mention(x.text, x.start + base, x.end + base, x.actors, x.places, x.admin_suffix) for x in found]

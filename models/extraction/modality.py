@@ -8,7 +8,7 @@ looked for near the word that names the event (its trigger), nearest first.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 MODALITIES = ("occurred", "ongoing", "planned", "threatened", "proposed", "denied", "stalled")
@@ -21,7 +21,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
-        r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan)\b",
+        r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
+        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face)\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -53,14 +54,15 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     r"no\s+agreements?\s+on|failed\s+to\s+(?:yield|produce|reach|agree|materiali[sz]e)|on\s+hold|"
     r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
-    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|halt\w*|"
+    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|halt(?:ed|s|ing)|"
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen))\b",
     re.I,
 )
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed)\b", re.I)
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+                               r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+to|call\w*\s+for|"
                             r"call(?:ed|s|ing)?\s+on\s+(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
@@ -77,7 +79,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
                            r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?!going\s+to)\w+ing|(?:has|have)\s+been\s+\w+ing|"
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?!going\s+to)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
@@ -85,9 +87,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
-_ONGOING = re.compile(r"\b(?:continu(?:es|e|ed|ing)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 WINDOW = 90  # characters either side of the trigger
+FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +116,34 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
+def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int
+                 ) -> tuple[int, int, str, re.Match[str]] | None:
+    best: tuple[int, int, str, re.Match[str]] | None = None
+    for priority, (name, rx) in enumerate(_CUES):
+        if event_type == "drone_strike" and name in ("proposed", "planned"):
+            continue
+        for m in rx.finditer(sentence):
+            if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
+                continue  # "agreed to a ceasefire under which ... will stop": the talks happened
+            dist = near(m, window)
+            if dist is None:
+                continue
+            key = (dist // 30, priority)
+            if best is None or key < (best[0], best[1]):
+                best = (key[0], key[1], name, m)
+    return best
+
+
 def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tuple[str, int]] = ()) -> ModalityResult:
     """Modality of the `event_type` event reported by `sentence` (plus its other evidence sentences)."""
     neg = _NEGATED_STALL.search(sentence)
     if neg:
         return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
     refusal = _REFUSAL.search(sentence) if event_type != "drone_strike" else None
+    denial = _denied(sentence, event_type)
+    if refusal and denial and denial.start() < refusal.start():
+        # "denied that Kyiv had agreed to meet ..., saying it would not accept ...": the denial is the news
+        return ModalityResult("denied", denial.group(0), base + denial.start(), base + denial.end(), 0.75)
     if refusal:
         return ModalityResult("stalled", refusal.group(0), base + refusal.start(), base + refusal.end(), 0.7)
     for text, off in [(sentence, base), *others]:
@@ -138,22 +163,15 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
-    best: tuple[int, int, str, re.Match[str]] | None = None
-    for priority, (name, rx) in enumerate(_CUES):
-        if event_type == "drone_strike" and name in ("proposed", "planned"):
-            continue
-        for m in rx.finditer(sentence):
-            if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
-                continue  # "agreed to a ceasefire under which ... will stop": the talks happened
-            dist = near(m, WINDOW)
-            if dist is None:
-                continue
-            key = (dist // 30, priority)
-            if best is None or key < (best[0], best[1]):
-                best = (key[0], key[1], name, m)
+    best = _nearest_cue(sentence, event_type, near, WINDOW)
+    if best is None and event_type != "drone_strike":
+        # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
+        # a cue that opens the sentence, before the trigger, still governs it.
+        best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW)
     if best is not None:
         m = best[3]
-        return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), 0.75 if best[0] == 0 else 0.6)
+        score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
+        return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
     ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None]
     if ongoing:
         m = ongoing[0]
