@@ -282,7 +282,7 @@ def best_place(pms: Sequence[PlaceMention], *, kinds: frozenset[str] = frozenset
 
 # --------------------------------------------------------------------------- drone strikes
 
-_DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
+_DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 _DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down)"
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
@@ -309,19 +309,39 @@ _LAUNCHED = [
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:\w+\s+){{0,2}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,1}}?{_LAUNCH_VERB}"),
     _num_rx(r"{N}-drone\b"),
     _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
+    # Weakest: the drones that hit ("Two drones hit the Alabuga zone", "hit by two Ukrainian drones").
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:hit|struck|attacked|targeted|crashed|slammed)"),
+    _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
     r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
     r"workers?|others|staff|fighters?|militants?|crew|passengers?|members?|employees?|firefighters?|rescuers?|medics?|"
     r"journalists?|police(?:men)?|officers?|guards?|boys?|girls?|teenagers?|infants?|babies|baby|elderly|pensioners?|"
-    r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses)"
+    r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses|"
+    r"sailors?|marines?|seamen|residents)(?:,\s+including\s+[^,]{1,40},)?"
 )
+# One person named by a noun, no number: "killing the driver", "A man was killed".
+_ONE_PERSON = (r"(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|passenger|soldier|"
+               r"serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian)")
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b(?!\s+and\b)|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b(?!\s+and\b)|"
+                          rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
+_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+                         rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
+
+
+def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
+    for s in sents:
+        m = rx.search(s.text)
+        if m:
+            return _quantity(1, m.group(0), s.start + m.start(), s.start + m.end(), score)
+    return None
 _KILLED = [
     _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
-    _num_rx(r"death\s+toll\s+(?:\w+\s+){0,3}?(?:rose|climbed|increased|reached|stood|stands|rises|is)\s+(?:to|at)\s+{N}"),
+    _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,14}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
@@ -340,7 +360,8 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
-                            r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding)\b", re.I)),
+                            r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
+                            r"pagodas?|shrines?)\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|"
                               r"administration\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
@@ -348,13 +369,21 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up)\b", re.I)),
     ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery)\b", re.I)),
-    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+)\b", re.I)),
+    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
 
 _HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|"
                   r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
-_ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement)\b", re.I)
+# "the military said", "Myanmar's military junta sent drones": the source or the attacker.
+_ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
+                          r"denied|accused|launched|sent|fired|used|carried|dropped)\b", re.I)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _modifies_type(text: str, end: int) -> bool:
+    nxt = re.match(r"\s+(?=\w)", text[end:])
+    return bool(nxt) and any(rx.match(text, end + nxt.end()) for _n, rx in _TARGET_TYPES)
 
 
 def _target_type(sents: Sequence[Sent]) -> dict | None:
@@ -364,7 +393,10 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         verbs = [m.end() for m in _HIT.finditer(s.text)]
         for priority, (name, rx) in enumerate(_TARGET_TYPES):
             for m in rx.finditer(s.text):
-                if _ATTRIBUTION.match(s.text[m.end() : m.end() + 30]):
+                if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
+                        or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
+                        or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
+                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :]))):  # "Port Sudan"
                     continue
                 after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
                 key = (min(after_verb) // 20 if after_verb else 99, priority)
@@ -383,8 +415,14 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
     if launched and intercepted and intercepted["value"] > launched["value"]:
         launched = None  # "intercepted 70 of the 12 attack waves" style mismatch
-    killed = _first_number(_KILLED, sents, 0.85)
-    injured = _first_number(_INJURED, sents, 0.85)
+    killed = _first_number(_KILLED, sents, 0.85) or _one(_KILLED_ONE, sents, 0.7)
+    injured = _first_number(_INJURED, sents, 0.85) or _one(_INJURED_ONE, sents, 0.7)
+    if intercepted is None and launched is not None:
+        for s in sents:
+            m = _ALL_DOWNED.search(s.text)
+            if m:  # "all of the drones had been shot down"
+                intercepted = _quantity(launched["value"], m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+                break
     if killed is None or injured is None:
         for s in sents:
             m = _NO_CASUALTIES.search(s.text)
@@ -404,6 +442,10 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
 
 
 _ATTACK_VERB = re.compile(
+    # The accused in a denial is still the alleged attacker; so is who warns that a place "would be struck".
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:denied\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:drones|forces|troops|army|military|units)|it\s+had\s+(?:launched|attacked|struck|targeted|sent|used))|"
+    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use)|warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
@@ -461,9 +503,12 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("phone_call", re.compile(r"\b(?:phone|telephone|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+link|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary|visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|"
+                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
+    # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
+    ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary)\b", re.I)),
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|accord|understanding)|"
                             r"signed|initial(?:l)?ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
@@ -551,8 +596,13 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         if not hits:
             continue
         name, m = hits[0]
-        if name in ("talks", "proposal") and _LEADERS_MEET.search(s.text) and _leaders_in(gaz, s) >= 2:
-            name, m = "summit", _LEADERS_MEET.search(s.text)
+        envoy = _FORMATS[-1][1].search(s.text)
+        if name == "talks" and envoy and re.search(r"\b(?:met|meets?|meeting)\b", s.text) and _leaders_in(gaz, s) >= 1:
+            # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
+            name, m = "envoy_visit", envoy
+        elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (_LEADERS_MEET.search(s.text) or name == "talks"):
+            # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
+            name, m = "summit", _LEADERS_MEET.search(s.text) or m
         fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
         break
     outcome = None
@@ -577,8 +627,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|freez\w+\s+(?:of\s+)?(?:\w+\s+){0,3}assets|frozen\s+(?:\w+\s+){0,2}assets|froze\s+(?:\w+\s+){0,3}assets)\b", re.I)),
-    ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?)\b", re.I)),
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:\w+\s+){0,2}imports?)\b", re.I)),
+    ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
+                              r"(?:halt|stop|suspend|cut)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b", re.I)),
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?)\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
@@ -599,7 +650,7 @@ _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
-    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans)\b",
+    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*)\b",
     re.I,
 )
 _EVADER_AFTER = re.compile(
@@ -617,7 +668,8 @@ _SANCTIONED = re.compile(
     r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
-    r"(?:on|against|targeting|target(?:ed|s)?|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    r"(?:on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
@@ -637,9 +689,13 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
+        # "sanctions on Iran, including an arms embargo": the part does not name the measure.
+        heads = [h for h in hits if not re.search(r"\bincluding\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", s.text[max(0, h[1].start() - 30) : h[1].start()], re.I)]
+        hits = heads or hits
         if not hits:
             continue
-        verbs = [m.start() for m in _MAIN_VERB.finditer(s.text)]
+        # The clause's first main verb acts on the measure ("adopted its 18th package ..., lowering the price cap").
+        verbs = [m.start() for m in _MAIN_VERB.finditer(s.text)][:1]
         if verbs:
             name, m = min(hits, key=lambda h: (min(abs(h[1].start() - v) for v in verbs), h[1].start()))
         else:
@@ -679,6 +735,9 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
     return _label("impose", None, None, None, 0.55)
 
 
+_SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)
+
+
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
     evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
     roles: list[dict] = []
@@ -714,6 +773,13 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             if first_trigger is not None and m.start < first_trigger and (a.country or a.name) not in taken:
                 roles.append(_actor_dict("initiator", m, a, 0.55))
                 break
+    if not any(r["role"] == "initiator" for r in roles):
+        # Still none: who announces the measure usually imposes it ("..., Trump wrote on Truth Social").
+        taken = {(r["country"] or r["name"]) for r in roles}
+        for m, a, s in actors:
+            if _SPEAKER_AFTER.match(s.text, m.end - s.start) and (a.country or a.name) not in taken:
+                roles.append(_actor_dict("initiator", m, a, 0.5))
+                break
     imposer = next((r for r in roles if r["role"] == "initiator"), None)
     key = (imposer["country"] or imposer["name"]) if imposer else None
     target = next((r for r in roles if r["role"] == "target" and (r["country"] or r["name"]) != key), None)
@@ -747,10 +813,10 @@ _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
     r"civilians|people|persons|bodies|remains|troops|defenders|citizens|nationals|fighters|children|journalists|marines|"
-    r"sailors|fishermen|guards?|crew|women|men|wounded|[A-Z][a-z]+(?:ans|ese|is|s))\b"
+    r"sailors|fishermen|guards?|crew|women|men|wounded|police(?:\s+officers)?|officers|[A-Z][a-z]+(?:ans|ese|is|s))\b"
 )
 _RELEASE = (
-    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
+    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
     r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back)"
 )
 _EACH = [
@@ -769,7 +835,9 @@ _ONE_WAY = [
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
     _num_rx(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,6}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
+    # "freed six soldiers and two police officers": the second of two coordinated counts.
+    _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+and\s+{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
     _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
     _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
