@@ -422,5 +422,6 @@ async def report_lag() -> None:
 @app.timer(max(settings.malloc_trim_s, 1.0))
 async def trim_memory() -> None:
     """Hand freed malloc pages back to the OS (streams.memory explains why RSS otherwise climbs)."""
-    if settings.malloc_trim_s and not STATE.in_batch:
+    # glibc locks each arena while it trims, so this is safe next to a running batch.
+    if settings.malloc_trim_s:
         await asyncio.get_running_loop().run_in_executor(None, memory.malloc_trim)

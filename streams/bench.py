@@ -160,9 +160,10 @@ def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: i
             processor.build(p, d)
             n_sent += len(p.sentences)
         prof["extract"] += time.perf_counter() - t2
-    total = time.perf_counter() - t_start
-    # detect() tokenises again internally; the profile's forward share excludes that second pass.
+    # detect() tokenises again internally: the separate pass above only times tokenisation, so it is
+    # taken out of the forward share and out of the total (the worker tokenises once).
     prof["forward"] = max(0.0, prof["forward"] - prof["tokenize"])
+    total = time.perf_counter() - t_start - prof["tokenize"]
     wall = sum(prof.values())
     return {"articles_per_s": len(articles) / total, "sentences_per_s": n_sent / total, "seconds": total,
             "profile_share": {k: round(v / wall, 4) for k, v in prof.items()}}
@@ -224,6 +225,33 @@ def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipel
     return Pipeline(bootstrap, full, proc, port, settings, Topics(prefix, app_id), log)
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used (its threads included)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _broker_pids() -> list[int]:
+    """The embedded Tansu broker's processes on this machine (none with an external cluster)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if b"tansu" in (d / "cmdline").read_bytes().split(b"\0")[0]:
+                    out.append(int(d.name))
+            except OSError:
+                continue
+    return out
+
+
+def _cpu_snapshot(p: Pipeline) -> dict[str, float]:
+    return {"worker": _cpu_s(p.proc.pid), "broker": sum(_cpu_s(x) for x in _broker_pids()),
+            "load_client": _cpu_s(os.getpid())}
+
+
 async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) -> dict[str, Any]:
     """Produce `articles` at `rate` per second (0: all at once); wait for every processed record."""
     from streams.feed import publish
@@ -257,12 +285,14 @@ async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) ->
 
     reader = asyncio.create_task(consume(p.settings, [p.topics.processed, p.topics.events_all], on, stop=stop))
     await asyncio.sleep(1.5)
+    cpu0 = _cpu_snapshot(p)
     t0 = time.time()
     for a in articles:
         produced_at[a["id"]] = time.time()
     await publish(articles, p.settings, rate=rate)
     t_fed = time.time()
     await asyncio.wait_for(reader, timeout=3600)
+    cpu1, t_cpu = _cpu_snapshot(p), time.time()
     t_end = max(processed.values()) / 1000 if processed else time.time()
     wall_ms = (t_end - t0) * 1000
     # The worker's inference thread reports its own time per step; whatever is
@@ -270,8 +300,14 @@ async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) ->
     shares = {k: round(v / wall_ms, 4) for k, v in sorted(compute_ms.items())} if wall_ms > 0 else {}
     if shares:
         shares["kafka_json_faust_other"] = round(max(0.0, 1 - sum(shares.values())), 4)
+    # Where the machine's CPU went while the pipeline ran: the worker gets what the broker and the
+    # load generator (feeding, reading every event back) leave of os.cpu_count() cores.
+    cores = os.cpu_count() or 1
+    used = {k: cpu1[k] - cpu0[k] for k in cpu0}
+    cpu_share = {k: round(v / (cores * (t_cpu - t0)), 4) for k, v in used.items()}
+    cpu_share["idle"] = round(max(0.0, 1 - sum(cpu_share.values())), 4)
     return {"seconds": t_end - t0, "feed_seconds": t_fed - t0, "articles": len(processed),
-            "event_latency_s": event_latency, "profile_share": shares}
+            "event_latency_s": event_latency, "profile_share": shares, "cpu_share": cpu_share}
 
 
 def pipeline_run(p: Pipeline, articles: list[dict[str, Any]], rate: float = 0.0) -> dict[str, Any]:
@@ -328,6 +364,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
             rep.set("pipeline_sentences_per_s", round(len(sentences) / sat["seconds"], 1))
             rep.set("ratio_pipeline_to_ceiling", round(rep.figures["pipeline_sentences_per_s"] / ceil["sentences_per_s"], 3))
             rep.set("profile_pipeline", sat["profile_share"])
+            rep.set("cpu_share_pipeline", sat["cpu_share"])
             lat = sat["event_latency_s"]
             rep.set("latency_saturation_ms", {"p50": round(_pct(lat, 50) * 1000), "p95": round(_pct(lat, 95) * 1000),
                                               "p99": round(_pct(lat, 99) * 1000)})
@@ -474,7 +511,8 @@ def format_report(f: dict[str, Any]) -> str:
     if s:
         rows.append(f"  at saturation (whole backlog at once): p50 {s['p50']}  p95 {s['p95']}  p99 {s['p99']}")
     rows += [f"peak RSS of the worker: {f['peak_rss_mb']} MB", f"profile of the model path: {f['profile_model_path']}",
-             f"profile of the pipeline (worker wall clock): {f.get('profile_pipeline', {})}"]
+             f"profile of the pipeline (worker wall clock): {f.get('profile_pipeline', {})}",
+             f"machine CPU while the pipeline ran (share of all cores): {f.get('cpu_share_pipeline', {})}"]
     if "variants" in f:
         rows.append("variants (same subset, through the broker):")
         for k, v in f["variants"].items():

@@ -206,9 +206,11 @@ class PlaceMention:
     locative: bool
 
 
-_FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:airport|port|harbou?r|refinery|oil\s+depot|depot|power\s+(?:plant|station)|"
-                       r"air\s?base|airfield|base|station|terminal|plant|factory|bridge|railway|market|hospital|outskirts|"
-                       r"centre|center|districts?|suburbs?|palace|hotel|conference|headquarters|residence)\b", re.I)
+_FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
+                       r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
+                       r"centre|center|district|suburb|palace|hotel|conference|headquarter|residence)s?|"
+                       # "Kharkov's mayor said ...": the city whose officials report a strike is where it hit.
+                       r"mayor|city\s+(?:council|authorities|administration)|air\s+defen[cs]es?)\b", re.I)
 
 
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
@@ -807,7 +809,9 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
                         r"marines|conscripts|guards?men|constables?)\b", re.I)),
     ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
     ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens|nationals|"
-                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?)\b", re.I)),
+                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?|citizens?|nationals?)\b", re.I)),
+    # Last resort: people named by nationality ("release the 23 Armenians it still holds").
+    ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
 _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (

@@ -193,9 +193,11 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                 before = s.text[max(0, m.start - 90) : m.start]
                 if _STATEMENT.search(s.text[max(0, m.start - 40) : m.start]) or _STATEMENT_AFTER.match(s.text[m.end : m.end + 25]):
                     continue
-                if m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", s.text[max(0, m.start - 8) : m.start])
-                                             or m.text.lower().startswith(("since", "before", "until", "after"))):
-                    continue  # "since March 2022": background, not the event
+                lead = s.text[max(0, m.start - 8) : m.start]
+                if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
+                                               or m.text.lower().startswith(("since", "before", "until", "after"))))
+                        or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
+                    continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
                 marks = list(_FUTURE_WORD.finditer(before))
                 if marks and not _PAST_VERB.search(before[marks[-1].end() :]):
                     fut = find_dates(m.text, published, future=True)
@@ -207,7 +209,9 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             trig = [m.start() for m in TRIGGERS[event_type].finditer(s.text)] or [0]
             # Background dates ("since 2022", "in February 2022") rarely date the event.
             usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
-            best = min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
+            # "a decision dated 28/04/2025" names its own date.
+            dated = [m for m in usable if re.search(r"\bdated\s+$", s.text[max(0, m.start - 7) : m.start])]
+            best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
