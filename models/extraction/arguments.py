@@ -663,6 +663,8 @@ _EVADER_AFTER = re.compile(
 _TARGET_AFTER = re.compile(
     r"^(?:'s|’s|')?\s+(?:(?:would|will|could|may|might)\s+)?(?:face|faces|faced)\b|"
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,1}?(?:designation|listing|blacklisting)\b|"
+    # "sanctions on Rosneft and Lukoil, Russia's two largest oil companies": whose companies
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|banks|airlines?|sector|economy|oligarchs|exports|imports|shipping)\b|"
     r"^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:hit|targeted|sanctioned|blacklisted|designated|penali[sz]ed)\b",
     re.I,
 )
@@ -777,9 +779,10 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 break
     if not any(r["role"] == "initiator" for r in roles):
         # Still none: who announces the measure usually imposes it ("..., Trump wrote on Truth Social").
-        taken = {(r["country"] or r["name"]) for r in roles}
+        # It may also have been read as a target ("trade with the United States ..., Trump said").
         for m, a, s in actors:
-            if _SPEAKER_AFTER.match(s.text, m.end - s.start) and (a.country or a.name) not in taken:
+            if _SPEAKER_AFTER.match(s.text, m.end - s.start):
+                roles = [r for r in roles if (r["country"] or r["name"]) != (a.country or a.name)]
                 roles.append(_actor_dict("initiator", m, a, 0.5))
                 break
     imposer = next((r for r in roles if r["role"] == "initiator"), None)
