@@ -234,6 +234,27 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds per thread group of a process: its main thread (Faust's event loop), the inference
+    thread, torch's intra-op pool and the rest, by thread name."""
+    out: dict[str, float] = {}
+    tck = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return out
+    for t in tasks:
+        try:
+            stat = (t / "stat").read_text()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        name = "event_loop" if t.name == str(pid) else "inference" if comm.startswith("eventx-infer") else comm
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tck
+    return out
+
+
 def _broker_pids() -> list[int]:
     """The embedded Tansu broker's processes on this machine (none with an external cluster)."""
     out = []
@@ -248,8 +269,10 @@ def _broker_pids() -> list[int]:
 
 
 def _cpu_snapshot(p: Pipeline) -> dict[str, float]:
-    return {"worker": _cpu_s(p.proc.pid), "broker": sum(_cpu_s(x) for x in _broker_pids()),
+    snap = {"worker": _cpu_s(p.proc.pid), "broker": sum(_cpu_s(x) for x in _broker_pids()),
             "load_client": _cpu_s(os.getpid())}
+    snap.update({f"worker.{k}": v for k, v in _thread_cpu(p.proc.pid).items()})
+    return snap
 
 
 async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) -> dict[str, Any]:
@@ -303,9 +326,9 @@ async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) ->
     # Where the machine's CPU went while the pipeline ran: the worker gets what the broker and the
     # load generator (feeding, reading every event back) leave of os.cpu_count() cores.
     cores = os.cpu_count() or 1
-    used = {k: cpu1[k] - cpu0[k] for k in cpu0}
-    cpu_share = {k: round(v / (cores * (t_cpu - t0)), 4) for k, v in used.items()}
-    cpu_share["idle"] = round(max(0.0, 1 - sum(cpu_share.values())), 4)
+    used = {k: cpu1.get(k, 0.0) - cpu0.get(k, 0.0) for k in cpu1}
+    cpu_share = {k: round(v / (cores * (t_cpu - t0)), 4) for k, v in sorted(used.items()) if v > 0}
+    cpu_share["idle"] = round(max(0.0, 1 - sum(v for k, v in cpu_share.items() if "." not in k)), 4)
     return {"seconds": t_end - t0, "feed_seconds": t_fed - t0, "articles": len(processed),
             "event_latency_s": event_latency, "profile_share": shares, "cpu_share": cpu_share}
 

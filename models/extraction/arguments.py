@@ -325,8 +325,9 @@ _CASUALTY_SUBJECT = (
 # One person named by a noun, no number: "killing the driver", "A man was killed".
 _ONE_PERSON = (r"(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|passenger|soldier|"
                r"serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian)")
-_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b(?!\s+and\b)|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
-_INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b(?!\s+and\b)|"
+_MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
@@ -343,7 +344,7 @@ _KILLED = [
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
-    _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,14}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
+    _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
@@ -578,10 +579,15 @@ def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
     return len(seen)
 
 
+_ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     roles: list[dict] = []
     for m, a, s in actors:
-        roles.append(_actor_dict("mediator" if _is_mediator(m, s) else "participant", m, a, 0.7))
+        # "UN envoy Hans Grundberg met Houthi leaders": an international body's envoy between parties mediates.
+        envoy = a.kind == "intl_org" and bool(_ENVOY_AFTER.match(s.text, m.end - s.start))
+        roles.append(_actor_dict("mediator" if envoy or _is_mediator(m, s) else "participant", m, a, 0.7))
     roles = _dedupe(roles)
     mediators = [r for r in roles if r["role"] == "mediator"]
     mediator_keys = {r["country"] or r["name"] for r in mediators}

@@ -160,3 +160,61 @@ def test_accuracy_floor_on_the_independent_test_set():
     assert mean >= 0.80, fields
     assert min(v["accuracy"] for v in fields.values()) >= 0.55, fields
     assert report["invented"]["date"]["rate"] <= 0.15
+
+
+def test_an_international_official_acts_for_the_body_and_a_plan_handed_to_a_party_is_no_mediation():
+    e = extract("UN envoy Hans Grundberg met Houthi leaders in Sanaa for talks on a truce.", "negotiation")
+    assert e["arguments"]["mediator"]["name"] == "United Nations"
+    assert [p["country"] for p in e["arguments"]["participants"]] == ["YEM"]
+    e = extract("A U.S. draft peace plan handed to Kyiv on Monday asks Ukraine to cap its army.", "negotiation")
+    assert e["arguments"]["mediator"] is None
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"USA", "UKR"}
+
+
+def test_a_place_modifier_and_an_attacker_are_not_parties_to_talks():
+    e = extract("Ukrainian and U.S. negotiators held talks in the Saudi port city of Jeddah, days after Israel's strikes on Iran.",
+                "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"UKR", "USA"}
+    assert e["location"]["name"] == "Jeddah"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The two leaders ended their summit in Anchorage without a ceasefire deal.", "no_agreement"),
+        ("The call ended with no common ground on a truce, the Elysee said.", "no_agreement"),
+        ("Armenia and Azerbaijan initialled a peace agreement at talks in Washington.", "agreement"),
+    ],
+)
+def test_negotiation_outcome(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+def test_single_casualties_death_toll_updates_and_all_drones_downed():
+    e = extract("A drone struck a car near Kherson on Friday, killing the driver and wounding two passengers.", "drone_strike")
+    assert (e["arguments"]["killed"]["value"], e["arguments"]["injured"]["value"]) == (1, 2)
+    e = extract("The death toll from Tuesday's Russian drone strike on a bus in the Nikopol district has risen to five.",
+                "drone_strike")
+    assert e["arguments"]["killed"]["value"] == 5
+    e = extract("Iran launched 40 drones at Israel overnight; all of the drones were shot down, the army said.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"]["value"] == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        ("Ukrainian drones attacked the Millerovo military airfield overnight.", "air_base"),
+        ("A drone strike by Sudan's army on a market in El Fasher killed 12 people.", "civilian"),
+        ("A drone hit a fuel-smuggling boat off Zuwara on Thursday.", "transport"),
+    ],
+)
+def test_target_type_is_the_head_noun_hit_not_the_attacker(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
+    e = extract("The EU extended its sanctions on Belarus until February 28, 2026, officials said.", "sanctions", "2025-02-20")
+    assert e["date"]["source"] == "published"
+    e = extract("In a decision dated 14/03/2025, the Council extended its sanctions on Russia until 15 September 2025.",
+                "sanctions", "2025-03-20")
+    assert e["date"]["value"] == "2025-03-14"
