@@ -56,7 +56,7 @@ def extract_item(item: dict[str, Any], gaz: Gazetteer) -> dict[str, Any]:
     meta = ArticleMeta(item["id"], item["text"], None, None, None, item.get("published"), "1970-01-01T00:00:00Z")
     sentences = split_sentences(item["text"])
     group = _Group(item["event_type"], [Detection(i, item["event_type"], 1.0) for i in range(len(sentences))])
-    return extract_group(meta, sentences, group, gaz, context_countries(gaz, item["text"], None), "eval")
+    return extract_group(meta, sentences, group, gaz, context_countries(gaz, item["text"], None, sentences), "eval")
 
 
 def _admin_key(gaz: Gazetteer, name: str | None, country: str | None) -> str | None:

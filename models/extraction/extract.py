@@ -315,10 +315,18 @@ def _used_context(ctx: Sequence[A.Sent], args: dict, location: dict | None, when
     return [s for s in ctx if any(s.start <= p < s.start + len(s.text) for p in spans)]
 
 
-def context_countries(gaz: Gazetteer, text: str, title: str | None) -> set[str]:
-    """Countries the article is about: a prior for choosing among homonym places."""
+def context_countries(gaz: Gazetteer, text: str, title: str | None, sentences: Sequence[Span] | None = None) -> set[str]:
+    """Countries the article is about: a prior for choosing among homonym places.
+
+    With the article's sentences, the scan reads them one by one, so the
+    gazetteer's per-sentence cache serves the extraction that follows.
+    """
     out: set[str] = set()
-    for m in gaz.mentions((title or "") + "\n" + text[:4000]):
+    if sentences is None:
+        ms = gaz.mentions((title or "") + "\n" + text[:4000])
+    else:
+        ms = [m for s in sentences if s.start < 4000 for m in gaz.mentions(s.text)] + (gaz.mentions(title) if title else [])
+    for m in ms:
         for a in m.actors:
             if a.country and a.kind in {"state", "leader", "official", "armed_group", "institution"}:
                 out.add(a.country)
@@ -337,7 +345,7 @@ def extract_events(
     if not detections:
         return []
     gaz = gazetteer or default_gazetteer()
-    ctx = context_countries(gaz, article.text, article.title)
+    ctx = context_countries(gaz, article.text, article.title, sentences)
     groups = group_detections(sentences, detections, article.text, gaz, ctx)
     events = [extract_group(article, sentences, g, gaz, ctx, model_version) for g in groups]
     return sorted(events, key=lambda e: (e["evidence"][0]["char_start"], e["event_type"]))

@@ -77,6 +77,7 @@ def _norm(s: str) -> str:
     return s.lower()
 
 
+@lru_cache(maxsize=65_536)  # the same surfaces recur in every article
 def _norm_key(s: str) -> str:
     return re.sub(r"[\s\-'.]+", " ", _norm(s)).strip()
 
