@@ -81,6 +81,10 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "partitions": ("EVENTX_PARTITIONS", _positive(int), 4, "Partitions of every topic the app creates."),
     "replication_factor": ("EVENTX_REPLICATION_FACTOR", _positive(int), 1, "Replication factor of created topics."),
     "store": ("EVENTX_STORE", _choice("rocksdb://", "memory://"), "rocksdb://", "Table store: rocksdb:// (rocksdict) or memory://."),
+    "rocksdb_write_buffer_mb": ("EVENTX_ROCKSDB_WRITE_BUFFER_MB", _positive(int), 2,
+                                "RocksDB memtable size per table partition (two are kept), MB."),
+    "rocksdb_block_cache_mb": ("EVENTX_ROCKSDB_BLOCK_CACHE_MB", _positive(int), 4,
+                               "RocksDB block cache per table partition, MB."),
     "data_dir": ("EVENTX_DATA_DIR", Path, Path("var/eventx"), "Directory for table state (RocksDB)."),
     "web_host": ("EVENTX_WEB_HOST", str, "127.0.0.1", "Bind address of the worker's HTTP server."),
     "web_port": ("EVENTX_WEB_PORT", _positive(int), 6066, "Port of the worker's HTTP server (views, /metrics, /health)."),
@@ -137,6 +141,8 @@ class Settings:
     partitions: int
     replication_factor: int
     store: str
+    rocksdb_write_buffer_mb: int
+    rocksdb_block_cache_mb: int
     data_dir: Path
     web_host: str
     web_port: int
