@@ -656,10 +656,10 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
             samples.append((time.time() - t0, _rss_mb(p.proc.pid), _lag(p), asyncio.run(_committed(p))))
             line = (f"soak t={samples[-1][0]:5.0f}s rss={samples[-1][1]:7.1f} MB lag={samples[-1][2]:6.0f} "
                     f"committed={samples[-1][3]}")
-            if len(samples) % 6 == 0:  # every 30 s: the worker's own breakdown (a heap snapshot costs time)
-                m = _memory(p)
+            if len(samples) % 6 == 0:  # every 30 s: the worker's own breakdown, after handing freed memory back
+                m = _memory(p, "trim=1")
                 mem.append((samples[-1][0], m))
-                line += f" heap={m.get('python_heap_mb')} malloc={m.get('malloc')}"
+                line += f" retained={m.get('rss_mb')} MB heap={m.get('python_heap_mb')} malloc={m.get('malloc')}"
             print(line, file=sys.stderr, flush=True)
         mem.append((time.time() - t0, _memory(p, "objects=1")))
         trimmed = _memory(p, "trim=1")
@@ -668,9 +668,15 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
     rss = [s[1] for s in samples]
     lag = [s[2] for s in samples]
     slope = _trend_mb_per_min([(s[0], s[1]) for s in samples])
+    # Retained: RSS right after malloc_trim, i.e. what the worker holds, not what malloc keeps cached for it.
+    retained = [(t, m["rss_mb"]) for t, m in mem[1:] if m.get("rss_mb")]
+    kept = _trend_mb_per_min(retained)
     return {"seconds": seconds, "offered_articles_per_s": rate, "samples": len(samples),
             "rss_mb": {"start": round(rss[0], 1), "end": round(rss[-1], 1), "max": round(max(rss), 1)},
-            "rss_trend_mb_per_min": round(slope, 2), "memory_grows": bool(slope > 1.0),
+            "rss_trend_mb_per_min": round(slope, 2),
+            "retained_rss_mb": {"first": retained[0][1] if retained else None, "last": retained[-1][1] if retained else None},
+            "retained_rss_trend_mb_per_min": round(kept, 2),
+            "memory_grows": bool(kept > 1.0) if retained else bool(slope > 1.0),
             "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
             "articles_offered": len(articles) if stop.is_set() else int(seconds * rate),
             "store": store, "memory": _memory_split(mem, trimmed)}

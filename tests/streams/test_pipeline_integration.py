@@ -100,6 +100,8 @@ def test_tables_are_served_over_http(replayed, stack):
     raw = [p for p in consumer["partitions"] if p["topic"] == stack.topics.raw]
     assert status == 200 and consumer["flow_active"] and len(raw) == stack.settings.partitions
     assert all(None in (p["committed"], p["highwater"]) or p["committed"] <= p["highwater"] for p in raw)
+    status, mem = worker.get("/debug/memory?trim=1")
+    assert status == 200 and mem["rss_mb"] > 100 and mem["tracemalloc"] is False
 
 
 def test_subscribe_cli_receives_events(replayed, stack, schemas):

@@ -28,6 +28,7 @@ def test_environment_overrides_with_types():
         ({"EVENTX_REQUIRE_KEY": "maybe"}, "EVENTX_REQUIRE_KEY"),
         ({"EVENTX_HEARTBEAT_S": "5", "EVENTX_SESSION_TIMEOUT_S": "6"}, "HEARTBEAT"),
         ({"KAFKA_SECURITY_PROTOCOL": "sasl_ssl"}, "KAFKA_SASL_USERNAME"),
+        ({"EVENTX_MALLOC_TRIM_S": "-1"}, "must be >= 0"),
     ],
 )
 def test_bad_settings_fail_with_the_variable_named(env, message):
