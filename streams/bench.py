@@ -678,7 +678,9 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
             "retained_rss_trend_mb_per_min": round(kept, 2),
             # Bounded caches and RocksDB memtables fill early: a leak keeps its slope, a fill-up flattens.
             "retained_rss_trend_second_half_mb_per_min": round(_trend_mb_per_min(retained[len(retained) // 2 :], warmup=False), 2),
-            "memory_grows": bool(kept > 1.0) if retained else bool(slope > 1.0),
+            # The verdict reads the second half: growth that is still there once the caches are full.
+            "memory_grows": bool(_trend_mb_per_min(retained[len(retained) // 2 :], warmup=False) > 1.0) if len(retained) >= 6
+            else bool(slope > 1.0),
             "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
             "articles_offered": len(articles) if stop.is_set() else int(seconds * rate),
             "store": store, "memory": _memory_split(mem, trimmed)}
