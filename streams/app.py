@@ -159,13 +159,16 @@ _RAW_KEYS = faust.Schema(key_type=str, key_serializer="raw", value_serializer="j
 
 # Every table partition is its own RocksDB. Faust's defaults (64 MB memtables x 3, a 2 GB block cache) are
 # sized for one big table; with 11 tables x EVENTX_PARTITIONS they would let memory grow to gigabytes.
-_ROCKSDB = ({"write_buffer_size": settings.rocksdb_write_buffer_mb << 20, "max_write_buffer_number": 2,
-             "block_cache_size": settings.rocksdb_block_cache_mb << 20} if settings.store.startswith("rocksdb") else None)
+def _store_options() -> dict[str, int] | None:
+    if not settings.store.startswith("rocksdb"):
+        return None
+    return {"write_buffer_size": settings.rocksdb_write_buffer_mb << 20, "max_write_buffer_number": 2,
+            "block_cache_size": settings.rocksdb_block_cache_mb << 20}  # a fresh dict: Faust's store pops keys from it
 
 
 def _table(name: str, default: type | None = None) -> faust.Table:
     return app.Table(name, default=default, schema=_RAW_KEYS, partitions=settings.partitions,
-                     options=dict(_ROCKSDB) if _ROCKSDB else None)
+                     options=_store_options())
 
 
 # articles.raw partition: article id -> content hash, model version, detections.
@@ -182,7 +185,7 @@ swap_totals = _table("swap_totals", dict)
 type_day_counts = (
     # Windowed keys are (key, window) tuples, which need a structured codec.
     app.Table("type_day_counts", default=dict, schema=faust.Schema(key_serializer="json", value_serializer="json"),
-              partitions=settings.partitions, options=dict(_ROCKSDB) if _ROCKSDB else None)
+              partitions=settings.partitions, options=_store_options())
     .tumbling(timedelta(days=1), expires=timedelta(days=3650))
     .relative_to(lambda event: event.value["day_ts"])
 )

@@ -225,33 +225,38 @@ def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipel
     return Pipeline(bootstrap, full, proc, port, settings, Topics(prefix, app_id), log)
 
 
+def _stat_cpu(stat_file: Path) -> tuple[str, float]:
+    """(thread or process name, user + system CPU seconds) from a /proc .../stat file."""
+    stat = stat_file.read_text()
+    fields = stat.rsplit(")", 1)[1].split()
+    return stat[stat.index("(") + 1 : stat.rindex(")")], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds a process has used (its threads included)."""
+    """CPU seconds a process has used (its threads included)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return _stat_cpu(Path(f"/proc/{pid}/stat"))[1]
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _thread_cpu(pid: int) -> dict[str, float]:
-    """CPU seconds per thread group of a process: its main thread (Faust's event loop), the inference
-    thread, torch's intra-op pool and the rest, by thread name."""
+    """CPU seconds of a process's main thread (Faust's event loop) and of its other threads by OS name.
+
+    Python 3.11 does not name its threads for the OS, so the inference thread and torch's pool share one name.
+    """
     out: dict[str, float] = {}
-    tck = os.sysconf("SC_CLK_TCK")
     try:
         tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
         return out
     for t in tasks:
         try:
-            stat = (t / "stat").read_text()
+            comm, cpu = _stat_cpu(t / "stat")
         except OSError:
             continue
-        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
-        fields = stat.rsplit(")", 1)[1].split()
-        name = "event_loop" if t.name == str(pid) else "inference" if comm.startswith("eventx-infer") else comm
-        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tck
+        name = "event_loop" if t.name == str(pid) else comm
+        out[name] = out.get(name, 0.0) + cpu
     return out
 
 
@@ -671,16 +676,16 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
     # Retained: RSS right after malloc_trim, i.e. what the worker holds, not what malloc keeps cached for it.
     retained = [(t, m["rss_mb"]) for t, m in mem[1:] if m.get("rss_mb")]
     kept = _trend_mb_per_min(retained)
+    # Bounded caches and RocksDB memtables fill early: a leak keeps its slope, a fill-up flattens.
+    late = _trend_mb_per_min(retained[len(retained) // 2 :], warmup=False)
     return {"seconds": seconds, "offered_articles_per_s": rate, "samples": len(samples),
             "rss_mb": {"start": round(rss[0], 1), "end": round(rss[-1], 1), "max": round(max(rss), 1)},
             "rss_trend_mb_per_min": round(slope, 2),
             "retained_rss_mb": {"first": retained[0][1] if retained else None, "last": retained[-1][1] if retained else None},
             "retained_rss_trend_mb_per_min": round(kept, 2),
-            # Bounded caches and RocksDB memtables fill early: a leak keeps its slope, a fill-up flattens.
-            "retained_rss_trend_second_half_mb_per_min": round(_trend_mb_per_min(retained[len(retained) // 2 :], warmup=False), 2),
+            "retained_rss_trend_second_half_mb_per_min": round(late, 2),
             # The verdict reads the second half: growth that is still there once the caches are full.
-            "memory_grows": bool(_trend_mb_per_min(retained[len(retained) // 2 :], warmup=False) > 1.0) if len(retained) >= 6
-            else bool(slope > 1.0),
+            "memory_grows": bool(late > 1.0) if len(retained) >= 6 else bool(slope > 1.0),
             "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
             "articles_offered": len(articles) if stop.is_set() else int(seconds * rate),
             "store": store, "memory": _memory_split(mem, trimmed)}
