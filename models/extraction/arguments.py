@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
 from models.extraction.numbers import N_FOR_N, NUMBER, PERCENT, find_numbers, parse_number, value_of
@@ -48,8 +49,16 @@ def _num_rx(template: str) -> re.Pattern[str]:
     return re.compile(template.replace("{N}", rf"{_QUAL}(?P<n>{_NUM})"), re.I | re.X)
 
 
+@lru_cache(maxsize=4096)
+def _has_number(text: str) -> bool:
+    """Whether any number is written in `text`: every quantity pattern needs one, and most sentences have none."""
+    return NUMBER.search(text) is not None
+
+
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> dict | None:
     for s in sents:
+        if not _has_number(s.text):
+            continue
         for rx in patterns:
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
@@ -861,6 +870,8 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
     """Every distinct count the patterns find, in text order (one per span)."""
     found: dict[tuple[int, int], dict] = {}
     for s in sents:
+        if not _has_number(s.text):
+            continue
         for rx in patterns:
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())

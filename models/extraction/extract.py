@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from models.extraction import arguments as A
 from models.extraction.dates import DateMention, find_dates
@@ -179,6 +180,12 @@ _FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|d
                           r"upcoming|take\s+effect|takes\s+effect|taking\s+effect)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
+    """A sentence's dates; several event groups of one article read the same sentences."""
+    return tuple(find_dates(text, published))
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
     """The date of the event: the date expression nearest the words naming it, never the date of a statement.
 
@@ -189,7 +196,7 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
     if published is not None:
         for s in sents:
             mentions = []
-            for m in find_dates(s.text, published):
+            for m in _dates_in(s.text, published):
                 before = s.text[max(0, m.start - 90) : m.start]
                 if _STATEMENT.search(s.text[max(0, m.start - 40) : m.start]) or _STATEMENT_AFTER.match(s.text[m.end : m.end + 25]):
                     continue
