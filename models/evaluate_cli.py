@@ -53,6 +53,48 @@ def evaluate_classifiers(data: Path | None, *, quantize: str = "none") -> dict[s
     return out
 
 
+def precision_check(precisions: tuple[str, ...] = ("bf16", "int8"), *, write_card: bool = False) -> dict[str, Any]:
+    """Macro-F1 of each cheaper inference precision against fp32 on the held-out sets.
+
+    A precision is accepted when no set loses more than MAX_F1_DROP. With
+    `write_card`, the result goes into the model card's `inference.precision_checks`,
+    which `EVENTX_QUANTIZE=auto` reads.
+    """
+    import json
+
+    from models.transformer import ARTIFACTS, MAX_F1_DROP, TransformerClassifier, current_version
+
+    sets = default_sets()
+
+    def scores(quantize: str) -> dict[str, float]:
+        clf = TransformerClassifier.load(quantize=quantize)
+        return {name: round(prf(label_matrix(rows), decide(passage_proba(clf, [r["text"] for r in rows]), clf.thresholds))["macro_f1"], 4)
+                for name, rows in sets.items()}
+
+    ref = scores("none")
+    out: dict[str, Any] = {"none": {"macro_f1": ref}}
+    for q in precisions:
+        got = scores(q)
+        delta = {k: round(got[k] - ref[k], 4) for k in ref}
+        out[q] = {"macro_f1": got, "delta": delta, "accepted": min(delta.values()) >= -MAX_F1_DROP, "max_drop_allowed": MAX_F1_DROP}
+    if write_card:
+        path = ARTIFACTS / current_version() / "model_card.json"
+        card = json.loads(path.read_text())
+        card.setdefault("inference", {})["precision_checks"] = out
+        card["inference"].pop("quantize", None)  # superseded: auto reads the checks
+        path.write_text(json.dumps(card, indent=2) + "\n")
+    return out
+
+
+def format_precision_check(report: dict[str, Any]) -> str:
+    sets = list(report["none"]["macro_f1"])
+    lines = [f"{'precision':<10}" + "".join(f"{s[:30]:>32}" for s in sets) + "  accepted"]
+    for q, r in report.items():
+        cells = "".join(f"{r['macro_f1'][s]:>22.4f}" + (f" ({r['delta'][s]:+.4f})" if "delta" in r else " " * 10) for s in sets)
+        lines.append(f"{q:<10}{cells}  {'' if q == 'none' else ('yes' if r['accepted'] else 'no')}")
+    return "\n".join(lines)
+
+
 def in_context(path: Path, processor: Any) -> tuple[list[dict[str, Any]], Any]:
     """Sentence labels predicted the way the worker predicts them (ArticleProcessor.detect)."""
     import json

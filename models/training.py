@@ -373,7 +373,8 @@ def train_model(variant_names: Sequence[str] = (DEFAULT_VARIANT,), *, seed: int 
         "metrics": {"val": chosen["val"], "test": test_metrics, "test_calibration": calib, "baseline_test": base_test,
                     "holdout_articles": holdout_metrics},
         "comparison": results,
-        "inference": {"quantize": "none"},
+        # `eventx evaluate --precision-check --write-card` adds the bf16/int8 checks EVENTX_QUANTIZE=auto reads.
+        "inference": {},
         "train_seconds": round(time.perf_counter() - t_start, 1),
         "torch": torch.__version__,
     }

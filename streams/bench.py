@@ -106,8 +106,7 @@ def ceiling(clf: Any, sentences: list[str], *, bucketed: bool = True, batch_size
     n_tokens = sum(len(x) for x in tok.ids)
     padded = sum(int(b[1].numel()) for b in batches)
     device = clf.device
-    autocast = torch.autocast(device, dtype=torch.bfloat16) if clf.quantize == "bf16" else _Null()
-    with torch.inference_mode(), autocast:
+    with torch.inference_mode():
         clf.model(*(t.to(device) for t in batches[0][1:]))  # warm-up
         if device == "cuda":
             torch.cuda.synchronize()
@@ -120,14 +119,6 @@ def ceiling(clf: Any, sentences: list[str], *, bucketed: bool = True, batch_size
         dt = (time.perf_counter() - t0) / repeat
     return {"sentences_per_s": len(sentences) / dt, "tokens_per_s": n_tokens / dt, "seconds": dt,
             "padding_share": 1 - n_tokens / padded}
-
-
-class _Null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *a: object) -> None:
-        return None
 
 
 def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: int = 32) -> dict[str, Any]:

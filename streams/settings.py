@@ -91,7 +91,7 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "classifier": ("EVENTX_CLASSIFIER", _choice("transformer", "baseline"), "transformer", "Sentence classifier."),
     "device": ("EVENTX_DEVICE", _choice("cpu", "cuda"), "cpu", "Inference device."),
     "quantize": ("EVENTX_QUANTIZE", _choice("auto", "none", "int8", "bf16"), "auto",
-                 "Inference precision; auto = what the model card recommends."),
+                 "Inference precision; auto = bf16 where the model card's accuracy check accepted it and the CPU runs it natively (AMX/AVX-512 BF16) and faster, else fp32 (none)."),
     "torch_threads": ("EVENTX_TORCH_THREADS", _optional(_positive(int)), None, "Intra-op threads (default: all cores)."),
     "second_look": ("EVENTX_SECOND_LOOK", _bool, True,
                     "Re-read near-miss sentences with the next sentence (better recall, ~10-20% more model work)."),
