@@ -7,8 +7,15 @@ Delivery is at-least-once. For each batch of articles:
 2. publish events (events.all + the internal by-type topic) and dead
    letters, and wait for the broker to acknowledge them;
 3. publish the articles.processed records and wait again;
-4. only then return, which lets Faust acknowledge the source offsets.
+4. only then acknowledge the source offsets.
 A crash anywhere before step 4 replays the batch.
+
+Batches are pipelined two deep, so the inference thread never waits for the
+broker: while batch k is published and acknowledged, batch k+1 is already
+being classified. Each message holds an extra reference until its batch has
+finished step 3, so Faust's own acknowledgement when the agent moves on does
+not make the offset committable (`_Flight`). Batches publish in the order
+they were taken, and a batch reads the digests of the one before it.
 """
 
 from __future__ import annotations
@@ -137,7 +144,7 @@ class _Accepted:
 
 
 def _run_batch(items: Sequence[_Accepted], model_version: str) -> tuple[list[Prepared], list[list[Detection]], list[list[dict]], dict[str, float]]:
-    """The CPU-bound part of a batch, run in the inference thread."""
+    """The CPU-bound part of a batch (split, classify, extract), run in the inference thread."""
     assert STATE.processor is not None
     proc = STATE.processor
     t0 = time.perf_counter()
@@ -178,8 +185,30 @@ async def _send_dead_letter(event: EventT, rejected: Rejected) -> asyncio.Future
     return await articles_dlq.send(key=f"{msg.topic}/{msg.partition}/{msg.offset}", value=DeadLetter(**record))
 
 
-async def handle_article_batch(batch: Sequence[EventT]) -> None:
-    await STATE.model_loaded.wait()
+@dataclass(slots=True, eq=False)
+class _Flight:
+    """A batch on its way: `digests_done` once its digests are in the table, `task` once it is published."""
+
+    batch: Sequence[EventT]
+    digests_done: asyncio.Event
+    task: asyncio.Task | None = None
+
+
+async def handle_article_batch(batch: Sequence[EventT], prev: _Flight | None = None, flight: _Flight | None = None) -> None:
+    """Steps 1-3 of the module docstring for one batch; `prev` is the batch taken before it, still in flight."""
+    try:
+        await STATE.model_loaded.wait()
+        assert STATE.processor is not None
+        if prev is not None:
+            # A redelivered or conflicting id must see the previous batch's digests.
+            await prev.digests_done.wait()
+        await _handle_article_batch(batch, prev, flight)
+    finally:
+        if flight is not None:
+            flight.digests_done.set()
+
+
+async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, flight: _Flight | None) -> None:
     assert STATE.processor is not None
     model_version = STATE.processor.model_version
     M.ARTICLES_CONSUMED.inc(len(batch))
@@ -192,68 +221,78 @@ async def handle_article_batch(batch: Sequence[EventT]) -> None:
             continue
         digest = content_hash(res.text, res.title)
         with event_context(ev):
-            prev = article_digests.get(res.id)
-        if prev is not None and prev["h"] != digest:
+            prev_digest = article_digests.get(res.id)
+        if prev_digest is not None and prev_digest["h"] != digest:
             pending.append(await _send_dead_letter(ev, Rejected(
                 "duplicate_id_conflict", "DuplicateId",
                 f"article id {res.id!r} was seen before with different content", res.id)))
             continue
-        cached = _unpack(prev["d"]) if prev is not None and prev.get("v") == model_version else None
+        cached = _unpack(prev_digest["d"]) if prev_digest is not None and prev_digest.get("v") == model_version else None
         accepted.append(_Accepted(ev, res, digest, cached))
 
-    if accepted:
-        loop = asyncio.get_running_loop()
-        t0 = time.perf_counter()
-        try:
-            prepared, detections, events, timings = await loop.run_in_executor(_executor, _run_batch, accepted, model_version)
-        except Exception as exc:
-            log.exception("batch of %d articles failed; retrying one by one", len(accepted))
-            prepared, detections, events, timings = await _isolate(accepted, model_version, exc, pending)
-        M.INFERENCE_SECONDS.observe(time.perf_counter() - t0)
-        M.BATCH_ARTICLES.observe(len(accepted))
-        M.BATCH_SENTENCES.observe(sum(len(p.sentences) for p in prepared if p.status == "ok"))
-        total_sent = sum(len(p.sentences) for p in prepared) or 1
-        done: list[tuple[_Accepted, Prepared, list[dict]]] = []
-        for item, p, dets, evs in zip(accepted, prepared, detections, events, strict=True):
-            if p.status == "failed":
-                continue
-            if p.status == "rejected":
-                pending.append(await _send_dead_letter(item.event, Rejected(
-                    p.reason or "rejected", "ContentError", _REJECT_DETAIL.get(p.reason or "", p.reason or ""), item.article.id)))
-                continue
-            with event_context(item.event):
-                article_digests[item.article.id] = {"h": item.digest, "v": model_version, "d": _pack(dets)}
-            done.append((item, p, evs))
-        # The digests must be durable before the events they vouch for.
-        await app.producer.flush()
-        for _item, _p, evs in done:
-            for e in evs:
-                pending.append(await events_all.send(key=e["event_id"], value=Event(**e)))
-                pending.append(await mentions.send(key=e["event_type"], value=e))
-                M.EVENTS.labels(e["event_type"]).inc()
+    if not accepted:
+        await _after(prev)
         await _settle(pending)
-        now = time.time()
-        for item, _p, evs in done:
-            if evs:
-                M.END_TO_END_SECONDS.observe(max(0.0, now - item.event.message.timestamp))
-        processed = []
-        for item, p, evs in done:
-            share = len(p.sentences) / total_sent
-            t = {k: round(v * share, 3) for k, v in timings.items()}
-            t["total"] = round((time.perf_counter() - t0) * 1000, 3)
-            msg = item.event.message
-            record = ProcessedArticle(
-                schema_version=SCHEMA_VERSION, article_id=item.article.id,
-                status="skipped" if p.status == "skipped" else "processed", reason=p.reason,
-                event_ids=[e["event_id"] for e in evs], event_types=sorted({e["event_type"] for e in evs}),
-                sentences=len(p.sentences), language=p.language, model_version=model_version, timings_ms=t,
-                source={"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}, processed_at=now_iso(),
-            )
-            processed.append(await articles_processed.send(key=item.article.id, value=record))
-            M.ARTICLES_PROCESSED.labels(record.status).inc()
-        await _settle(processed)
-    else:
-        await _settle(pending)
+        return
+    loop = asyncio.get_running_loop()
+    t0 = time.perf_counter()
+    try:
+        prepared, detections, events, timings = await loop.run_in_executor(_executor, _run_batch, accepted, model_version)
+    except Exception as exc:
+        log.exception("batch of %d articles failed; retrying one by one", len(accepted))
+        prepared, detections, events, timings = await _isolate(accepted, model_version, exc, pending)
+    M.INFERENCE_SECONDS.observe(time.perf_counter() - t0)
+    M.BATCH_ARTICLES.observe(len(accepted))
+    M.BATCH_SENTENCES.observe(sum(len(p.sentences) for p in prepared if p.status == "ok"))
+    total_sent = sum(len(p.sentences) for p in prepared) or 1
+    done: list[tuple[_Accepted, Prepared, list[dict]]] = []
+    for item, p, dets, evs in zip(accepted, prepared, detections, events, strict=True):
+        if p.status == "failed":
+            continue
+        if p.status == "rejected":
+            pending.append(await _send_dead_letter(item.event, Rejected(
+                p.reason or "rejected", "ContentError", _REJECT_DETAIL.get(p.reason or "", p.reason or ""), item.article.id)))
+            continue
+        with event_context(item.event):
+            article_digests[item.article.id] = {"h": item.digest, "v": model_version, "d": _pack(dets)}
+        done.append((item, p, evs))
+    if flight is not None:
+        flight.digests_done.set()  # the next batch may read them and start classifying
+    # The digests must be durable before the events they vouch for.
+    await app.producer.flush()
+    await _after(prev)
+    for _item, _p, evs in done:
+        for e in evs:
+            pending.append(await events_all.send(key=e["event_id"], value=Event(**e)))
+            pending.append(await mentions.send(key=e["event_type"], value=e))
+            M.EVENTS.labels(e["event_type"]).inc()
+    await _settle(pending)
+    now = time.time()
+    for item, _p, evs in done:
+        if evs:
+            M.END_TO_END_SECONDS.observe(max(0.0, now - item.event.message.timestamp))
+    processed = []
+    for item, p, evs in done:
+        share = len(p.sentences) / total_sent
+        t = {k: round(v * share, 3) for k, v in timings.items()}
+        t["total"] = round((time.perf_counter() - t0) * 1000, 3)
+        msg = item.event.message
+        record = ProcessedArticle(
+            schema_version=SCHEMA_VERSION, article_id=item.article.id,
+            status="skipped" if p.status == "skipped" else "processed", reason=p.reason,
+            event_ids=[e["event_id"] for e in evs], event_types=sorted({e["event_type"] for e in evs}),
+            sentences=len(p.sentences), language=p.language, model_version=model_version, timings_ms=t,
+            source={"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}, processed_at=now_iso(),
+        )
+        processed.append(await articles_processed.send(key=item.article.id, value=record))
+        M.ARTICLES_PROCESSED.labels(record.status).inc()
+    await _settle(processed)
+
+
+async def _after(prev: _Flight | None) -> None:
+    """Publish in the order batches were taken: wait until the previous batch has published (its failure is ours)."""
+    if prev is not None and prev.task is not None:
+        await asyncio.shield(prev.task)
 
 
 _REJECT_DETAIL = {
@@ -293,12 +332,35 @@ async def _settle(futures: Sequence[asyncio.Future]) -> None:
 
 @app.agent(articles_raw)
 async def process_articles(stream):  # type: ignore[no-untyped-def]
-    async for batch in stream.take_events(settings.batch_articles, within=settings.batch_linger_s):
-        STATE.in_batch = True
-        try:
-            await handle_article_batch(batch)
-        finally:
-            STATE.in_batch = False
+    prev: _Flight | None = None
+    try:
+        async for batch in stream.take_events(settings.batch_articles, within=settings.batch_linger_s):
+            for ev in batch:
+                # Faust acks every event of the batch when the loop moves on; this reference keeps the offset
+                # uncommittable until the batch is published (`_publish_then_ack`).
+                ev.message.incref()
+            flight = _Flight(batch, asyncio.Event())
+            flight.task = asyncio.create_task(_publish_then_ack(stream, flight, prev))
+            STATE.in_flight.add(flight.task)
+            flight.task.add_done_callback(STATE.in_flight.discard)
+            if prev is not None and prev.task is not None:
+                await prev.task  # at most two batches in flight: one classifying, one publishing
+            prev = flight
+        if prev is not None and prev.task is not None:
+            await prev.task
+    finally:
+        # Stopping (shutdown, or a failed batch): whatever is unpublished stays unacknowledged and is read again.
+        for task in list(STATE.in_flight):
+            task.cancel()
+
+
+async def _publish_then_ack(stream: Any, flight: _Flight, prev: _Flight | None) -> None:
+    await handle_article_batch(flight.batch, prev, flight)
+    for ev in flight.batch:
+        # Drops the agent's extra reference. The stream already counted the event out when it moved on,
+        # so only the message-level bookkeeping (commit, sensors) is left to do.
+        if ev.ack():
+            app.sensors.on_message_out(ev.message.tp, ev.message.offset, ev.message)
 
 
 _stalled: dict[Any, tuple[tuple[int | None, int | None], float]] = {}
@@ -314,7 +376,7 @@ async def stall_guard() -> None:
     committed offset resumes it; anything read twice is idempotent.
     """
     consumer = app.consumer
-    if app.rebalancing or not app.flow_control.is_active() or STATE.in_batch:
+    if app.rebalancing or not app.flow_control.is_active() or STATE.in_flight:
         _stalled.clear()
         return
     now = time.monotonic()

@@ -336,7 +336,8 @@ def pipeline_run(p: Pipeline, articles: list[dict[str, Any]], rate: float = 0.0)
 # --------------------------------------------------------------------------- orchestration
 
 
-def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_json: bool, out: Path | None) -> dict[str, Any]:
+def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_json: bool, out: Path | None,
+        precision: str = "auto") -> dict[str, Any]:
     import tempfile
 
     from models.classifier import load_classifier
@@ -352,7 +353,10 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
     n = n_articles or (120 if quick else 2000)
     articles = synthetic_articles(n, seed=7)
     sentences = _sentences(articles)
-    clf = load_classifier("transformer", device=device, quantize=None)
+    clf = load_classifier("transformer", device=device, quantize=None if precision == "auto" else precision)
+    # The worker gets the precision resolved here, so the ceiling and the pipeline run the same arithmetic.
+    precision_env = {"EVENTX_QUANTIZE": clf.quantize}
+    rep.set("precision", clf.quantize)
     from models.transformer import tokenize
 
     tokens = sum(len(x) for x in tokenize(clf.tokenizer, sentences, clf.max_length).ids)
@@ -375,7 +379,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
 
     workdir = Path(tempfile.mkdtemp(prefix="eventx-bench-"))
     with configured_or_embedded(workdir / "tansu.log") as bootstrap:
-        p = start_pipeline(bootstrap, workdir, "ours", EVENTX_DEVICE=device)
+        p = start_pipeline(bootstrap, workdir, "ours", EVENTX_DEVICE=device, **precision_env)
         try:
             sat = pipeline_run(p, articles)
             art_s = sat["articles"] / sat["seconds"]
@@ -416,7 +420,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
                                                      "EVENTX_SECOND_LOOK": "false"}),
                               ("ours_without_second_look", {"EVENTX_SECOND_LOOK": "false"}),
                               ("ours", {})):
-                pv = start_pipeline(bootstrap, workdir, "v" + name.replace("_", ""), EVENTX_DEVICE=device, **env)
+                pv = start_pipeline(bootstrap, workdir, "v" + name.replace("_", ""), EVENTX_DEVICE=device, **precision_env, **env)
                 try:
                     r = pipeline_run(pv, sub)
                 finally:
@@ -513,7 +517,7 @@ def format_report(f: dict[str, Any]) -> str:
     rows = [
         f"machine: {m.get('cpu_model', m['processor'])}, {m['cpus']} CPUs, torch {m['torch']} ({m['torch_threads']} threads)"
         + (f", GPU {m['gpu']}" if "gpu" in m else ""),
-        f"model: {f['model_version']}",
+        f"model: {f['model_version']} (precision: {'fp32' if f.get('precision', 'none') == 'none' else f.get('precision')})",
         f"workload: {w['articles']} articles, {w['sentences']} sentences ({w['sentences_per_article']}/article), {w['tokens']} tokens, seed {w['seed']}",
         "",
         f"{'stage':<34}{'sentences/s':>14}{'articles/s':>12}",

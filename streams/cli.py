@@ -358,6 +358,8 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--quick", is_flag=True, help="A small workload (~2 minutes) instead of 2,000 articles.")
 @click.option("--articles", "n_articles", type=click.IntRange(min=10), default=None, help="Workload size.")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True)
+@click.option("--precision", type=click.Choice(["auto", "none", "bf16", "int8"]), default="auto", show_default=True,
+              help="Inference precision of the ceiling and the worker alike (auto: what EVENTX_QUANTIZE=auto picks here).")
 @click.option("--variants/--no-variants", default=True, show_default=True,
               help="Also run the baseline and a naive per-message transformer through the pipeline.")
 @click.option("--study", is_flag=True, help="Only the ceiling study: each optimisation's gain, and cost against article length.")
@@ -372,7 +374,7 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--duration", type=click.FloatRange(min=30), default=300.0, show_default=True, help="Seconds for --backlog.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON here.")
-def bench(quick: bool, n_articles: int | None, device: str, variants: bool, study: bool, soak_s: float | None, rate: float,
+def bench(quick: bool, n_articles: int | None, device: str, precision: str, variants: bool, study: bool, soak_s: float | None, rate: float,
           store: str, trace: bool, backlog_n: int | None, duration: float, as_json: bool, out: Path | None) -> None:
     """Benchmark: model ceiling, model path, pipeline through the broker, latency, RSS, variants."""
     from streams import bench as B
@@ -390,7 +392,8 @@ def bench(quick: bool, n_articles: int | None, device: str, variants: bool, stud
             out.write_text(json.dumps(result, indent=2))
         click.echo(json.dumps(result, indent=2))
         return
-    figures = B.run(quick=quick, n_articles=n_articles, device=device, variants=variants, as_json=as_json, out=out)
+    figures = B.run(quick=quick, n_articles=n_articles, device=device, variants=variants, as_json=as_json, out=out,
+                    precision=precision)
     click.echo(json.dumps(B.summary_keys(figures), indent=2) if as_json else B.format_report(figures))
 
 

@@ -11,10 +11,11 @@ __all__ = ["RECENT_SLOTS", "STATE", "WorkerState"]
 
 
 class WorkerState:
-    processor: ArticleProcessor | None = None
-    model_loaded = asyncio.Event()
-    assigned = False
-    in_batch = False  # the articles agent is inside a batch (the stall guard waits for it)
+    def __init__(self) -> None:
+        self.processor: ArticleProcessor | None = None
+        self.model_loaded = asyncio.Event()
+        self.assigned = False
+        self.in_flight: set[asyncio.Task] = set()  # article batches being processed (the stall guard waits for them)
 
 
 STATE = WorkerState()
