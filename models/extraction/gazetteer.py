@@ -223,10 +223,13 @@ class Gazetteer:
                     continue
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
-                suffix = bool(_ADMIN_SUFFIX.match(after)) or bool(_ADMIN_PREFIX.search(before))
+                suffix_m = _ADMIN_SUFFIX.match(after)
+                suffix = bool(suffix_m) or bool(_ADMIN_PREFIX.search(before))
+                # "the Shevchenkivskyi district of Kyiv" is part of a city, not a first-level division.
+                lift = not (suffix_m and suffix_m.group(0).strip().lower().startswith("district"))
                 actors = tuple(self.actors.get(key, ()))
                 # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
-                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix))
+                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix, lift))
                 if actors or places:
                     found = Mention(surface, start, surface_end, actors, places, suffix)
                     i += n
@@ -248,13 +251,13 @@ class Gazetteer:
                 out.append(found)
         return out
 
-    def _places_for(self, key: str, admin_suffix: bool) -> list[Place]:
+    def _places_for(self, key: str, admin_suffix: bool, lift: bool = True) -> list[Place]:
         if key in _SEAS and not admin_suffix:
             return []  # "the Red Sea" is water, not Sudan's Red Sea state
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
             return list(admin)
-        if admin_suffix:
+        if admin_suffix and lift:
             # "Volgograd region" where only the city is known: lift to its division.
             lifted = [p for p in self.places.get(key, []) if p.precision == "city" and p.admin1]
             if lifted:
