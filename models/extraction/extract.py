@@ -213,7 +213,8 @@ _CLAUSE_START = re.compile(r"\b(?:\w+ed|\w+ing|to\s+\w+|that|which|who|when|wher
 _ATTRIBUTIVE = re.compile(r"^\s+(?!on\b|in\b|at\b|and\b|or\b|to\b|for\b|from\b|with\b|by\b)[a-z]")
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
 _EFFECT = re.compile(r"\b(?:(?:take|takes|taking|took|come|comes|coming|came)\s+(?:into\s+)?(?:effect|force)(?:\s+(?:on|from))?|"
-                     r"(?:starting|effective)(?:\s+(?:on|from))?|from)\s+$", re.I)
+                     r"(?:starting|effective)(?:\s+(?:on|from))?)\s+$", re.I)
+_FROM_DAY = re.compile(r"\bfrom\s+$", re.I)  # "from Friday", not "from 2022"
 
 
 @lru_cache(maxsize=4096)
@@ -258,7 +259,8 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             if event_type == "sanctions" and not dated:
                 # "signed an order on Wednesday ... with the duty to take effect on August 27": sanctions date from
                 # when they bite.
-                dated = [m for m in usable if _EFFECT.search(s.text[max(0, m.start - 30) : m.start])]
+                dated = [m for m in usable if _EFFECT.search(s.text[max(0, m.start - 30) : m.start])
+                         or (m.precision == "day" and _FROM_DAY.search(s.text[max(0, m.start - 6) : m.start]))]
             best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}

@@ -5,7 +5,8 @@ Data files under `data/`, all curated or derived by documented commands:
   ("Kremlin", "Moscow", "Russian" -> Russia / RUS); officials of an
   international body name it (`org`: "Hans Grundberg" acts for the UN);
 - admin1.json: first-level divisions with canonical names and aliases
-  ("Kharkov region" -> Kharkiv);
+  ("Kharkov region" -> Kharkiv); `"bare": false` keeps a name that is also a
+  common word ("Meta") to its qualified forms ("Meta department");
 - places_extra.json: transliteration variants of cities and named sites
   (air bases, refineries, bridges);
 - cities.json.gz: GeoNames cities with admin1 names, built by

@@ -173,6 +173,7 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
          ("Caracas", "Capital District", "VEN")),
         # A town's variant spelling used as a first name; a condition; a list of countries.
         ("Moscow said it was open to more exchanges after the release of teacher Marc Fogel.", "prisoner_swap", (None, None, None)),
+        ("Drones hit the Kharkov Tractor Plant overnight.", "drone_strike", ("Kharkiv", "Kharkiv", "UKR")),
         ("The Houthis threatened drone attacks on Saudi oil fields if Riyadh joined strikes on Yemen.", "drone_strike",
          (None, None, None)),
         ("The militia threatened drone attacks on U.S. bases in Iraq and Syria.", "drone_strike", (None, None, None)),
