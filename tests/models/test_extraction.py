@@ -166,6 +166,8 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
         ("Both sides will send delegations to Geneva next week for talks.", "negotiation", ("Geneva", "Geneva", "CHE")),
         ("Kyiv rejected an invitation for its president to come to Moscow for talks.", "negotiation", ("Moscow", "Moscow City", "RUS")),
         ("Pakistan offered talks with India after the killing of 12 soldiers in Kashmir.", "negotiation", (None, None, None)),
+        ("Armenia and Azerbaijan signed a peace deal at the White House on Friday.", "negotiation",
+         ("White House", "District of Columbia", "USA")),
         # A part of a city lies in that city, whatever its homonyms elsewhere.
         ("Drones hit a block of flats in the Shevchenkivskyi district of Kyiv overnight.", "drone_strike",
          ("Shevchenkivskyi", "Kyiv City", "UKR")),
