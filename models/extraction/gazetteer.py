@@ -5,7 +5,8 @@ Data files under `data/`, all curated or derived by documented commands:
   ("Kremlin", "Moscow", "Russian" -> Russia / RUS); officials of an
   international body name it (`org`: "Hans Grundberg" acts for the UN);
 - admin1.json: first-level divisions with canonical names and aliases
-  ("Kharkov region" -> Kharkiv);
+  ("Kharkov region" -> Kharkiv); `"bare": false` keeps a name that is also a
+  common word ("Meta") to its qualified forms ("Meta department");
 - places_extra.json: transliteration variants of cities and named sites
   (air bases, refineries, bridges);
 - cities.json.gz: GeoNames cities with admin1 names, built by
@@ -22,6 +23,7 @@ import gzip
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,9 +38,9 @@ _CHUNK = re.compile(
     r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
 )
 _ADMIN_SUFFIX = re.compile(
-    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?)\b", re.I
+    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?)\b", re.I
 )
-_ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast) of\s+$", re.I)
+_ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast|department) of\s+$", re.I)
 MAX_NGRAM = 6
 
 
@@ -73,6 +75,9 @@ class Mention:
 
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
+    if not s.isascii():
+        # "Île-de-France" and "Ile-de-France", "Bogotá" and "Bogota": news and GeoNames differ in accents.
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
     return s.lower()
 
@@ -139,7 +144,8 @@ class Gazetteer:
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             lat, lon = centroids.get((e["country"], e["name"]), (None, None))
             place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1")
-            for surface in {e["name"], *e.get("aliases", [])}:
+            # "bare": false keeps a name that is also a common word ("Meta") to its qualified forms.
+            for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
 
     def _load_extra(self, path: Path) -> None:
@@ -218,10 +224,13 @@ class Gazetteer:
                     continue
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
-                suffix = bool(_ADMIN_SUFFIX.match(after)) or bool(_ADMIN_PREFIX.search(before))
+                suffix_m = _ADMIN_SUFFIX.match(after)
+                suffix = bool(suffix_m) or bool(_ADMIN_PREFIX.search(before))
+                # "the Shevchenkivskyi district of Kyiv" is part of a city, not a first-level division.
+                lift = not (suffix_m and suffix_m.group(0).strip().lower().startswith("district"))
                 actors = tuple(self.actors.get(key, ()))
                 # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
-                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix))
+                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix, lift))
                 if actors or places:
                     found = Mention(surface, start, surface_end, actors, places, suffix)
                     i += n
@@ -243,13 +252,13 @@ class Gazetteer:
                 out.append(found)
         return out
 
-    def _places_for(self, key: str, admin_suffix: bool) -> list[Place]:
+    def _places_for(self, key: str, admin_suffix: bool, lift: bool = True) -> list[Place]:
         if key in _SEAS and not admin_suffix:
             return []  # "the Red Sea" is water, not Sudan's Red Sea state
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
             return list(admin)
-        if admin_suffix:
+        if admin_suffix and lift:
             # "Volgograd region" where only the city is known: lift to its division.
             lifted = [p for p in self.places.get(key, []) if p.precision == "city" and p.admin1]
             if lifted:

@@ -28,6 +28,8 @@ PUB = date(2025, 9, 24)  # a Wednesday
         ("in December", "2024-12", "month"),  # a past December
         ("this year", "2025", "year"),
         ("in 2022", "2022", "year"),
+        ("before the end of the year", "2025", "year"),  # a deadline
+        ("by the end of August", "2025-08", "month"),
     ],
 )
 def test_event_dates_resolve_against_publication(text, value, precision):
