@@ -76,7 +76,10 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
-    r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?"
+    # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb: in "mediators have handed Congo's
+    # government a draft" Congo is a party.
+    r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but)\b)(?!\w+ed\b)\w+\s+){0,2}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
@@ -91,13 +94,25 @@ _MEDIATOR_AFTER = re.compile(
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
     r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
-    r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
+    r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
-    r"mediating|facilitating|carrying\s+messages|relaying\s+messages|passing\s+messages|auspices|"
-    r"(?:its|their)\s+mediation|(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))",
+    r"mediating|facilitating|auspices|"
+    # "Egyptian officials carrying proposals back and forth between the two delegations"
+    r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
+    r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
+    # "could walk away from its mediation between Russia and Ukraine"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
+    # "arranged with Turkey's help", "Tehran's 'good offices'"
+    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
+    r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
 )
+# "negotiations with Hamas hosted by Qatari mediators": the passive's agent, after the party, mediates.
+_PASSIVE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:hosted|mediated|brokered|facilitated|sponsored|chaired)\s+by\b",
+                            re.I)
 _HUMANITARIAN = {"International Committee of the Red Cross", "Red Cross", "ICRC", "United Nations", "UN"}
 _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
@@ -159,6 +174,8 @@ _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
     r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on|"
     r"(?:travel\w*|flew|flown|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to|"
+    # "resume flights from Sanaa to Amman": ends of a route
+    r"(?:flights?|routes?|ferr(?:y|ies)|trains?|buses)\s+(?:[\w'’-]+\s+){0,3}?(?:to|from|between)|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
@@ -173,7 +190,8 @@ def _is_mediator(m: Mention, s: Sent, handover: bool = False) -> bool:
     rel = m.start - s.start
     before = s.text[max(0, rel - 60) : rel]
     after = s.text[m.end - s.start : m.end - s.start + 90]
-    return bool(_MEDIATOR_BEFORE.search(before) or _MEDIATOR_AFTER.match(after) or (handover and _HANDOVER_BEFORE.search(before)))
+    return bool(_MEDIATOR_BEFORE.search(before) or (_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after))
+                or (handover and _HANDOVER_BEFORE.search(before)))
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -566,12 +584,30 @@ _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situati
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
 
 
-_ATTACKER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive)\b", re.I)
+_ATTACKER_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive)\b|"
+    # "as Israeli strikes on Iran entered a second week": an adjective, so no verb may come between.
+    r"^\s+(?:(?:air|drone|missile|new|fresh|latest|renewed|continued|ongoing|deadly|military)\s+){0,2}"
+    r"(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive|shelling)\b|"
+    # "citing new EU sanctions on their leaders": a measure the parties talk about, not a party.
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|tougher|sweeping|economic)\s+)?(?:sanctions|tariffs|embargo)\b|"
+    # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
+    r"^-(?:linked|affiliated|allied|aligned|backed|inspired|supported|sponsored)\b",
+    re.I,
+)
+# "..., a day after the U.S. president's call with Vladimir Putin": another event, up to the clause's end. Fronted
+# ("Hours after a phone call with Trump, the Kremlin said ..."), the clause names the event the sentence reports.
+_EARLIER_EVENT = re.compile(
+    r"(?<=\w[\s,])\s*\b(?:(?:a|one|two|three|four|five|several|the)\s+(?:days?|weeks?|months?)|hours|days|weeks|months)\s+"
+    r"(?:after|before)\b[^,;]*", re.I)
 
 
 def _topic_only(m: Mention, s: Sent) -> bool:
-    """Named as what the talks are about ("the war in Ukraine") or as who struck ("after Israel's strikes on Iran")."""
+    """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
+    or only in a clause about another event ("a day after Trump's call with Putin")."""
     rel = m.start - s.start
+    if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
+        return True
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :]))
 
 
@@ -592,19 +628,27 @@ _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(
 
 
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
-    roles: list[dict] = []
+    raw: list[dict] = []
+    spoken: list[dict] = []  # participant mentions that name a side of the talks
+    talking: dict[str, set[str]] = {}  # party key -> names of its participant mentions
     for m, a, s in actors:
         # "UN envoy Hans Grundberg met Houthi leaders": an international body's envoy between parties mediates.
         envoy = a.kind == "intl_org" and bool(_ENVOY_AFTER.match(s.text, m.end - s.start))
-        roles.append(_actor_dict("mediator" if envoy or _is_mediator(m, s) else "participant", m, a, 0.7))
-    roles = _dedupe(roles)
+        r = _actor_dict("mediator" if envoy or _is_mediator(m, s) else "participant", m, a, 0.7)
+        raw.append(r)
+        # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
+        if r["role"] == "participant" and not _topic_only(m, s):
+            talking.setdefault(r["country"] or r["name"], set()).add(a.name)
+            spoken.append(r)
+    roles = _dedupe(raw)
     mediators = [r for r in roles if r["role"] == "mediator"]
+    others = {k for k in talking if k not in {r["country"] or r["name"] for r in mediators}}
+    if len({n for k in others for n in talking[k]}) < 2:
+        # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
+        # a party to the call, not the mediator of its own call. An international body's envoy still mediates.
+        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking]
     mediator_keys = {r["country"] or r["name"] for r in mediators}
-    participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in mediator_keys]
-    # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
-    topical = {(m.start, m.end) for m, _a, s in actors if _topic_only(m, s)}
-    talking = {(r["country"] or r["name"]) for r in participants if (r["span"]["start"], r["span"]["end"]) not in topical}
-    participants = [r for r in participants if (r["country"] or r["name"]) in talking]
+    participants = _dedupe([r for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:

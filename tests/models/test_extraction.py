@@ -218,3 +218,47 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
     e = extract("In a decision dated 14/03/2025, the Council extended its sanctions on Russia until 15 September 2025.",
                 "sanctions", "2025-03-20")
     assert e["date"]["value"] == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "mediator"),
+    [
+        # a host named as such, not a side
+        ("Sudan's army and the RSF will resume talks in Jeddah next week, with Saudi Arabia acting as host.", {"SDN"}, "SAU"),
+        # "mediators have handed X a draft": X receives it, it does not mediate
+        ("Egyptian mediators have handed Israel and Hamas a new truce proposal.", {"ISR", "PSE"}, "EGY"),
+        # the passive's agent mediates, not the party before it
+        ("Russia will join talks with Ukraine hosted by Turkish officials in Istanbul.", {"RUS", "UKR"}, "TUR"),
+        ("Norway may soon walk away from its mediation between Colombia and the ELN, the minister said.", {"COL"}, "NOR"),
+        ("Talks between Ethiopia and Somalia resumed, with Turkish diplomats carrying proposals between the delegations.",
+         {"ETH", "SOM"}, "TUR"),
+        ("The talks between Kinshasa and Kigali were postponed, said Kenya, which was due to host them.", {"COD", "RWA"}, "KEN"),
+        ("India and Pakistan agreed to a truce reached with Saudi Arabia's good offices.", {"IND", "PAK"}, "SAU"),
+    ],
+)
+def test_negotiation_mediator_cues(text, participants, mediator):
+    e = extract(text, "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == participants
+    assert (e["arguments"]["mediator"] or {}).get("country") == mediator
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # an attacker named by an adjective, a linked group, a measure's author, a route's end
+        ("Armenian and Azerbaijani envoys met in Abu Dhabi as Russian strikes on Ukraine intensified.", {"ARM", "AZE"}),
+        ("Burkina Faso's junta held talks with the al-Qaeda-affiliated JNIM over a truce.", {"BFA", "MLI"}),
+        ("The rebels and the government of Myanmar held talks, citing new EU sanctions on the junta.", {"MMR"}),
+        ("Sudan and South Sudan agreed to reopen flights from Khartoum to Cairo after talks.", {"SDN", "SSD"}),
+        # a party only in a clause about another, earlier event
+        ("Zelenskiy will speak with Macron today, two days after the French leader's call with Vladimir Putin.", {"UKR", "FRA"}),
+    ],
+)
+def test_negotiation_parties_exclude_topics_and_earlier_events(text, participants):
+    assert {p["country"] for p in extract(text, "negotiation")["arguments"]["participants"]} == participants
+
+
+def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
+    e = extract("Qatar's emir told Donald Trump in a phone call that Doha was ready to host talks on Gaza.", "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"QAT", "USA"}
+    assert e["arguments"]["mediator"] is None
