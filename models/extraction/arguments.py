@@ -157,7 +157,7 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
             # "Russia's", "China-brokered": a modifier naming a party, not a place.
             possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
-            if (m.places and _SPATIAL.search(before) and not possessive
+            if (m.places and _SPATIAL.search(before) and not possessive and not _MEASURE_TARGETING.search(before)
                     and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
                 continue
             if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
@@ -167,6 +167,9 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+# "the 2019 sanctions law targeting Syria": a measure aims at a party, not at a place.
+_MEASURE_TARGETING = re.compile(r"\b(?:sanctions?|measures|law|act|tariffs?|embargo|bill|restrictions|designations?|ban)\s+"
+                                r"(?:\w+\s+)?(?:target(?:ing|ed|s)?|against|on)\s+(?:the\s+)?$", re.I)
 _PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|southern|eastern|western|central)\s+)?"
                              r"(?:city|town|village|capital|port|resort|province|region|coast)\b")
 # Prepositions and verbs after which a country or capital is a place, not a party.
@@ -704,9 +707,34 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 _ATTRIBUTIVE = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|\d+\w*|[\w-]+-?led)\s+){0,3}"
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b",
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
+    # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
+    r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
 )
+# "threatened Russia with 'massive' new sanctions", "hit Iran with tariffs"
+_THREATENED_BEFORE = re.compile(r"\b(?:threaten(?:ed|s|ing)?|hit(?:s|ting)?|slap(?:ped|s|ping)?|punish(?:ed|es|ing)?)\s+(?:the\s+)?$", re.I)
+# "Switzerland adopted the EU's 18th package": the measure's origin; whoever adopts it imposes it.
+_ADOPTED_BEFORE = re.compile(r"\b(?:adopt\w*|implement\w*|join\w*|align\w*\s+(?:itself\s+)?with|follow\w*|mirror\w*|match\w*|"
+                             r"enforc\w*|transpos\w*)\s+(?:the\s+)?$", re.I)
+# "in retaliation for Washington's restrictions": the other side's measure; its author is this one's target.
+_RETALIATION_BEFORE = re.compile(r"\b(?:retaliation|retaliating|response|responding|reply|answer|revenge)\s+(?:for|to|against)\s+"
+                                 r"(?:the\s+)?$", re.I)
+# "Russia demanded that the European Union reconnect ... and lift other sanctions": who is asked to act imposes.
+_ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?|"
+                           r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
+                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
+# ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
+_ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
+                         r"press(?:ed|es|ing)?\s+(?:for|the)|insist\w*|propos\w*\s+that|ask(?:ed|s|ing)?)\b", re.I)
+_RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*)\b", re.I)
+# "North Korea continues to import refined petroleum far above the cap": trade the measure forbids, by its target.
+_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept)\s+(?:to\s+)?"
+                            r"(?:import|export|buy|sell|ship|purchas|suppl|trad)\w*", re.I)
+# "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
+_DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
+                                 r"(?:[\w-]+\s+){0,2}?(?:to|for|into)\s+(?:the\s+)?$", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
@@ -716,7 +744,8 @@ _IMPOSE_AFTER = re.compile(
 )
 _EVADER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
-    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b",
+    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b|"
+    r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum)\b",  # "Venezuelan crude keeps flowing ..."
     re.I,
 )
 _TARGET_AFTER = re.compile(
@@ -732,6 +761,7 @@ _SANCTIONED = re.compile(
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
     r"(?:on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
@@ -809,15 +839,25 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
-        if _TARGET_AFTER.match(after):
+        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+                or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
         elif _ATTRIBUTIVE.match(after):
-            role, score = "initiator", 0.8  # "US sanctions", "the G7 price cap": the imposer, named as such
+            # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
+            role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
         elif _SANCTIONED.search(before):
             role = "target"
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
-        elif evasion and _EVADER_AFTER.match(after):
+        elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):
+            role, score = "initiator", 0.7
+        elif _ASKS_AFTER.match(after):
+            if not _RELIEF.search(s.text[m.end - s.start :]):
+                continue
+            role = "target"
+        elif evasion and _DESTINATION_BEFORE.search(before):
+            continue
+        elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):
             role = "target"
         elif _IMPOSE_AFTER.match(after):
             role = "initiator"
@@ -831,7 +871,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     if not any(r["role"] == "initiator" for r in roles) and actors:
         # No cue named the imposer: the first party named before the measure is its subject.
         first_trigger = min((s.start + m.start() for s in sents for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)), default=None)
-        taken = {(r["country"] or r["name"]) for r in roles}
+        # A party whose only role came after the measure ("the release of detained Americans") may still be its subject.
+        taken = {(r["country"] or r["name"]) for r in roles if first_trigger is None or r["span"]["start"] < first_trigger}
         for m, a, _s in actors:
             if first_trigger is not None and m.start < first_trigger and (a.country or a.name) not in taken:
                 roles.append(_actor_dict("initiator", m, a, 0.55))

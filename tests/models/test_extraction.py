@@ -262,3 +262,36 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
     e = extract("Qatar's emir told Donald Trump in a phone call that Doha was ready to host talks on Gaza.", "negotiation")
     assert {p["country"] for p in e["arguments"]["participants"]} == {"QAT", "USA"}
     assert e["arguments"]["mediator"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # who adopts another's package imposes it
+        ("Norway adopted the EU's latest sanctions package against Belarus on Friday.", "NOR", "BLR"),
+        # the author of the measure retaliated against is the target
+        ("China could ban exports of rare earths to Japan in retaliation for Tokyo's restrictions, Beijing said.", "CHN", "JPN"),
+        # who is asked to act imposes; who asks for relief is the target
+        ("Belarus demanded that the European Union lift sanctions on its potash exports.", "European Union", "BLR"),
+        ("Ukraine urged the EU to impose sanctions on Iranian drone makers.", "European Union", "IRN"),
+        # the evader is the target, not the buyer its cargo goes to
+        ("Iranian oil keeps flowing to India on tankers that switch off transponders, helping Tehran skirt U.S. sanctions.",
+         "USA", "IRN"),
+        ("Eritrea continues to import arms far beyond the limits set by a UN embargo, monitors said.", "United Nations", "ERI"),
+        ("The United States threatened Cuba with new sanctions if it kept hosting Russian warships.", "USA", "CUB"),
+        # a party named after the measure does not keep the one before it from being the imposer
+        ("The U.S. Treasury denied reports that it would ease sanctions on Myanmar in exchange for the release of two Americans.",
+         "USA", "MMR"),
+        ("A bill before the U.S. Congress would repeal the sanctions law targeting Nicaragua.", "USA", "NIC"),
+    ],
+)
+def test_sanctions_imposer_and_target(text, imposer, target):
+    args = extract(text, "sanctions")["arguments"]
+    assert ((args["imposer"] or {}).get("country") or (args["imposer"] or {}).get("name")) == imposer
+    assert (args["target"] or {}).get("country") == target
+
+
+def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
+    e = extract("Armenia and Azerbaijan swapped six detainees on Friday in an exchange arranged with Georgia's help.",
+                "prisoner_swap")
+    assert e["arguments"]["mediator"]["country"] == "GEO"
