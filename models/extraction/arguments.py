@@ -117,7 +117,8 @@ _HUMANITARIAN = {"International Committee of the Red Cross", "Red Cross", "ICRC"
 _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
-    r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
+    r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
+    r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
 
@@ -153,11 +154,15 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
         for m in gaz.mentions(s.text, s.start):
             if not m.actors:
                 continue
-            # A place named after a preposition is a location, not an actor ("in Moscow").
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
+            if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
+                continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
+            # A place named after a preposition is a location, not an actor ("in Moscow").
             # "Russia's", "China-brokered": a modifier naming a party, not a place.
-            possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
+            possessive = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
+                          or bool(_FORCE_AFTER.match(s.text, m.end - s.start)))  # "attacked the Myanmar military's HQ"
             if (m.places and _SPATIAL.search(before) and not possessive and not _MEASURE_TARGETING.search(before)
+                    and not (_HOLDING_BEFORE.search(before) and m.places[0].precision == "country")
                     and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
                 continue
             if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
@@ -167,6 +172,10 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces))", re.I)
+# "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
+_HOLDING_BEFORE = re.compile(r"\b(?:held|detained|imprisoned|jailed|kept|captive|in\s+captivity)\s+in\s+$", re.I)
+_FORCE_AFTER = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|navy|air\s+force|junta|government|authorities)\b", re.I)
 # "the 2019 sanctions law targeting Syria": a measure aims at a party, not at a place.
 _MEASURE_TARGETING = re.compile(r"\b(?:sanctions?|measures|law|act|tariffs?|embargo|bill|restrictions|designations?|ban)\s+"
                                 r"(?:\w+\s+)?(?:target(?:ing|ed|s)?|against|on)\s+(?:the\s+)?$", re.I)
@@ -179,6 +188,8 @@ _SPATIAL = re.compile(
     r"(?:travel\w*|flew|flown|went|arrived|visit\w*|delegation|envoys?|trip)\s+(?:\w+\s+){0,2}?to|"
     # "resume flights from Sanaa to Amman": ends of a route
     r"(?:flights?|routes?|ferr(?:y|ies)|trains?|buses)\s+(?:[\w'’-]+\s+){0,3}?(?:to|from|between)|"
+    # "U.S. forces in Iraq and Syria": the second of two places
+    r"(?:in|across|inside|throughout)\s+(?:the\s+)?[\w'’-]+\s+and|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
@@ -474,15 +485,24 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     }
 
 
+# A filler word that is not a verb of saying, unless the speaker goes on about itself ("said it had launched").
+_NOT_SAYING = r"(?!(?:said|says|reported|told|added|stated)\s+(?!(?:that\s+)?(?:it|its|they|their|we|our)\b))"
 _ATTACK_VERB = re.compile(
     # The accused in a denial is still the alleged attacker; so is who warns that a place "would be struck".
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:denied\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:drones|forces|troops|army|military|units)|it\s+had\s+(?:launched|attacked|struck|targeted|sent|used))|"
-    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use)|warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
+    # "denied carrying out a drone strike", "denied claims that ...": the accused
+    r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
+    r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
+    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out)|"
+    r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
+    # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
+    rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"  # "ports will be targeted": a passive
+    r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
+    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
     re.I,
 )
 _DEFENDER = re.compile(
@@ -497,11 +517,19 @@ _BLAME = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
+_HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
+                           r"has\s+held|have\s+held)\b", re.I)
+# "denied claims by Russian-installed officials that ...": who reports being attacked.
+_ACCUSER_BEFORE = re.compile(r"\b(?:claims?|accusations?|allegations?|accused|charges?)\s+(?:made\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                             re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|dismissed|rejected|refuted)\s+(?:the\s+)?$", re.I)
+_CLAIMS_AFTER = re.compile(r"^\s+(?:claims?|accusations?|allegations?|reports?)\b", re.I)
 _HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bases\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OWNER_TARGET = re.compile(
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:army|military|forces|soldiers|troops|positions?|bases?|headquarters|command|garrison|"
     r"checkpoints?|outposts?|fighters|militants|commanders?|convoy)\b", re.I)
-_DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
+_DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
 def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
@@ -518,7 +546,9 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         after = s.text[m.end - s.start : m.end - s.start + 90]
         if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
-        elif _DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before):
+        elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
+              or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
+              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
         else:
             continue

@@ -295,3 +295,45 @@ def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
     e = extract("Armenia and Azerbaijan swapped six detainees on Friday in an exchange arranged with Georgia's help.",
                 "prisoner_swap")
     assert e["arguments"]["mediator"]["country"] == "GEO"
+
+
+def roles(e: dict) -> set[tuple[str, str | None]]:
+    return {(a["role"], a["country"]) for a in e["actors"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the accused in a denial attacked; whoever made the claim was attacked
+        ("Iran's army denied carrying out a drone strike on a village in Iraq's Erbil province.", {("initiator", "IRN")},
+         {("target", "IRN")}),
+        ("Israel denied claims by Lebanese officials that its drone had hit an ambulance.", {("initiator", "ISR"), ("target", "LBN")},
+         set()),
+        ("Ukraine's military denied Belarusian claims that Ukrainian drones had hit a fuel depot.", {("target", "BLR")}, set()),
+        ("Hezbollah dropped explosives from drones onto an army post near Metula.", {("initiator", "LBN")}, set()),
+        ("Harakat al-Nujaba threatened to step up drone attacks on U.S. bases.", {("initiator", "IRQ")}, set()),
+        ("Hezbollah threatened to strike Israeli gas platforms with drones.", {("initiator", "LBN"), ("target", "ISR")}, set()),
+        # who holds the place that was hit is the target
+        ("A Ukrainian drone struck a fuel depot near Horlivka, which Russia captured in 2014.", {("target", "RUS")}, set()),
+        # who reports an attack is not its author; a passive's subject is its target
+        ("Ukraine's military said drones launched by Russia hit Kharkiv overnight.", {("initiator", "RUS")}, {("initiator", "UKR")}),
+        ("Any ship bound for Israeli ports will be targeted with drones, the Houthis warned.", set(), {("initiator", "ISR")}),
+    ],
+)
+def test_drone_strike_sides(text, present, absent):
+    got = roles(extract(text, "drone_strike"))
+    assert present <= got and not absent & got, got
+
+
+def test_a_country_named_with_its_forces_after_an_attack_verb_is_a_party():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Rebels said their drones struck the Myanmar military's main airbase."
+    assert [a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])] == ["MMR"]
+
+
+def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
+    e = extract("Ukraine offered to swap two captured North Korean soldiers for Ukrainians held in Russia.", "prisoner_swap")
+    assert {"UKR", "PRK", "RUS"} <= {a["country"] for a in e["actors"]}
+    e = extract("Russia and Ukraine swapped 150 prisoners each on the Belarusian-Ukrainian border on Friday.", "prisoner_swap")
+    assert "BLR" not in {a["country"] for a in e["actors"]}
