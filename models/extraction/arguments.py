@@ -1063,10 +1063,13 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                 break
         if category:
             break
-    # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
-    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
-                     for m, a, s in actors])
-    mediators = [r for r in roles if r["role"] == "mediator"]
+    # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
+    # ("to be carried out by the ICRC") comes first.
+    cued = [_is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    roles = _dedupe([_actor_dict("mediator" if c or a.name in _HUMANITARIAN else "participant", m, a,
+                                  0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, (m, a, _s) in zip(cued, actors, strict=True)])
+    mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]
     args = {"total": total, "released_by_each_side": each, "category": category, "mediator": mediators[0] if mediators else None}

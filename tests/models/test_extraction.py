@@ -337,3 +337,15 @@ def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
     assert {"UKR", "PRK", "RUS"} <= {a["country"] for a in e["actors"]}
     e = extract("Russia and Ukraine swapped 150 prisoners each on the Belarusian-Ukrainian border on Friday.", "prisoner_swap")
     assert "BLR" not in {a["country"] for a in e["actors"]}
+
+
+def test_a_swap_s_named_intermediary_comes_before_a_body_that_only_reports_it():
+    e = extract("Sudan's army and the RSF agreed to free 200 detainees, the UN mission said, with the handover to be "
+                "carried out by the International Committee of the Red Cross.", "prisoner_swap")
+    assert e["arguments"]["mediator"]["name"] == "International Committee of the Red Cross"
+
+
+def test_a_second_coordinated_place_is_not_an_attacker():
+    e = extract("Harakat al-Nujaba threatened to step up drone attacks on U.S. bases in Iraq and Syria if Washington struck Iran.",
+                "drone_strike")
+    assert ("initiator", "SYR") not in roles(e)
