@@ -349,3 +349,10 @@ def test_a_second_coordinated_place_is_not_an_attacker():
     e = extract("Harakat al-Nujaba threatened to step up drone attacks on U.S. bases in Iraq and Syria if Washington struck Iran.",
                 "drone_strike")
     assert ("initiator", "SYR") not in roles(e)
+
+
+def test_state_companies_name_their_country_as_a_sanctions_target():
+    e = extract("The U.S. Treasury imposed sanctions on Sovcomflot and dozens of its tankers.", "sanctions")
+    assert (e["arguments"]["target"]["name"], e["arguments"]["target"]["country"]) == ("Sovcomflot", "RUS")
+    e = extract("PDVSA continues to ship crude to Asia despite U.S. sanctions, tanker data show.", "sanctions")
+    assert e["arguments"]["target"]["country"] == "VEN" and e["arguments"]["imposer"]["country"] == "USA"
