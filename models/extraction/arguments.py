@@ -92,9 +92,13 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
-    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
+    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
+    r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
+    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned)\b)"
+    r"[\w'’-]+\s+){0,3}?"
+    r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
@@ -106,6 +110,8 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
     r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
+    # "under U.S. and French mediation", "Qatari auspices"
+    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
@@ -200,12 +206,41 @@ _SPATIAL = re.compile(
 _PARTY_SIDE = re.compile(r"\s+(?:authorities|officials|side|government|border\s+guards|representatives)\b", re.I)
 
 
-def _is_mediator(m: Mention, s: Sent, handover: bool = False) -> bool:
-    rel = m.start - s.start
-    before = s.text[max(0, rel - 60) : rel]
-    after = s.text[m.end - s.start : m.end - s.start + 90]
-    return bool(_MEDIATOR_BEFORE.search(before) or (_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after))
-                or (handover and _HANDOVER_BEFORE.search(before)))
+_AND = re.compile(r"\s*,?\s+and\s+(?:the\s+)?", re.I)
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+
+
+def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Sequence[bool] | None = None) -> list[bool]:
+    """Per mention: named as an intermediary.
+
+    A cue before a coordination covers the names after it ("brokered by the United States and Qatar", "mediators
+    Qatar, Egypt and the United States"); a cue after it covers the names before it ("Qatar and Egypt, the mediators").
+    """
+    before_cue, after_cue = [], []
+    for i, (m, _a, s) in enumerate(actors):
+        rel = m.start - s.start
+        before = s.text[max(0, rel - 60) : rel]
+        after = s.text[m.end - s.start : m.end - s.start + 90]
+        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
+        after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
+
+    def joined(i: int) -> bool:
+        """Mentions i and i + 1 are conjuncts: "A and B", or "A, B" in a list that goes on ("A, B and C"), not
+        "mediated by the UAE, Ukraine's headquarters said"."""
+        if i + 1 >= len(actors):
+            return False
+        (m1, _a1, s1), (m2, _a2, s2) = actors[i], actors[i + 1]
+        if s1.start != s2.start or s1.text.startswith(("'s", "’s"), m2.end - s2.start):
+            return False
+        if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
+            return True
+        return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and joined(i + 1)
+
+    for i in range(len(actors) - 1):
+        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and joined(i))
+    for i in range(len(actors) - 2, -1, -1):
+        after_cue[i] = after_cue[i] or (after_cue[i + 1] and joined(i))
+    return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -614,6 +649,7 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
 
 
 _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|"
+                                 r"\bdiscuss(?:ed|es|ing)?|\babout|\bregarding|\bconcerning|"
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
 
 
@@ -624,6 +660,8 @@ _ATTACKER_AFTER = re.compile(
     r"(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive|shelling)\b|"
     # "citing new EU sanctions on their leaders": a measure the parties talk about, not a party.
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|tougher|sweeping|economic)\s+)?(?:sanctions|tariffs|embargo)\b|"
+    # "to discuss Iran's nuclear programme": a topic
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
     r"^-(?:linked|affiliated|allied|aligned|backed|inspired|supported|sponsored)\b",
     re.I,
@@ -664,10 +702,10 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
     talking: dict[str, set[str]] = {}  # party key -> names of its participant mentions
-    for m, a, s in actors:
+    for cued, (m, a, s) in zip(_mediator_flags(actors), actors, strict=True):
         # "UN envoy Hans Grundberg met Houthi leaders": an international body's envoy between parties mediates.
         envoy = a.kind == "intl_org" and bool(_ENVOY_AFTER.match(s.text, m.end - s.start))
-        r = _actor_dict("mediator" if envoy or _is_mediator(m, s) else "participant", m, a, 0.7)
+        r = _actor_dict("mediator" if envoy or cued else "participant", m, a, 0.7)
         raw.append(r)
         # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
         if r["role"] == "participant" and not _topic_only(m, s):
@@ -1065,7 +1103,7 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
             break
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
-    cued = [_is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
     roles = _dedupe([_actor_dict("mediator" if c or a.name in _HUMANITARIAN else "participant", m, a,
                                   0.7 if c or a.name not in _HUMANITARIAN else 0.6)
                      for c, (m, a, _s) in zip(cued, actors, strict=True)])

@@ -356,3 +356,28 @@ def test_state_companies_name_their_country_as_a_sanctions_target():
     assert (e["arguments"]["target"]["name"], e["arguments"]["target"]["country"]) == ("Sovcomflot", "RUS")
     e = extract("PDVSA continues to ship crude to Asia despite U.S. sanctions, tanker data show.", "sanctions")
     assert e["arguments"]["target"]["country"] == "VEN" and e["arguments"]["imposer"]["country"] == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "mediators"),
+    [
+        # a cue before a coordination covers the names after it, one after it the names before it
+        ("The deal between Armenia and Azerbaijan was brokered by the United States and Qatar.", {"ARM", "AZE"}, {"USA", "QAT"}),
+        ("Saudi Arabia and Turkey, the hosts, said talks between Sudan and Chad would resume.", {"SDN", "TCD"}, {"SAU", "TUR"}),
+        ("Serbia and Kosovo agreed to resume talks under French and German mediation.", {"SRB", "XKX"}, {"FRA", "DEU"}),
+        # ... but not across a clause: "mediated by the UAE, Ukraine's ombudsman said"
+        ("Russia and Ukraine held talks mediated by the UAE, Ukraine's foreign ministry said.", {"RUS", "UKR"}, {"ARE"}),
+        # who rejects another's offer to mediate is a party; a source "the mediators said" after a party is none
+        ("Pakistan rejected Trump's offer to mediate, saying its dispute with India is bilateral.", {"PAK", "IND"}, {"USA"}),
+        ("Ethiopia will not resume talks with Eritrea, the mediators said.", {"ETH", "ERI"}, set()),
+    ],
+)
+def test_negotiation_coordinated_mediators(text, participants, mediators):
+    e = extract(text, "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == participants
+    assert {a["country"] for a in e["actors"] if a["role"] == "mediator"} == mediators
+
+
+def test_what_talks_discuss_is_no_side():
+    e = extract("Trump and Erdogan discussed Syria and Iran's nuclear programme in a phone call.", "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"USA", "TUR"}
