@@ -90,6 +90,9 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
+    # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
+    r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
+    r"framework|roadmap|negotiations|process)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
     r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
@@ -660,6 +663,9 @@ _ATTACKER_AFTER = re.compile(
     r"(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive|shelling)\b|"
     # "citing new EU sanctions on their leaders": a measure the parties talk about, not a party.
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|tougher|sweeping|economic)\s+)?(?:sanctions|tariffs|embargo)\b|"
+    # "with U.S. and Chinese representatives attending as observers"
+    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,3}?\s+(?:attending\s+|present\s+|taking\s+part\s+|participating\s+)?"
+    r"as\s+(?:an?\s+)?observers?\b|"
     # "to discuss Iran's nuclear programme": a topic
     r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.

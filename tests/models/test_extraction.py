@@ -381,3 +381,11 @@ def test_negotiation_coordinated_mediators(text, participants, mediators):
 def test_what_talks_discuss_is_no_side():
     e = extract("Trump and Erdogan discussed Syria and Iran's nuclear programme in a phone call.", "negotiation")
     assert {p["country"] for p in e["arguments"]["participants"]} == {"USA", "TUR"}
+
+
+def test_a_plan_s_sponsor_mediates_and_observers_are_no_sides():
+    e = extract("Sudan's army rejected a Saudi-backed ceasefire plan, vowing to keep fighting the RSF.", "negotiation")
+    assert e["arguments"]["mediator"]["country"] == "SAU"
+    e = extract("Thai and Cambodian officials held talks in Kuala Lumpur, with U.S. and Chinese envoys attending as observers.",
+                "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"THA", "KHM"}
