@@ -802,7 +802,8 @@ _ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|e
 # ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
 _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
                          r"press(?:ed|es|ing)?\s+(?:for|the)|insist\w*|propos\w*\s+that|ask(?:ed|s|ing)?)\b", re.I)
-_RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*)\b", re.I)
+_RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*|"
+                     r"condemn\w*|denounc\w*)\b", re.I)
 # "North Korea continues to import refined petroleum far above the cap": trade the measure forbids, by its target.
 _STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept)\s+(?:to\s+)?"
                             r"(?:import|export|buy|sell|ship|purchas|suppl|trad)\w*", re.I)
@@ -834,7 +835,8 @@ _SANCTIONED = re.compile(
     r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
-    r"(?:on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
+    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",

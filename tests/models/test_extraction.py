@@ -389,3 +389,8 @@ def test_a_plan_s_sponsor_mediates_and_observers_are_no_sides():
     e = extract("Thai and Cambodian officials held talks in Kuala Lumpur, with U.S. and Chinese envoys attending as observers.",
                 "negotiation")
     assert {p["country"] for p in e["arguments"]["participants"]} == {"THA", "KHM"}
+
+
+def test_who_is_called_on_is_not_hit_and_who_condemns_sanctions_is():
+    args = extract("Cuba called on the UN to condemn U.S. sanctions, which it says are illegal.", "sanctions")["arguments"]
+    assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "CUB")
