@@ -551,7 +551,8 @@ _DEFENDER = re.compile(
 )
 _BLAME = re.compile(
     r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|"
-    r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+by)"
+    r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
+    r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )

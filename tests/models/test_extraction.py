@@ -318,6 +318,7 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         # who reports an attack is not its author; a passive's subject is its target
         ("Ukraine's military said drones launched by Russia hit Kharkiv overnight.", {("initiator", "RUS")}, {("initiator", "UKR")}),
         ("Any ship bound for Israeli ports will be targeted with drones, the Houthis warned.", set(), {("initiator", "ISR")}),
+        ("Saudi air defences intercepted a drone launched from Iraq by Kataib Hezbollah.", {("initiator", "IRQ")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
