@@ -77,9 +77,10 @@ _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
     r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?"
-    # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb: in "mediators have handed Congo's
-    # government a draft" Congo is a party.
-    r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but)\b)(?!\w+ed\b)\w+\s+){0,2}$",
+    # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
+    # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
+    r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
+    r"contacts|consultations|rounds?)\b)(?!\w+ed\b)\w+\s+){0,2}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.

@@ -234,6 +234,7 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
          {"ETH", "SOM"}, "TUR"),
         ("The talks between Kinshasa and Kigali were postponed, said Kenya, which was due to host them.", {"COD", "RWA"}, "KEN"),
         ("India and Pakistan agreed to a truce reached with Saudi Arabia's good offices.", {"IND", "PAK"}, "SAU"),
+        ("Beijing offered to host talks between Thailand and Cambodia, China's foreign ministry said.", {"THA", "KHM"}, "CHN"),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
