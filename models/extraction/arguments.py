@@ -76,7 +76,7 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
-    r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?"
+    r"in the presence of|at the invitation of|invited by)\s+(?:the\s+)?"
     # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
     # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
     r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
@@ -114,6 +114,9 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
     r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
+    # "thanked Erdogan for hosting", "crediting the UAE with facilitating it" (not "thanked Trump for the call")
+    r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
+    r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
     # "under U.S. and French mediation", "Qatari auspices"
     r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"

@@ -235,6 +235,9 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("The talks between Kinshasa and Kigali were postponed, said Kenya, which was due to host them.", {"COD", "RWA"}, "KEN"),
         ("India and Pakistan agreed to a truce reached with Saudi Arabia's good offices.", {"IND", "PAK"}, "SAU"),
         ("Beijing offered to host talks between Thailand and Cambodia, China's foreign ministry said.", {"THA", "KHM"}, "CHN"),
+        # thanks name a mediator only for mediating
+        ("Zelenskiy thanked Erdogan for hosting the talks between Ukraine and Russia.", {"UKR", "RUS"}, "TUR"),
+        ("Putin thanked Trump for the phone call and said Russia was ready for talks.", {"RUS", "USA"}, None),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
