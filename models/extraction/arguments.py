@@ -231,23 +231,24 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 
-    def joined(i: int) -> bool:
-        """Mentions i and i + 1 are conjuncts: "A and B", or "A, B" in a list that goes on ("A, B and C"), not
-        "mediated by the UAE, Ukraine's headquarters said"."""
-        if i + 1 >= len(actors):
-            return False
-        (m1, _a1, s1), (m2, _a2, s2) = actors[i], actors[i + 1]
-        if s1.start != s2.start or s1.text.startswith(("'s", "’s"), m2.end - s2.start):
-            return False
-        if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
-            return True
-        return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and joined(i + 1)
-
     for i in range(len(actors) - 1):
-        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and joined(i))
+        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
     for i in range(len(actors) - 2, -1, -1):
-        after_cue[i] = after_cue[i] or (after_cue[i + 1] and joined(i))
+        after_cue[i] = after_cue[i] or (after_cue[i + 1] and _conjoined(actors, i))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
+    """Mentions i and i + 1 are conjuncts: "A and B", or "A, B" in a list that goes on ("A, B and C"), not
+    "mediated by the UAE, Ukraine's headquarters said"."""
+    if i + 1 >= len(actors):
+        return False
+    (m1, _a1, s1), (m2, _a2, s2) = actors[i], actors[i + 1]
+    if s1.start != s2.start or s1.text.startswith(("'s", "’s"), m2.end - s2.start):
+        return False
+    if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
+        return True
+    return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and _conjoined(actors, i + 1)
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -915,7 +916,8 @@ _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wro
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
     evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
     roles: list[dict] = []
-    for m, a, s in actors:
+    subjects: set[int] = set()  # mentions that impose by the verb after them
+    for i, (m, a, s) in enumerate(actors):
         rel = m.start - s.start
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
@@ -927,7 +929,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
             role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
         elif _SANCTIONED.search(before):
-            role = "target"
+            role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
         elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):
@@ -942,11 +944,18 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             role = "target"
         elif _IMPOSE_AFTER.match(after):
             role = "initiator"
+            subjects.add(i)
         elif _TARGET_BEFORE_SANCTIONS.search(before):
             role = "target"
         else:
             continue
         roles.append(_actor_dict(role, m, a, score))
+    # "Canada and Australia joined Britain in sanctioning ...": the verb after the last subject is every subject's.
+    for i in sorted(subjects, reverse=True):
+        at = next(k for k, r in enumerate(roles) if r["span"]["start"] == actors[i][0].start)
+        while i > 0 and _conjoined(actors, i - 1) and not any(r["span"]["start"] == actors[i - 1][0].start for r in roles):
+            i -= 1
+            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], 0.65))
     roles.sort(key=lambda r: -r["score"])  # stable: attributive imposers first, then text order
     roles = _dedupe(roles)
     if not any(r["role"] == "initiator" for r in roles) and actors:

@@ -399,3 +399,10 @@ def test_a_plan_s_sponsor_mediates_and_observers_are_no_sides():
 def test_who_is_called_on_is_not_hit_and_who_condemns_sanctions_is():
     args = extract("Cuba called on the UN to condemn U.S. sanctions, which it says are illegal.", "sanctions")["arguments"]
     assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "CUB")
+
+
+def test_sanctions_coordinated_subjects_and_a_named_target_first():
+    args = extract("Canada and Australia joined Britain in sanctioning two Israeli ministers.", "sanctions")["arguments"]
+    assert args["imposer"]["country"] == "CAN"
+    args = extract("India's oil imports from Russia fell after U.S. sanctions on Rosneft took effect.", "sanctions")["arguments"]
+    assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "RUS")
