@@ -76,7 +76,11 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
-    r"in the presence of|at the invitation of|invited by|crediting|credited|thanked)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"in the presence of|at the invitation of|invited by)\s+(?:the\s+)?"
+    # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
+    # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
+    r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
+    r"contacts|consultations|rounds?)\b)(?!\w+ed\b)\w+\s+){0,2}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
@@ -87,22 +91,47 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
+    # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
+    r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
+    r"framework|roadmap|negotiations|process)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
-    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)|"
+    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
+    r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:shuttl\w+\s+between|acting\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker|go-between)|"
-    r"acted\s+as\s+(?:a\s+|the\s+)?(?:mediator|broker)|offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
+    # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
+    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned)\b)"
+    r"[\w'’-]+\s+){0,3}?"
+    r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
+    r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
-    r"mediating|facilitating|carrying\s+messages|relaying\s+messages|passing\s+messages|auspices|"
-    r"(?:its|their)\s+mediation|(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))",
+    r"mediating|facilitating|auspices|"
+    # "Egyptian officials carrying proposals back and forth between the two delegations"
+    r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
+    r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
+    # "could walk away from its mediation between Russia and Ukraine"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
+    # "arranged with Turkey's help", "Tehran's 'good offices'"
+    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
+    # "thanked Erdogan for hosting", "crediting the UAE with facilitating it" (not "thanked Trump for the call")
+    r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
+    r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
+    # "under U.S. and French mediation", "Qatari auspices"
+    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices)\b|"
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
+    r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
 )
+# "negotiations with Hamas hosted by Qatari mediators": the passive's agent, after the party, mediates.
+_PASSIVE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:hosted|mediated|brokered|facilitated|sponsored|chaired)\s+by\b",
+                            re.I)
 _HUMANITARIAN = {"International Committee of the Red Cross", "Red Cross", "ICRC", "United Nations", "UN"}
 _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
-    r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
+    r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
+    r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
 
@@ -138,11 +167,15 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
         for m in gaz.mentions(s.text, s.start):
             if not m.actors:
                 continue
-            # A place named after a preposition is a location, not an actor ("in Moscow").
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
+            if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
+                continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
+            # A place named after a preposition is a location, not an actor ("in Moscow").
             # "Russia's", "China-brokered": a modifier naming a party, not a place.
-            possessive = s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
-            if (m.places and _SPATIAL.search(before) and not possessive
+            possessive = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") or s.text[m.end - s.start : m.end - s.start + 1] == "-"
+                          or bool(_FORCE_AFTER.match(s.text, m.end - s.start)))  # "attacked the Myanmar military's HQ"
+            if (m.places and _SPATIAL.search(before) and not possessive and not _MEASURE_TARGETING.search(before)
+                    and not (_HOLDING_BEFORE.search(before) and m.places[0].precision == "country")
                     and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
                 continue
             if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
@@ -152,6 +185,13 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces))", re.I)
+# "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
+_HOLDING_BEFORE = re.compile(r"\b(?:held|detained|imprisoned|jailed|kept|captive|in\s+captivity)\s+in\s+$", re.I)
+_FORCE_AFTER = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|navy|air\s+force|junta|government|authorities)\b", re.I)
+# "the 2019 sanctions law targeting Syria": a measure aims at a party, not at a place.
+_MEASURE_TARGETING = re.compile(r"\b(?:sanctions?|measures|law|act|tariffs?|embargo|bill|restrictions|designations?|ban)\s+"
+                                r"(?:\w+\s+)?(?:target(?:ing|ed|s)?|against|on)\s+(?:the\s+)?$", re.I)
 _PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|southern|eastern|western|central)\s+)?"
                              r"(?:city|town|village|capital|port|resort|province|region|coast)\b")
 # Prepositions and verbs after which a country or capital is a place, not a party.
@@ -160,6 +200,10 @@ _SPATIAL = re.compile(
     r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on|"
     r"(?:travel\w*|flew|flown|went|go|going|come|came|coming|head(?:ed|ing|s)?|arrived|visit\w*|delegations?|envoys?|trip)\s+"
     r"(?:\w+\s+){0,2}?to|"
+    # "resume flights from Sanaa to Amman": ends of a route
+    r"(?:flights?|routes?|ferr(?:y|ies)|trains?|buses)\s+(?:[\w'’-]+\s+){0,3}?(?:to|from|between)|"
+    # "U.S. forces in Iraq and Syria": the second of two places
+    r"(?:in|across|inside|throughout)\s+(?:the\s+)?[\w'’-]+\s+and|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
@@ -170,11 +214,42 @@ _SPATIAL = re.compile(
 _PARTY_SIDE = re.compile(r"\s+(?:authorities|officials|side|government|border\s+guards|representatives)\b", re.I)
 
 
-def _is_mediator(m: Mention, s: Sent, handover: bool = False) -> bool:
-    rel = m.start - s.start
-    before = s.text[max(0, rel - 60) : rel]
-    after = s.text[m.end - s.start : m.end - s.start + 90]
-    return bool(_MEDIATOR_BEFORE.search(before) or _MEDIATOR_AFTER.match(after) or (handover and _HANDOVER_BEFORE.search(before)))
+_AND = re.compile(r"\s*,?\s+and\s+(?:the\s+)?", re.I)
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
+
+
+def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Sequence[bool] | None = None) -> list[bool]:
+    """Per mention: named as an intermediary.
+
+    A cue before a coordination covers the names after it ("brokered by the United States and Qatar", "mediators
+    Qatar, Egypt and the United States"); a cue after it covers the names before it ("Qatar and Egypt, the mediators").
+    """
+    before_cue, after_cue = [], []
+    for i, (m, _a, s) in enumerate(actors):
+        rel = m.start - s.start
+        before = s.text[max(0, rel - 60) : rel]
+        after = s.text[m.end - s.start : m.end - s.start + 90]
+        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
+        after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
+
+    for i in range(len(actors) - 1):
+        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
+    for i in range(len(actors) - 2, -1, -1):
+        after_cue[i] = after_cue[i] or (after_cue[i + 1] and _conjoined(actors, i))
+    return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
+    """Mentions i and i + 1 are conjuncts: "A and B", or "A, B" in a list that goes on ("A, B and C"), not
+    "mediated by the UAE, Ukraine's headquarters said"."""
+    if i + 1 >= len(actors):
+        return False
+    (m1, _a1, s1), (m2, _a2, s2) = actors[i], actors[i + 1]
+    if s1.start != s2.start or s1.text.startswith(("'s", "’s"), m2.end - s2.start):
+        return False
+    if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
+        return True
+    return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and _conjoined(actors, i + 1)
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -559,15 +634,24 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     }
 
 
+# A filler word that is not a verb of saying, unless the speaker goes on about itself ("said it had launched").
+_NOT_SAYING = r"(?!(?:said|says|reported|told|added|stated)\s+(?!(?:that\s+)?(?:it|its|they|their|we|our)\b))"
 _ATTACK_VERB = re.compile(
     # The accused in a denial is still the alleged attacker; so is who warns that a place "would be struck".
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:denied\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:drones|forces|troops|army|military|units)|it\s+had\s+(?:launched|attacked|struck|targeted|sent|used))|"
-    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use)|warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
+    # "denied carrying out a drone strike", "denied claims that ...": the accused
+    r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
+    r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
+    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out)|"
+    r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
+    # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
+    rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"  # "ports will be targeted": a passive
+    r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
+    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
     re.I,
 )
 _DEFENDER = re.compile(
@@ -578,15 +662,24 @@ _DEFENDER = re.compile(
 )
 _BLAME = re.compile(
     r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|"
-    r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+by)"
+    r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
+    r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
+_HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
+                           r"has\s+held|have\s+held)\b", re.I)
+# "denied claims by Russian-installed officials that ...": who reports being attacked.
+_ACCUSER_BEFORE = re.compile(r"\b(?:claims?|accusations?|allegations?|accused|charges?)\s+(?:made\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                             re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|dismissed|rejected|refuted)\s+(?:the\s+)?$", re.I)
+_CLAIMS_AFTER = re.compile(r"^\s+(?:claims?|accusations?|allegations?|reports?)\b", re.I)
 _HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bases\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OWNER_TARGET = re.compile(
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:army|military|forces|soldiers|troops|positions?|bases?|headquarters|command|garrison|"
     r"checkpoints?|outposts?|fighters|militants|commanders?|convoy)\b", re.I)
-_DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
+_DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
 def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
@@ -603,7 +696,9 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         after = s.text[m.end - s.start : m.end - s.start + 90]
         if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
-        elif _DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before):
+        elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
+              or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
+              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
         else:
             continue
@@ -678,15 +773,39 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
 
 
 _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|"
+                                 r"\bdiscuss(?:ed|es|ing)?|\babout|\bregarding|\bconcerning|"
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
 
 
-_ATTACKER_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive)\b", re.I)
+_ATTACKER_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive)\b|"
+    # "as Israeli strikes on Iran entered a second week": an adjective, so no verb may come between.
+    r"^\s+(?:(?:air|drone|missile|new|fresh|latest|renewed|continued|ongoing|deadly|military)\s+){0,2}"
+    r"(?:strikes|attacks|air\s?strikes|bombing|bombardment|offensive|shelling)\b|"
+    # "citing new EU sanctions on their leaders": a measure the parties talk about, not a party.
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|tougher|sweeping|economic)\s+)?(?:sanctions|tariffs|embargo)\b|"
+    # "with U.S. and Chinese representatives attending as observers"
+    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,3}?\s+(?:attending\s+|present\s+|taking\s+part\s+|participating\s+)?"
+    r"as\s+(?:an?\s+)?observers?\b|"
+    # "to discuss Iran's nuclear programme": a topic
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
+    # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
+    r"^-(?:linked|affiliated|allied|aligned|backed|inspired|supported|sponsored)\b",
+    re.I,
+)
+# "..., a day after the U.S. president's call with Vladimir Putin": another event, up to the clause's end. Fronted
+# ("Hours after a phone call with Trump, the Kremlin said ..."), the clause names the event the sentence reports.
+_EARLIER_EVENT = re.compile(
+    r"(?<=\w[\s,])\s*\b(?:(?:a|one|two|three|four|five|several|the)\s+(?:days?|weeks?|months?)|hours|days|weeks|months)\s+"
+    r"(?:after|before)\b[^,;]*", re.I)
 
 
 def _topic_only(m: Mention, s: Sent) -> bool:
-    """Named as what the talks are about ("the war in Ukraine") or as who struck ("after Israel's strikes on Iran")."""
+    """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
+    or only in a clause about another event ("a day after Trump's call with Putin")."""
     rel = m.start - s.start
+    if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
+        return True
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :]))
 
 
@@ -707,19 +826,27 @@ _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(
 
 
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
-    roles: list[dict] = []
-    for m, a, s in actors:
+    raw: list[dict] = []
+    spoken: list[dict] = []  # participant mentions that name a side of the talks
+    talking: dict[str, set[str]] = {}  # party key -> names of its participant mentions
+    for cued, (m, a, s) in zip(_mediator_flags(actors), actors, strict=True):
         # "UN envoy Hans Grundberg met Houthi leaders": an international body's envoy between parties mediates.
         envoy = a.kind == "intl_org" and bool(_ENVOY_AFTER.match(s.text, m.end - s.start))
-        roles.append(_actor_dict("mediator" if envoy or _is_mediator(m, s) else "participant", m, a, 0.7))
-    roles = _dedupe(roles)
+        r = _actor_dict("mediator" if envoy or cued else "participant", m, a, 0.7)
+        raw.append(r)
+        # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
+        if r["role"] == "participant" and not _topic_only(m, s):
+            talking.setdefault(r["country"] or r["name"], set()).add(a.name)
+            spoken.append(r)
+    roles = _dedupe(raw)
     mediators = [r for r in roles if r["role"] == "mediator"]
+    others = {k for k in talking if k not in {r["country"] or r["name"] for r in mediators}}
+    if len({n for k in others for n in talking[k]}) < 2:
+        # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
+        # a party to the call, not the mediator of its own call. An international body's envoy still mediates.
+        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking]
     mediator_keys = {r["country"] or r["name"] for r in mediators}
-    participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in mediator_keys]
-    # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
-    topical = {(m.start, m.end) for m, _a, s in actors if _topic_only(m, s)}
-    talking = {(r["country"] or r["name"]) for r in participants if (r["span"]["start"], r["span"]["end"]) not in topical}
-    participants = [r for r in participants if (r["country"] or r["name"]) in talking]
+    participants = _dedupe([r for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:
@@ -775,9 +902,35 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 _ATTRIBUTIVE = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|\d+\w*|[\w-]+-?led)\s+){0,3}"
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b",
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
+    # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
+    r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
 )
+# "threatened Russia with 'massive' new sanctions", "hit Iran with tariffs"
+_THREATENED_BEFORE = re.compile(r"\b(?:threaten(?:ed|s|ing)?|hit(?:s|ting)?|slap(?:ped|s|ping)?|punish(?:ed|es|ing)?)\s+(?:the\s+)?$", re.I)
+# "Switzerland adopted the EU's 18th package": the measure's origin; whoever adopts it imposes it.
+_ADOPTED_BEFORE = re.compile(r"\b(?:adopt\w*|implement\w*|join\w*|align\w*\s+(?:itself\s+)?with|follow\w*|mirror\w*|match\w*|"
+                             r"enforc\w*|transpos\w*)\s+(?:the\s+)?$", re.I)
+# "in retaliation for Washington's restrictions": the other side's measure; its author is this one's target.
+_RETALIATION_BEFORE = re.compile(r"\b(?:retaliation|retaliating|response|responding|reply|answer|revenge)\s+(?:for|to|against)\s+"
+                                 r"(?:the\s+)?$", re.I)
+# "Russia demanded that the European Union reconnect ... and lift other sanctions": who is asked to act imposes.
+_ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?|"
+                           r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
+                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
+# ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
+_ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
+                         r"press(?:ed|es|ing)?\s+(?:for|the)|insist\w*|propos\w*\s+that|ask(?:ed|s|ing)?)\b", re.I)
+_RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*|"
+                     r"condemn\w*|denounc\w*)\b", re.I)
+# "North Korea continues to import refined petroleum far above the cap": trade the measure forbids, by its target.
+_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept)\s+(?:to\s+)?"
+                            r"(?:import|export|buy|sell|ship|purchas|suppl|trad)\w*", re.I)
+# "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
+_DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
+                                 r"(?:[\w-]+\s+){0,2}?(?:to|for|into)\s+(?:the\s+)?$", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
@@ -787,7 +940,8 @@ _IMPOSE_AFTER = re.compile(
 )
 _EVADER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
-    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b",
+    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b|"
+    r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum)\b",  # "Venezuelan crude keeps flowing ..."
     re.I,
 )
 _TARGET_AFTER = re.compile(
@@ -802,7 +956,10 @@ _SANCTIONED = re.compile(
     r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
-    r"(?:on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
+    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|"
+    r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
@@ -875,34 +1032,53 @@ _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wro
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
     evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
     roles: list[dict] = []
-    for m, a, s in actors:
+    subjects: set[int] = set()  # mentions that impose by the verb after them
+    for i, (m, a, s) in enumerate(actors):
         rel = m.start - s.start
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
-        if _TARGET_AFTER.match(after):
+        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+                or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
         elif _ATTRIBUTIVE.match(after):
-            role, score = "initiator", 0.8  # "US sanctions", "the G7 price cap": the imposer, named as such
+            # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
+            role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
         elif _SANCTIONED.search(before):
-            role = "target"
+            role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
-        elif evasion and _EVADER_AFTER.match(after):
+        elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):
+            role, score = "initiator", 0.7
+        elif _ASKS_AFTER.match(after):
+            if not _RELIEF.search(s.text[m.end - s.start :]):
+                continue
+            role = "target"
+        elif evasion and _DESTINATION_BEFORE.search(before):
+            continue
+        elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):
             role = "target"
         elif _IMPOSE_AFTER.match(after):
             role = "initiator"
+            subjects.add(i)
         elif _TARGET_BEFORE_SANCTIONS.search(before):
             role = "target"
         else:
             continue
         roles.append(_actor_dict(role, m, a, score))
+    # "Canada and Australia joined Britain in sanctioning ...": the verb after the last subject is every subject's.
+    for i in sorted(subjects, reverse=True):
+        at = next(k for k, r in enumerate(roles) if r["span"]["start"] == actors[i][0].start)
+        while i > 0 and _conjoined(actors, i - 1) and not any(r["span"]["start"] == actors[i - 1][0].start for r in roles):
+            i -= 1
+            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], 0.65))
     roles.sort(key=lambda r: -r["score"])  # stable: attributive imposers first, then text order
     roles = _dedupe(roles)
     if not any(r["role"] == "initiator" for r in roles) and actors:
         # No cue named the imposer: the first party named before the measure is its subject.
         first_trigger = min((s.start + m.start() for s in sents for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)), default=None)
-        taken = {(r["country"] or r["name"]) for r in roles}
+        # A party whose only role came after the measure ("the release of detained Americans") may still be its subject.
+        taken = {(r["country"] or r["name"]) for r in roles if first_trigger is None or r["span"]["start"] < first_trigger}
         for m, a, _s in actors:
             if first_trigger is not None and m.start < first_trigger and (a.country or a.name) not in taken:
                 roles.append(_actor_dict("initiator", m, a, 0.55))
@@ -1079,10 +1255,13 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                 break
         if category:
             break
-    # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
-    roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
-                     for m, a, s in actors])
-    mediators = [r for r in roles if r["role"] == "mediator"]
+    # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
+    # ("to be carried out by the ICRC") comes first.
+    cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
+    roles = _dedupe([_actor_dict("mediator" if c or a.name in _HUMANITARIAN else "participant", m, a,
+                                  0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, (m, a, _s) in zip(cued, actors, strict=True)])
+    mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]
     args = {"total": total, "released_by_each_side": each, "category": category, "mediator": mediators[0] if mediators else None}

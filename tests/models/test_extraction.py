@@ -297,3 +297,191 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
     e = extract("In a decision dated 14/03/2025, the Council extended its sanctions on Russia until 15 September 2025.",
                 "sanctions", "2025-03-20")
     assert e["date"]["value"] == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "mediator"),
+    [
+        # a host named as such, not a side
+        ("Sudan's army and the RSF will resume talks in Jeddah next week, with Saudi Arabia acting as host.", {"SDN"}, "SAU"),
+        # "mediators have handed X a draft": X receives it, it does not mediate
+        ("Egyptian mediators have handed Israel and Hamas a new truce proposal.", {"ISR", "PSE"}, "EGY"),
+        # the passive's agent mediates, not the party before it
+        ("Russia will join talks with Ukraine hosted by Turkish officials in Istanbul.", {"RUS", "UKR"}, "TUR"),
+        ("Norway may soon walk away from its mediation between Colombia and the ELN, the minister said.", {"COL"}, "NOR"),
+        ("Talks between Ethiopia and Somalia resumed, with Turkish diplomats carrying proposals between the delegations.",
+         {"ETH", "SOM"}, "TUR"),
+        ("The talks between Kinshasa and Kigali were postponed, said Kenya, which was due to host them.", {"COD", "RWA"}, "KEN"),
+        ("India and Pakistan agreed to a truce reached with Saudi Arabia's good offices.", {"IND", "PAK"}, "SAU"),
+        ("Beijing offered to host talks between Thailand and Cambodia, China's foreign ministry said.", {"THA", "KHM"}, "CHN"),
+        # thanks name a mediator only for mediating
+        ("Zelenskiy thanked Erdogan for hosting the talks between Ukraine and Russia.", {"UKR", "RUS"}, "TUR"),
+        ("Putin thanked Trump for the phone call and said Russia was ready for talks.", {"RUS", "USA"}, None),
+    ],
+)
+def test_negotiation_mediator_cues(text, participants, mediator):
+    e = extract(text, "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == participants
+    assert (e["arguments"]["mediator"] or {}).get("country") == mediator
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # an attacker named by an adjective, a linked group, a measure's author, a route's end
+        ("Armenian and Azerbaijani envoys met in Abu Dhabi as Russian strikes on Ukraine intensified.", {"ARM", "AZE"}),
+        ("Burkina Faso's junta held talks with the al-Qaeda-affiliated JNIM over a truce.", {"BFA", "MLI"}),
+        ("The rebels and the government of Myanmar held talks, citing new EU sanctions on the junta.", {"MMR"}),
+        ("Sudan and South Sudan agreed to reopen flights from Khartoum to Cairo after talks.", {"SDN", "SSD"}),
+        # a party only in a clause about another, earlier event
+        ("Zelenskiy will speak with Macron today, two days after the French leader's call with Vladimir Putin.", {"UKR", "FRA"}),
+    ],
+)
+def test_negotiation_parties_exclude_topics_and_earlier_events(text, participants):
+    assert {p["country"] for p in extract(text, "negotiation")["arguments"]["participants"]} == participants
+
+
+def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
+    e = extract("Qatar's emir told Donald Trump in a phone call that Doha was ready to host talks on Gaza.", "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"QAT", "USA"}
+    assert e["arguments"]["mediator"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # who adopts another's package imposes it
+        ("Norway adopted the EU's latest sanctions package against Belarus on Friday.", "NOR", "BLR"),
+        # the author of the measure retaliated against is the target
+        ("China could ban exports of rare earths to Japan in retaliation for Tokyo's restrictions, Beijing said.", "CHN", "JPN"),
+        # who is asked to act imposes; who asks for relief is the target
+        ("Belarus demanded that the European Union lift sanctions on its potash exports.", "European Union", "BLR"),
+        ("Ukraine urged the EU to impose sanctions on Iranian drone makers.", "European Union", "IRN"),
+        # the evader is the target, not the buyer its cargo goes to
+        ("Iranian oil keeps flowing to India on tankers that switch off transponders, helping Tehran skirt U.S. sanctions.",
+         "USA", "IRN"),
+        ("Eritrea continues to import arms far beyond the limits set by a UN embargo, monitors said.", "United Nations", "ERI"),
+        ("The United States threatened Cuba with new sanctions if it kept hosting Russian warships.", "USA", "CUB"),
+        # a party named after the measure does not keep the one before it from being the imposer
+        ("The U.S. Treasury denied reports that it would ease sanctions on Myanmar in exchange for the release of two Americans.",
+         "USA", "MMR"),
+        ("A bill before the U.S. Congress would repeal the sanctions law targeting Nicaragua.", "USA", "NIC"),
+    ],
+)
+def test_sanctions_imposer_and_target(text, imposer, target):
+    args = extract(text, "sanctions")["arguments"]
+    assert ((args["imposer"] or {}).get("country") or (args["imposer"] or {}).get("name")) == imposer
+    assert (args["target"] or {}).get("country") == target
+
+
+def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
+    e = extract("Armenia and Azerbaijan swapped six detainees on Friday in an exchange arranged with Georgia's help.",
+                "prisoner_swap")
+    assert e["arguments"]["mediator"]["country"] == "GEO"
+
+
+def roles(e: dict) -> set[tuple[str, str | None]]:
+    return {(a["role"], a["country"]) for a in e["actors"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the accused in a denial attacked; whoever made the claim was attacked
+        ("Iran's army denied carrying out a drone strike on a village in Iraq's Erbil province.", {("initiator", "IRN")},
+         {("target", "IRN")}),
+        ("Israel denied claims by Lebanese officials that its drone had hit an ambulance.", {("initiator", "ISR"), ("target", "LBN")},
+         set()),
+        ("Ukraine's military denied Belarusian claims that Ukrainian drones had hit a fuel depot.", {("target", "BLR")}, set()),
+        ("Hezbollah dropped explosives from drones onto an army post near Metula.", {("initiator", "LBN")}, set()),
+        ("Harakat al-Nujaba threatened to step up drone attacks on U.S. bases.", {("initiator", "IRQ")}, set()),
+        ("Hezbollah threatened to strike Israeli gas platforms with drones.", {("initiator", "LBN"), ("target", "ISR")}, set()),
+        # who holds the place that was hit is the target
+        ("A Ukrainian drone struck a fuel depot near Horlivka, which Russia captured in 2014.", {("target", "RUS")}, set()),
+        # who reports an attack is not its author; a passive's subject is its target
+        ("Ukraine's military said drones launched by Russia hit Kharkiv overnight.", {("initiator", "RUS")}, {("initiator", "UKR")}),
+        ("Any ship bound for Israeli ports will be targeted with drones, the Houthis warned.", set(), {("initiator", "ISR")}),
+        ("Saudi air defences intercepted a drone launched from Iraq by Kataib Hezbollah.", {("initiator", "IRQ")}, set()),
+    ],
+)
+def test_drone_strike_sides(text, present, absent):
+    got = roles(extract(text, "drone_strike"))
+    assert present <= got and not absent & got, got
+
+
+def test_a_country_named_with_its_forces_after_an_attack_verb_is_a_party():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Rebels said their drones struck the Myanmar military's main airbase."
+    assert [a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])] == ["MMR"]
+
+
+def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
+    e = extract("Ukraine offered to swap two captured North Korean soldiers for Ukrainians held in Russia.", "prisoner_swap")
+    assert {"UKR", "PRK", "RUS"} <= {a["country"] for a in e["actors"]}
+    e = extract("Russia and Ukraine swapped 150 prisoners each on the Belarusian-Ukrainian border on Friday.", "prisoner_swap")
+    assert "BLR" not in {a["country"] for a in e["actors"]}
+
+
+def test_a_swap_s_named_intermediary_comes_before_a_body_that_only_reports_it():
+    e = extract("Sudan's army and the RSF agreed to free 200 detainees, the UN mission said, with the handover to be "
+                "carried out by the International Committee of the Red Cross.", "prisoner_swap")
+    assert e["arguments"]["mediator"]["name"] == "International Committee of the Red Cross"
+
+
+def test_a_second_coordinated_place_is_not_an_attacker():
+    e = extract("Harakat al-Nujaba threatened to step up drone attacks on U.S. bases in Iraq and Syria if Washington struck Iran.",
+                "drone_strike")
+    assert ("initiator", "SYR") not in roles(e)
+
+
+def test_state_companies_name_their_country_as_a_sanctions_target():
+    e = extract("The U.S. Treasury imposed sanctions on Sovcomflot and dozens of its tankers.", "sanctions")
+    assert (e["arguments"]["target"]["name"], e["arguments"]["target"]["country"]) == ("Sovcomflot", "RUS")
+    e = extract("PDVSA continues to ship crude to Asia despite U.S. sanctions, tanker data show.", "sanctions")
+    assert e["arguments"]["target"]["country"] == "VEN" and e["arguments"]["imposer"]["country"] == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "mediators"),
+    [
+        # a cue before a coordination covers the names after it, one after it the names before it
+        ("The deal between Armenia and Azerbaijan was brokered by the United States and Qatar.", {"ARM", "AZE"}, {"USA", "QAT"}),
+        ("Saudi Arabia and Turkey, the hosts, said talks between Sudan and Chad would resume.", {"SDN", "TCD"}, {"SAU", "TUR"}),
+        ("Serbia and Kosovo agreed to resume talks under French and German mediation.", {"SRB", "XKX"}, {"FRA", "DEU"}),
+        # ... but not across a clause: "mediated by the UAE, Ukraine's ombudsman said"
+        ("Russia and Ukraine held talks mediated by the UAE, Ukraine's foreign ministry said.", {"RUS", "UKR"}, {"ARE"}),
+        # who rejects another's offer to mediate is a party; a source "the mediators said" after a party is none
+        ("Pakistan rejected Trump's offer to mediate, saying its dispute with India is bilateral.", {"PAK", "IND"}, {"USA"}),
+        ("Ethiopia will not resume talks with Eritrea, the mediators said.", {"ETH", "ERI"}, set()),
+    ],
+)
+def test_negotiation_coordinated_mediators(text, participants, mediators):
+    e = extract(text, "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == participants
+    assert {a["country"] for a in e["actors"] if a["role"] == "mediator"} == mediators
+
+
+def test_what_talks_discuss_is_no_side():
+    e = extract("Trump and Erdogan discussed Syria and Iran's nuclear programme in a phone call.", "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"USA", "TUR"}
+
+
+def test_a_plan_s_sponsor_mediates_and_observers_are_no_sides():
+    e = extract("Sudan's army rejected a Saudi-backed ceasefire plan, vowing to keep fighting the RSF.", "negotiation")
+    assert e["arguments"]["mediator"]["country"] == "SAU"
+    e = extract("Thai and Cambodian officials held talks in Kuala Lumpur, with U.S. and Chinese envoys attending as observers.",
+                "negotiation")
+    assert {p["country"] for p in e["arguments"]["participants"]} == {"THA", "KHM"}
+
+
+def test_who_is_called_on_is_not_hit_and_who_condemns_sanctions_is():
+    args = extract("Cuba called on the UN to condemn U.S. sanctions, which it says are illegal.", "sanctions")["arguments"]
+    assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "CUB")
+
+
+def test_sanctions_coordinated_subjects_and_a_named_target_first():
+    args = extract("Canada and Australia joined Britain in sanctioning two Israeli ministers.", "sanctions")["arguments"]
+    assert args["imposer"]["country"] == "CAN"
+    args = extract("India's oil imports from Russia fell after U.S. sanctions on Rosneft took effect.", "sanctions")["arguments"]
+    assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "RUS")
