@@ -17,6 +17,7 @@ vary between machines; the ratios are what the targets are about.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -333,6 +334,51 @@ def pipeline_run(p: Pipeline, articles: list[dict[str, Any]], rate: float = 0.0)
     return asyncio.run(_run_load(p, articles, rate))
 
 
+class GpuSampler:
+    """GPU utilisation and memory while the pipeline runs, sampled by `nvidia-smi` every 250 ms.
+
+    Tells whether the worker keeps the GPU busy: low utilisation at
+    saturation means the CPU side (split, tokenise, extract, Kafka) starves
+    it, and EVENTX_BATCH_SENTENCES / EVENTX_BATCH_ARTICLES should grow.
+    """
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> GpuSampler:
+        try:
+            self.proc = subprocess.Popen(["nvidia-smi", "--query-gpu=utilization.gpu,memory.used", "--format=csv,noheader,nounits",
+                                          "-lms", "250"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        except OSError:
+            self.proc = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+
+    def result(self) -> dict[str, float] | None:
+        if self.proc is None:
+            return None
+        self.proc.terminate()
+        out, _ = self.proc.communicate(timeout=10)
+        return parse_gpu_samples(out)
+
+
+def parse_gpu_samples(text: str) -> dict[str, float] | None:
+    """`nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader,nounits` lines -> summary (first GPU)."""
+    util, mem = [], []
+    for line in text.splitlines():
+        parts = [x.strip() for x in line.split(",")]
+        if len(parts) == 2 and parts[0].isdigit() and parts[1].replace(".", "", 1).isdigit():
+            util.append(float(parts[0]))
+            mem.append(float(parts[1]))
+    if not util:
+        return None
+    return {"samples": len(util), "utilization_mean_pct": round(statistics.fmean(util), 1),
+            "utilization_p50_pct": round(_pct(util, 50), 1), "utilization_max_pct": max(util), "memory_max_mib": max(mem)}
+
+
 # --------------------------------------------------------------------------- orchestration
 
 
@@ -381,7 +427,10 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
     with configured_or_embedded(workdir / "tansu.log") as bootstrap:
         p = start_pipeline(bootstrap, workdir, "ours", EVENTX_DEVICE=device, **precision_env)
         try:
-            sat = pipeline_run(p, articles)
+            with GpuSampler() if device == "cuda" else contextlib.nullcontext() as gpu:
+                sat = pipeline_run(p, articles)
+                if gpu is not None:
+                    rep.set("gpu_during_pipeline", gpu.result())
             art_s = sat["articles"] / sat["seconds"]
             rep.set("pipeline_articles_per_s", round(art_s, 2))
             rep.set("pipeline_sentences_per_s", round(len(sentences) / sat["seconds"], 1))
@@ -536,6 +585,8 @@ def format_report(f: dict[str, Any]) -> str:
     rows += [f"peak RSS of the worker: {f['peak_rss_mb']} MB", f"profile of the model path: {f['profile_model_path']}",
              f"profile of the pipeline (worker wall clock): {f.get('profile_pipeline', {})}",
              f"machine CPU while the pipeline ran (share of all cores): {f.get('cpu_share_pipeline', {})}"]
+    if f.get("gpu_during_pipeline"):
+        rows.append(f"GPU while the pipeline ran: {f['gpu_during_pipeline']}")
     if "variants" in f:
         rows.append("variants (same subset, through the broker):")
         for k, v in f["variants"].items():
