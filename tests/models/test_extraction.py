@@ -218,3 +218,31 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
     e = extract("In a decision dated 14/03/2025, the Council extended its sanctions on Russia until 15 September 2025.",
                 "sanctions", "2025-03-20")
     assert e["date"]["value"] == "2025-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A held call or meeting happened, whatever was offered or failed in it.
+        ("Macron pressed Xi for a truce in a phone call on Monday, but the two leaders failed to agree on a pause.",
+         "negotiation", "occurred"),
+        ("Erdogan told Putin in a phone call on Friday that Turkey was ready to host new talks.", "negotiation", "occurred"),
+        ("The government and the rebels signed a deal in Nairobi on Friday on how the truce will be monitored.",
+         "negotiation", "occurred"),
+        ("The two leaders could meet next month in Geneva, an aide said.", "negotiation", "proposed"),
+        ("Talks between the two sides resumed in Doha today, with Qatari officials carrying proposals between them.",
+         "negotiation", "ongoing"),
+        ("The envoy will travel to Cairo to meet both delegations as he tries to revive the frozen talks.", "negotiation", "planned"),
+        ("Peace talks between the army and the rebels have been adjourned indefinitely.", "negotiation", "stalled"),
+        ("The rebels and the government missed a Friday deadline to sign the peace accord.", "negotiation", "stalled"),
+        ("The swap agreed in Geneva, covering sick and elderly detainees, will take place on Sunday.", "prisoner_swap", "planned"),
+        ("The prisoner exchange agreed by both sides has yet to begin, the Red Cross said.", "prisoner_swap", "stalled"),
+        # Suspending the measure is its action; a stall named in a condition is no stall.
+        ("The EU will suspend its sanctions on Syria for six months, diplomats said.", "sanctions", "planned"),
+        ("The president threatened to impose tariffs on Venezuelan oil if Caracas blocked the deal.", "sanctions", "threatened"),
+        ("Russia could ban fertiliser exports to Europe in retaliation, the minister said.", "sanctions", "threatened"),
+        ("Two member states are holding up a proposal to lower the price cap on Russian oil.", "sanctions", "stalled"),
+    ],
+)
+def test_modality_of_held_offered_and_stalled_events(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
