@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
 from models.extraction.numbers import N_FOR_N, NUMBER, PERCENT, find_numbers, parse_number, value_of
@@ -512,22 +513,26 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
 # --------------------------------------------------------------------------- negotiations
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(r"\b(?:phone|telephone|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
+    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+link|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|"
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discussions|declaration|signed|contacts|"
+                         r"good\s+offices)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
+    # Mediators carry talks or a text: weaker than either named in the same sentence.
+    ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
     ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary)\b", re.I)),
 ]
-_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|accord|understanding)|"
-                            r"signed|initial(?:l)?ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
-_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
+_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
+                            r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
+_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
                            r"failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|"
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
-                           r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony)\b", re.I)
+                           r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
+                           r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -578,14 +583,80 @@ def _topic_only(m: Mention, s: Sent) -> bool:
 _LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
 
 
-def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
-    """Heads of state or government named in a sentence ("a meeting between Putin and Trump")."""
-    seen = set()
+# "Maduro's government", "Trump's envoy": the leader's side, not the leader at the table.
+_LEADER_SIDE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:government|administration|regime|officials|envoys?|aides?|team|office|delegation|"
+                          r"forces|army|representatives?|negotiators?|spokes\w+|ministers?)\b", re.I)
+
+
+_HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
+
+
+def _leader_mentions(gaz: Gazetteer, s: Sent) -> list[tuple[Mention, str]]:
+    """Heads of state or government named in a sentence, with the country each leads."""
+    out = []
     for m in gaz.mentions(s.text):
-        for a in m.actors:
-            if a.kind == "leader":
-                seen.add(a.name)
-    return len(seen)
+        # An acting or caretaker head of government may be listed as an official: the title decides.
+        titled = bool(_HEAD_TITLE.search(s.text, 0, m.start))
+        leader = next((a for a in m.actors if a.kind == "leader" or (titled and a.kind == "official")), None)
+        if leader is not None and not _LEADER_SIDE.match(s.text, m.end):
+            out.append((m, leader.country or leader.name))
+    return out
+
+
+def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
+    """Leaders of different sides named in a sentence ("a meeting between Putin and Trump")."""
+    return len({c for _m, c in _leader_mentions(gaz, s)})
+
+
+_AND_TITLE = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’.-]+\s+){0,4}")
+
+
+def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
+    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), not a sender and an addressee."""
+    ms = _leader_mentions(gaz, s)
+    return any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms))
+
+
+_FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
+# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host").
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
+                            r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
+# A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
+_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
+                           r"-(?:hosted|mediated|brokered)\b", re.I)
+_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+
+
+def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
+    """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
+    hits: list[tuple[int, str, re.Match[str]]] = []
+    for rank, (name, rx) in enumerate(_FORMATS):
+        for m in rx.finditer(s.text):
+            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+                continue
+            hits.append((rank, name, m))
+            break
+    if not hits:
+        return None
+    rank, name, m = hits[0]
+    if name in ("talks", "proposal"):
+        # Talks and a text named in the same sentence: the one named first is what happened to it
+        # ("drafted a memorandum ... to present at a new round of talks"; "met ... to discuss a proposal").
+        firsts = [h for h in hits if h[1] in ("talks", "proposal") and h[0] <= 4]
+        if firsts:
+            rank, name, m = min(firsts, key=lambda h: h[2].start())
+    envoy = _FORMATS[-1][1].search(s.text)
+    if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
+        name = "talks"
+    elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
+            lm.start >= meets.start() for lm, _c in _leader_mentions(gaz, s)):
+        # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
+        name, m = "envoy_visit", envoy
+    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
+            _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
+        # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
+        name, m = "summit", _LEADERS_MEET.search(s.text) or m
+    return name, m
 
 
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
@@ -608,23 +679,26 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:
-        hits = [(name, rx.search(s.text)) for name, rx in _FORMATS]
-        hits = [(n, m) for n, m in hits if m]
-        if not hits:
-            continue
-        name, m = hits[0]
-        envoy = _FORMATS[-1][1].search(s.text)
-        if name == "talks" and envoy and re.search(r"\b(?:met|meets?|meeting)\b", s.text) and _leaders_in(gaz, s) >= 1:
-            # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
-            name, m = "envoy_visit", envoy
-        elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (_LEADERS_MEET.search(s.text) or name == "talks"):
-            # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
-            name, m = "summit", _LEADERS_MEET.search(s.text) or m
-        fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-        break
+        found = _format_in(gaz, s)
+        if found:
+            name, m = found
+            fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+            break
+    if fmt is None:
+        # Every negotiation has a form; a deal reached with no word for it was reached in talks.
+        for s in sents:
+            m = _OUTCOME_AGREE.search(s.text) or _FALLBACK_TALKS.search(s.text)
+            if m:
+                name = "summit" if _leaders_together(gaz, s) else "talks"
+                fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
+                break
+        else:
+            fmt = _label("talks", None, None, None, 0.4)
     outcome = None
     for s in sents:
-        m = _OUTCOME_FAIL.search(s.text) or _OUTCOME_AGREE.search(s.text)
+        # The first result named is the news: "agreed to swap prisoners, though the meeting brought no breakthrough".
+        found = [x for x in (_OUTCOME_FAIL.search(s.text), _OUTCOME_AGREE.search(s.text)) if x]
+        m = min(found, key=lambda x: x.start()) if found else None
         if m:
             value = "no_agreement" if _OUTCOME_FAIL.match(m.group(0)) else "agreement"
             outcome = _label(value, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)

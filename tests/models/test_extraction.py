@@ -246,3 +246,33 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
 )
 def test_modality_of_held_offered_and_stalled_events(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("The army chiefs of the two countries will speak again by hotline on Friday.", "phone_call"),
+        ("Norwegian mediators handed both sides a draft peace accord on Monday.", "proposal"),
+        ("The rebels rejected a government offer, passed on by church mediators, to pause the fighting.", "proposal"),
+        ("Norway offered on Tuesday to use its good offices to ease tensions between the two neighbours.", "talks"),
+        ("Ministers of the five states agreed in Abuja on Thursday to keep their borders open.", "talks"),
+        ("A Ukrainian delegation will travel to Doha on Sunday to join indirect negotiations hosted by Qatari mediators.", "talks"),
+        ("Steve Witkoff is due in Moscow on Tuesday to present the revised plan to Vladimir Putin.", "envoy_visit"),
+        ("Nicolas Maduro sent a letter to Donald Trump proposing direct talks on migration.", "talks"),
+    ],
+)
+def test_negotiation_format(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The two delegations agreed in Geneva to swap wounded prisoners, though the meeting brought no breakthrough on a truce.",
+         "agreement"),
+        ("The two presidents ended their summit without agreeing on a ceasefire.", "no_agreement"),
+        ("The two sides finalised the text of a peace treaty after months of talks.", "agreement"),
+    ],
+)
+def test_negotiation_outcome_first_named_result(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
