@@ -717,15 +717,23 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
-    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|freez\w+\s+(?:of\s+)?(?:\w+\s+){0,3}assets|frozen\s+(?:\w+\s+){0,2}assets|froze\s+(?:\w+\s+){0,3}assets)\b", re.I)),
+    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:freez\w+|froze)\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
+                                r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
+                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets)\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
-                              r"(?:halt|stop|suspend|cut)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b", re.I)),
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?)\b", re.I)),
+                              r"(?:halt|stop|suspend|cut)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
+    # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
+                           r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"trade\s+(?:with|to|from)))\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|waive\w*|roll(?:ed|ing)?\s+back)\b", re.I)),
+    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|waive\w*|"
+                        r"roll(?:ed|ing)?\s+back|repeal\w*|"
+                        # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
+                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
                          r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:\w+\s+){0,2}sanctions)\b", re.I)),
@@ -770,7 +778,17 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 
 _IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
-_KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain)\b[^.;]{0,60}\b(?:frozen|in\s+place|in\s+force)\b", re.I)
+_KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
+                   re.I)
+# Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
+# "crude sold above the price cap", "the embargo remains ineffective").
+_EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions|embargo|price\s+cap)|"
+                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective)\b", re.I)
+# A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
+# Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
+_SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
+_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
+                            re.I)
 
 
 _MAIN_VERB = re.compile(r"\b(?:impos\w*|reimpos\w*|adopt\w*|approv\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|threat\w*|propos\w*|"
@@ -797,6 +815,10 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+_DEMAND = re.compile(r"\bdemand\w*", re.I)
+_ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
+
+
 def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
     """impose / extend / lift / evade by the cue nearest an instrument word; threaten / propose by modality.
 
@@ -809,10 +831,13 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
         anchors = [m.start() for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         if not anchors:
             continue
-        for name, rx in [*_ACTIONS, ("impose", _IMPOSE_CUE)]:
+        fleet_acted_on = modality in ("threatened", "proposed") or bool(_ACTS_ON_FLEET.search(s.text))
+        for name, rx in [*_ACTIONS, ("evade", _EVADE_MORE), ("impose", _IMPOSE_CUE)]:
             for m in rx.finditer(s.text):
+                if name == "evade" and fleet_acted_on and _SHADOW_FLEET.fullmatch(m.group(0)):
+                    continue
                 d = min(abs(m.start() - a) for a in anchors)
-                if d <= 60 and (best is None or d < best[0]):
+                if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
         if k and (best is None or best[1] != "evade"):
@@ -820,6 +845,10 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
     if best is not None and best[1] == "evade":
         _d, name, m, s = best
         return _label("evade", m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
+    if modality == "proposed" and best is not None and best[1] == "lift" and _DEMAND.search(best[3].text):
+        # A demand that sanctions be lifted (by those under them) is about lifting, not a proposed measure.
+        _d, name, m, s = best
+        return _label("lift", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     if modality in ("threatened", "proposed"):
         return _label({"threatened": "threaten", "proposed": "propose"}[modality], None, None, None, 0.65)
     if best is not None:
@@ -877,7 +906,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     imposer = next((r for r in roles if r["role"] == "initiator"), None)
     key = (imposer["country"] or imposer["name"]) if imposer else None
     target = next((r for r in roles if r["role"] == "target" and (r["country"] or r["name"]) != key), None)
-    instrument = _instrument(sents)
+    # Every sanctions event has a measure; named by no specific word, it is sanctions in general.
+    instrument = _instrument(sents) or _label("sanctions", None, None, None, 0.4)
     action = _sanctions_action(sents, modality)
     rate = None
     for s in sents:

@@ -276,3 +276,21 @@ def test_negotiation_format(text, fmt):
 )
 def test_negotiation_outcome_first_named_result(text, outcome):
     assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "instrument"),
+    [
+        ("Iran is shipping fuel to the junta in violation of UN sanctions, a panel of experts said.", "evade", "sanctions"),
+        ("The tanker fleet keeps selling crude far above the G7's $60 price cap, analysts said.", "evade", "price_cap"),
+        ("Canada froze the assets of 20 tankers in Russia's shadow fleet on Monday.", "impose", "asset_freeze"),
+        ("The Security Council voted to remove two ministers from its sanctions list on Friday.", "lift", "sanctions"),
+        ("The United States will suspend its sanctions on Syria for 180 days.", "lift", "sanctions"),
+        ("G7 leaders agreed that Russia's central bank assets will stay immobilised until Moscow pays.", "extend", "asset_freeze"),
+        ("Tehran demanded that Washington lift sanctions on its oil exports before any talks.", "lift", "sanctions"),
+        ("Colombia halted all exports and imports to and from Israel on Thursday.", "impose", "embargo"),
+    ],
+)
+def test_sanctions_action_and_instrument(text, action, instrument):
+    args = extract(text, "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == (action, instrument)
