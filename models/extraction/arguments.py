@@ -928,13 +928,40 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("bodies", re.compile(r"\b(?:bodies|body|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
     ("pows", re.compile(r"\b(?:pows?|prisoners?[\s-]+of[\s-]+war|servicem[ae]n|soldiers?|troops|defenders|fighters|combatants|"
-                        r"marines|conscripts|guards?men|constables?)\b", re.I)),
+                        r"marines|conscripts|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
     ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
-    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens|nationals|"
-                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?|citizens?|nationals?)\b", re.I)),
+    # "National" in a name ("Libyan National Army") is no person: only the lower-case noun counts.
+    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens?|(?-i:nationals?)|"
+                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?|"
+                             r"tourists?|teachers?|students?|academics?|researchers?|businessm[ae]n|shepherds?|herders?)\b", re.I)),
     # Last resort: people named by nationality ("release the 23 Armenians it still holds").
     ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
+# "prisoner exchange", "prisoner lists": the word names the swap, not who is in it.
+_PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
+
+
+def _category(sents: Sequence[Sent]) -> dict:
+    """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
+    for name, rx in CATEGORIES[:2]:
+        for s in sents:
+            m = rx.search(s.text)
+            if m:
+                return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    for skip_modifier in (True, False):
+        for s in sents:
+            hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
+                    if not (skip_modifier and _PRISONER_MODIFIER.match(s.text, m.start()))]
+            if not hits:
+                continue
+            _pos, name, m = min(hits, key=lambda h: h[0])
+            if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
+                name = "pows"  # prisoners held between armed forces are prisoners of war
+            return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    # Every release has someone released; unnamed people held by the other side are detainees.
+    return _label("detainees", None, None, None, 0.4)
+
+
 _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
@@ -1041,17 +1068,7 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
         elif counts:
             total = counts[0]
-    category = None
-    for name, rx in CATEGORIES:
-        for s in sents:
-            m = rx.search(s.text)
-            if m:
-                if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
-                    name = "pows"  # prisoners held between armed forces are prisoners of war
-                category = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-                break
-        if category:
-            break
+    category = _category(sents)
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
     roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)
                      for m, a, s in actors])

@@ -294,3 +294,18 @@ def test_negotiation_outcome_first_named_result(text, outcome):
 def test_sanctions_action_and_instrument(text, action, instrument):
     args = extract(text, "sanctions")["arguments"]
     assert (args["action"]["value"], args["instrument"]["value"]) == (action, instrument)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The rebels freed 40 detainees, among them soldiers of the government army, on Sunday.", "detainees"),
+        ("The prisoner exchange agreed by the army and the rebels has yet to start, with lists of detainees disputed.", "detainees"),
+        ("The militia freed three police officers it had held for a week.", "pows"),
+        ("The Taliban freed American tourist John Smith on Thursday.", "detainees"),
+        ("Khalifa Haftar's Libyan National Army proposed exchanging 20 prisoners each with rival forces.", "pows"),
+        ("Baku rejected requests to free the Armenians it holds.", "detainees"),
+    ],
+)
+def test_swap_category_is_the_people_named_first(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
