@@ -970,7 +970,8 @@ _PEOPLE = (
 )
 _RELEASE = (
     r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
-    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back)"
+    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
+    r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
@@ -986,15 +987,25 @@ _ONE_WAY = [
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
-    _num_rx(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
+    _num_rx(r"\band\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,6}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     # "freed six soldiers and two police officers": the second of two coordinated counts.
     _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+and\s+{{N}}\s+{_PEOPLE}"),
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|come\s+(?:back|home)|went\s+home|were\s+back)"),
+    # "swap 10 living hostages for 1,000 Palestinian prisoners": the count on the other side.
+    _num_rx(rf"{_NUM}\s+{_PEOPLE}\s+for\s+(?:the\s+)?{{N}}\s+{_PEOPLE}"),
+    # "with 502 returned to Ukraine and 18 to Russia"
+    _num_rx(r"\bwith\s+{N}\s+(?:were\s+)?(?:returned|handed\s+(?:over|back)|freed|released|sent|repatriated)\b"),
+    _num_rx(r"\band\s+{N}\s+to\s+(?=(?-i:[A-Z]))"),
     _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
     _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
 ]
+
+
+# "15 Palestinians for the remains of every deceased hostage": a rate, not a count; "a three-day exchange": a duration.
+_PER_UNIT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:the\s+(?:remains|bodies?)\s+of\s+)?(?:every|each)\b|\s*-\s*(?:day|week|month|year|hour)",
+                       re.I)
 
 
 def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> list[dict]:
@@ -1007,7 +1018,7 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")):
+                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n")):
                     continue
                 a, b = m.span("n")
                 key = (s.start + a, s.start + b)
@@ -1034,9 +1045,66 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
 
 
 _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
+_SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
+             r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
+             r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official)")
+# One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
+# "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
+_ONE_RELEASED = [
+    re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
+               re.I),
+    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
+               rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
+    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
+               rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
+]
+# The other side of an exchange named without a number ("in exchange for hundreds of Palestinian prisoners",
+# "in exchange for Arthur Petrov"): the total is not stated.
+_EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
+                           rf"(?:exchang|swap|trad)\w*\s+{_NUM}\s+{_PEOPLE}\s+for)\s+([^,;.]{{0,60}})", re.I | re.X)
+_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
+_UNCOUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|^{_PEOPLE}|^(?-i:[A-Z][\w'’-]+\s+[A-Z])",
+                             re.I)
+# One side's people counted in a two-sided exchange ("a swap involving two detained French teachers"); the other
+# side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
+_TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
+_ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
+_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
 
 
-def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
+def _one_released(sents: Sequence[Sent]) -> list[dict]:
+    """Single people released, one count per non-overlapping phrase, in text order."""
+    spans: list[tuple[int, int]] = []
+    for s in sents:
+        for rx in _ONE_RELEASED:
+            spans.extend((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if not any(a < e and b > s0 for s0, e in kept):
+            kept.append((a, b))
+    return [_quantity(1, "", a, b, 0.6) for a, b in kept]
+
+
+def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
+    """A lone count of one nationality's people in a two-sided exchange counts one side only."""
+    s = next((x for x in sents if x.start <= count["span"]["start"] < x.start + len(x.text)), None)
+    if s is None or not _TWO_SIDED.search(s.text) or _ONE_SIDED.search(s.text):
+        return False
+    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
+
+
+def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
+    for s in sents:
+        for m in _EXCHANGE_FOR.finditer(s.text):
+            side = m.group(1)
+            if not _COUNTED_SIDE.match(side) and _UNCOUNTED_SIDE.match(side):
+                return True
+    return False
+
+
+def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
+    """(total, released_by_each_side) of a swap."""
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
         for s in sents:
@@ -1057,8 +1125,15 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
             each = counts[0]
     if total is None and each is not None:
         total = {**each, "value": each["value"] * 2, "score": 0.75}
+    if total is None and each is None and _other_side_uncounted(sents):
+        return None, None
     if total is None:
         counts = _all_numbers(_ONE_WAY, sents, 0.75)
+        ones = [q for q in _one_released(sents)
+                if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
+        counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
+        if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
+            counts = []
         if len(counts) >= 2:
             # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
             a, b = counts[0], counts[1]
@@ -1068,6 +1143,11 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
         elif counts:
             total = counts[0]
+    return total, each
+
+
+def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
+    total, each = _swap_counts(sents)
     category = _category(sents)
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb.
     roles = _dedupe([_actor_dict("mediator" if _is_mediator(m, s, handover=not _PARTY_SIDE.match(s.text, m.end - s.start)) or a.name in _HUMANITARIAN else "participant", m, a, 0.7)

@@ -309,3 +309,25 @@ def test_sanctions_action_and_instrument(text, action, instrument):
 )
 def test_swap_category_is_the_people_named_first(text, category):
     assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The two sides agreed to swap 12 living hostages for 600 prisoners, officials said.", 612),
+        ("Israel will return the bodies of 10 Palestinians for the remains of every hostage handed back.", None),
+        ("Russia accused Kyiv of refusing to take back 300 of its captured soldiers.", 300),
+        ("The rebels freed American aid worker John Smith on Friday.", 1),
+        ("The group handed the remains of another deceased hostage to the Red Cross overnight.", 1),
+        ("A Dutch tourist who strayed across the border was flown home on Monday in exchange for three Iranian fishermen.", 4),
+        ("Kyiv said 120 of its soldiers had come home, while Moscow said 130 Russian servicemen were returned.", 250),
+        ("The group will free 20 hostages in exchange for hundreds of prisoners held by the army.", None),
+        ("Tehran denied negotiating a swap with Paris involving three detained French citizens.", None),
+        ("The next stage of the swap, covering the wounded and those under 25, will take place on Monday.", None),
+        ("The two sides completed a three-day exchange of 500 detainees on Sunday.", 500),
+        ("The two sides exchanged the bodies of fallen soldiers, with 300 returned to Ukraine and 20 to Russia.", 320),
+    ],
+)
+def test_swap_totals(text, total):
+    got = extract(text, "prisoner_swap")["arguments"]["total"]
+    assert (got or {}).get("value") == total
