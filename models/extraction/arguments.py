@@ -309,6 +309,8 @@ _INTERCEPTED = [
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
     _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been)\s+{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
+    # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
@@ -322,7 +324,8 @@ _LAUNCHED = [
     _num_rx(r"{N}-drone\b"),
     _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
     # Weakest: the drones that hit ("Two drones hit the Alabuga zone", "hit by two Ukrainian drones").
-    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:hit|struck|attacked|targeted|crashed|slammed)"),
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
+            rf"detonated|exploded)"),
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
@@ -333,14 +336,25 @@ _CASUALTY_SUBJECT = (
     r"sailors?|marines?|seamen|residents)(?:,\s+including\s+[^,]{1,40},)?"
 )
 # One person named by a noun, no number: "killing the driver", "A man was killed".
-_ONE_PERSON = (r"(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|passenger|soldier|"
-               r"serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian)")
+_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
+               r"passenger|soldier|serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian|rider|"
+               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic)")
 _MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
 _KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
+
+
+# "killed a woman and her two children": one person and a counted family.
+_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+
+
+def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _first_number([rx], sents, 0.75)
+    return {**q, "value": q["value"] + 1} if q else None
 
 
 def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
@@ -362,7 +376,22 @@ _INJURED = [
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
-_NO_CASUALTIES = re.compile(r"\b(?:no\s+(?:casualties|one\s+was\s+(?:killed|hurt|injured)|injuries|deaths|victims)|without\s+casualties)\b", re.I)
+# "of which 92 were shot down and 71 were 'lost' to electronic warfare": both were stopped.
+_JAMMED_TOO = _num_rx(r"\s+and\s+{N}\s+(?:were\s+|was\s+)?['‘’\"]?(?:lost|jammed|suppressed|neutrali[sz]ed|diverted)")
+
+
+def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
+    for s in sents:
+        if s.start <= intercepted["span"]["end"] <= s.start + len(s.text):
+            # the count may sit in a phrase ("92 were shot down"): look after its clause's verb
+            rest = s.text[intercepted["span"]["end"] - s.start :]
+            verb = re.match(rf"^\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}", rest, re.I)
+            m = _JAMMED_TOO.match(rest, verb.end() if verb else 0)
+            if m:
+                v = parse_number(NUMBER.fullmatch(m.group("n").strip()))
+                if v is not None:
+                    return {**intercepted, "value": intercepted["value"] + int(v), "text": f"{intercepted['text']} + {m.group('n')}"}
+    return intercepted
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
@@ -372,26 +401,38 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|ships?|vessels?|tankers?|frigates?|warships?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
-    ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
+    ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
                             r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
-                            r"pagodas?|shrines?)\b", re.I)),
-    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|"
+                            r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
+    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
+                              r"prime\s+minister|"
                               r"administration\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
-                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up)\b", re.I)),
+                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
+                             # "killed a commander as he drove": the vehicle was hit
+                             r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
     ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
-                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery)\b", re.I)),
+                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
 
-_HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|"
+_HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|detonat\w*|"
+                  r"fired\s+on|"
                   r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
 # "the military said", "Myanmar's military junta sent drones": the source or the attacker.
 _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
                           r"denied|accused|launched|sent|fired|used|carried|dropped)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+_DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
+# Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
+_CASUALTY_TYPE = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|fired\s+on)\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
+    r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 def _modifies_type(text: str, end: int) -> bool:
@@ -408,8 +449,10 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
             for m in rx.finditer(s.text):
                 if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                         or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
+                        or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
                         or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
-                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :]))):  # "Port Sudan"
+                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
+                            and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
                     continue
                 after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
                 key = (min(after_verb) // 20 if after_verb else 99, priority)
@@ -418,6 +461,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         if best is not None:
             break
     if best is None:
+        for s in sents:
+            m = _CASUALTY_TYPE.search(s.text)
+            if m:
+                name = "military" if m.group("military") else "civilian"
+                return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
         return None
     _k, name, m, s = best
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
@@ -428,22 +476,19 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
     if launched and intercepted and intercepted["value"] > launched["value"]:
         launched = None  # "intercepted 70 of the 12 attack waves" style mismatch
-    killed = _first_number(_KILLED, sents, 0.85) or _one(_KILLED_ONE, sents, 0.7)
-    injured = _first_number(_INJURED, sents, 0.85) or _one(_INJURED_ONE, sents, 0.7)
+    if launched and intercepted and launched["span"] == intercepted["span"]:
+        launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
+    if intercepted:
+        intercepted = _plus_jammed(intercepted, sents)
+    killed = _first_number(_KILLED, sents, 0.85) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
+    injured = _first_number(_INJURED, sents, 0.85) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
             if m:  # "all of the drones had been shot down"
                 intercepted = _quantity(launched["value"], m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
                 break
-    if killed is None or injured is None:
-        for s in sents:
-            m = _NO_CASUALTIES.search(s.text)
-            if m:
-                q = _quantity(0, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-                killed = killed or q
-                injured = injured or dict(q)
-                break
+    # "No casualties were reported" states no count: killed and injured stay unstated.
     target_type = _target_type(sents)
     return {
         "drones_launched": launched,

@@ -331,3 +331,27 @@ def test_swap_category_is_the_people_named_first(text, category):
 def test_swap_totals(text, total):
     got = extract(text, "prisoner_swap")["arguments"]["total"]
     assert (got or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Two drones laden with explosives detonated near the president during a parade in the capital.",
+         {"drones_launched": 2, "target_type": "government"}),
+        ("Three explosive-laden drones heading for Erbil airport, which hosts U.S.-led troops, were shot down overnight.",
+         {"drones_intercepted": 3, "drones_launched": None}),
+        ("Air defences shot down seven drones launched from Idlib at the Hmeimim air base.",
+         {"drones_intercepted": 7, "drones_launched": None}),
+        ("Russia launched 120 drones overnight, of which 80 were shot down and 30 were 'lost' to electronic warfare.",
+         {"drones_launched": 120, "drones_intercepted": 110}),
+        ("A Sudanese army drone strike near the village killed 15 civilians on Monday.", {"killed": 15, "target_type": "civilian"}),
+        ("Israeli drones destroyed three missile launchers near Tabriz.", {"target_type": "military"}),
+        ("A U.S. drone strike killed a senior commander of the group as he drove near Raqqa.", {"killed": 1, "target_type": "transport"}),
+        ("An Israeli drone struck a motorcycle in the town, killing its rider.", {"killed": 1}),
+        ("A drone strike on a house killed a man and his three sons.", {"killed": 4}),
+        ("Drones hit a fuel depot overnight; no casualties were reported.", {"killed": None, "injured": None}),
+    ],
+)
+def test_drone_counts_and_targets(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: (args[k] or {}).get("value") for k in want} == want
