@@ -56,6 +56,10 @@ def _has_number(text: str) -> bool:
     return NUMBER.search(text) is not None
 
 
+# "a 12-year-old boy", "a three-day exchange", "a nine-storey block": a modifier, not a count.
+_AGE_OR_SPAN = re.compile(r"\s*-\s*(?:years?|months?|weeks?|days?|hours?|storey|story|floor|km|kilomet\w+|miles?)\b", re.I)
+
+
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
@@ -64,7 +68,7 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")):
+                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n")):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -313,7 +317,7 @@ _INTERCEPTED = [
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
-    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
+    _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
     _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
@@ -339,8 +343,11 @@ _CASUALTY_SUBJECT = (
 _ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
                r"passenger|soldier|serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian|rider|"
                r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic)")
+# "killed Hezbollah commander Ali Hassan": one person, by title and name.
+_KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:commander|leader|official|chief|head|member|militant|"
+                 r"fighter|operative|journalist|spokes(?:man|woman))\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])(?!.{0,40}\band\s+(?-i:[A-Z]))")
 _MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
-_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
@@ -559,7 +566,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
-                              r"phone\s+conversation|video\s+link|videoconference)\b", re.I)),
+                              r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
@@ -762,11 +769,11 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
-    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:freez\w+|froze)\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
+    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
                                 r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
                                 r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets)\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
-                              r"(?:halt|stop|suspend|cut)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
+                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
                            r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
@@ -775,7 +782,7 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|waive\w*|"
+    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|"
                         # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
                         r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
@@ -1092,7 +1099,8 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
 _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
 _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
-             r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official)")
+             r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
+             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [

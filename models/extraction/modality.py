@@ -43,7 +43,8 @@ _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
-    r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept)\b|"
+    r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
+    r"negotiate|sign)\b|"
     r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
@@ -53,7 +54,7 @@ _HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|
             r"(?:proposals?|package|adoption|deal|talks|sanctions|agreement|approval|release|exchange|swap|plan|decision|measures))")
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
-    r"postpon\w*|suspend\w*|broke\s+down|break\s+down|collaps\w*|deadlock\w*|impasse|"
+    r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
@@ -87,8 +88,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
                             r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
-                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|"
-                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require)|aims?\s+to|considering|consider\w*|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
+                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
+                            r"weigh(?:s|ed|ing)?\b|mull\w*|"
                             r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),

@@ -355,3 +355,23 @@ def test_swap_totals(text, total):
 def test_drone_counts_and_targets(text, want):
     args = extract(text, "drone_strike")["arguments"]
     assert {k: (args[k] or {}).get("value") for k in want} == want
+
+
+def test_ages_video_calls_unfreezing_weighing_and_refusals():
+    args = extract("A drone strike killed a 12-year-old boy in Kherson.", "drone_strike")["arguments"]
+    assert args["killed"]["value"] == 1
+    args = extract("The air force said it destroyed 60 of 90 drones launched overnight.", "drone_strike")["arguments"]
+    assert (args["drones_launched"]["value"], args["drones_intercepted"]["value"]) == (90, 60)
+    assert extract("A drone strike killed Hezbollah commander Ali Hassan on Monday.", "drone_strike")["arguments"]["killed"]["value"] == 1
+    assert extract("Putin and Xi discussed the war in a video call on Monday.", "negotiation")["arguments"]["format"]["value"] == "phone_call"
+    args = extract("The EU unfroze the assets of two businessmen on Friday.", "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == ("lift", "asset_freeze")
+    assert extract("China restricted exports of drone parts to Ukraine.", "sanctions")["arguments"]["instrument"]["value"] == "export_ban"
+    for text in ("Senators introduced legislation that would sanction buyers of Russian oil.",
+                 "Washington is weighing new sanctions on Russian banks."):
+        e = extract(text, "sanctions")
+        assert (e["modality"], e["arguments"]["action"]["value"]) == ("proposed", "propose")
+    assert extract("Negotiations on a truce have broken down, mediators said.", "negotiation")["modality"] == "stalled"
+    assert extract("Hamas said it would not release the hostages due on Saturday.", "prisoner_swap")["modality"] == "stalled"
+    e = extract("Venezuela released 10 Americans in exchange for a Maduro ally.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 11
