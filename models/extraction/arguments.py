@@ -570,7 +570,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discussions|declaration|signed|contacts|"
+    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          r"good\s+offices)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
     # Mediators carry talks or a text: weaker than either named in the same sentence.
@@ -660,7 +660,8 @@ def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
     return len({c for _m, c in _leader_mentions(gaz, s)})
 
 
-_AND_TITLE = re.compile(r"\s*(?:,\s*)?and\s+(?:[\w'’.-]+\s+){0,4}")
+_AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:talks|meeting|call)\s+with|met(?:\s+with)?|"
+                        r"spoke\s+(?:with|to))\s+(?:[\w'’.-]+\s+){0,4}")
 
 
 def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:

@@ -75,7 +75,8 @@ _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
-                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+"
+                               r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
@@ -120,7 +121,9 @@ _TALKS_ONLY_CUE = len(_CUES) - 2
 # will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
 _DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
                            r"[^.;]{0,80}?\b(?:that|how|under\s+which|whereby|in\s+which)\b[^.;]{0,60}?$", re.I)
-_FUTURE = re.compile(r"(?:will|would|shall)\s", re.I)
+# ... unless the future is new talks ("agreed that talks will resume next week" plans them).
+_FUTURE = re.compile(r"(?:will|would|shall)\s+(?!(?:meet|hold|resume|begin|start|take\s+place|be\s+held|travel|visit|talk|speak|"
+                     r"reconvene|return)\b)", re.I)
 _CONTINUE_FUTURE = re.compile(r"(?:will|would)\s+(?:stay|remain|be\s+kept)\b", re.I)
 # A call, meeting or handover told in the past tense happened; a plan or an offer made in it is its content
 # ("told Zelenskiy in a phone call that Ankara was ready to host ..."; "met Aoun and received ... a U.S. proposal").

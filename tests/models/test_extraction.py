@@ -375,3 +375,12 @@ def test_ages_video_calls_unfreezing_weighing_and_refusals():
     assert extract("Hamas said it would not release the hostages due on Saturday.", "prisoner_swap")["modality"] == "stalled"
     e = extract("Venezuela released 10 Americans in exchange for a Maduro ally.", "prisoner_swap")
     assert e["arguments"]["total"]["value"] == 11
+
+
+def test_new_talks_in_a_deal_are_planned_and_leaders_in_talks_hold_a_summit():
+    assert extract("The two sides agreed that talks will resume in Doha next week.", "negotiation")["modality"] == "planned"
+    assert extract("Efforts to end the fighting have stalled, diplomats said.", "negotiation")["modality"] == "stalled"
+    e = extract("Donald Trump held talks with Vladimir Putin in Anchorage on Friday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
+    e = extract("Ukrainian and U.S. officials discussed the peace plan at talks in Geneva.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
