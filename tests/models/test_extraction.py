@@ -384,3 +384,10 @@ def test_new_talks_in_a_deal_are_planned_and_leaders_in_talks_hold_a_summit():
     assert e["arguments"]["format"]["value"] == "summit"
     e = extract("Ukrainian and U.S. officials discussed the peace plan at talks in Geneva.", "negotiation")
     assert e["arguments"]["format"]["value"] == "talks"
+
+
+def test_measure_words_with_amounts_and_bars():
+    assert extract("Britain froze $3 billion of Russian central bank assets.", "sanctions")["arguments"]["instrument"]["value"] == "asset_freeze"
+    assert extract("The EU barred exports of aircraft parts to Russia.", "sanctions")["arguments"]["instrument"]["value"] == "export_ban"
+    e = extract("A drone attack on the city council building damaged offices.", "drone_strike")
+    assert e["arguments"]["target_type"]["value"] == "government"
