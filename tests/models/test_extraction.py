@@ -391,3 +391,10 @@ def test_measure_words_with_amounts_and_bars():
     assert extract("The EU barred exports of aircraft parts to Russia.", "sanctions")["arguments"]["instrument"]["value"] == "export_ban"
     e = extract("A drone attack on the city council building damaged offices.", "drone_strike")
     assert e["arguments"]["target_type"]["value"] == "government"
+
+
+def test_possible_summits_are_proposed_and_continued_talks_ongoing():
+    e = extract("The Kremlin said a Putin-Trump summit was possible in the coming weeks.", "negotiation")
+    assert e["modality"] == "proposed"
+    e = extract("Indirect talks between Iran and the United States continued in Muscat on Sunday.", "negotiation")
+    assert e["modality"] == "ongoing"
