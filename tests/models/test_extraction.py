@@ -272,6 +272,8 @@ def test_negotiation_format(text, fmt):
          "agreement"),
         ("The two presidents ended their summit without agreeing on a ceasefire.", "no_agreement"),
         ("The two sides finalised the text of a peace treaty after months of talks.", "agreement"),
+        ("Qatar brokered a ceasefire between the two sides after talks in Doha.", "agreement"),
+        ("Two days of talks in Geneva produced no results, the envoy said.", "no_agreement"),
     ],
 )
 def test_negotiation_outcome_first_named_result(text, outcome):
