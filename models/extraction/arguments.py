@@ -359,9 +359,21 @@ _KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|
 _INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
 
 
+_RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
+_KILLED_PAIR = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+_INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+
+
 def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
     q = _first_number([rx], sents, 0.75)
-    return {**q, "value": q["value"] + 1} if q else None
+    if q:
+        return {**q, "value": q["value"] + 1}
+    pair = _KILLED_PAIR if rx is _KILLED_FAMILY else _INJURED_PAIR
+    for s in sents:
+        m = pair.search(s.text)
+        if m:  # "wounding a woman and her daughter"
+            return _quantity(2, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    return None
 
 
 def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
@@ -374,7 +386,7 @@ _KILLED = [
     _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
-    _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
+    _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [

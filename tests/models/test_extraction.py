@@ -400,3 +400,9 @@ def test_possible_summits_are_proposed_and_continued_talks_ongoing():
     assert e["modality"] == "proposed"
     e = extract("Indirect talks between Iran and the United States continued in Muscat on Sunday.", "negotiation")
     assert e["modality"] == "ongoing"
+
+
+def test_lives_lost_and_a_relative_count():
+    assert extract("Eleven people lost their lives in the drone strike on the camp.", "drone_strike")["arguments"]["killed"]["value"] == 11
+    e = extract("A drone hit an apartment block, wounding a woman and her daughter.", "drone_strike")
+    assert e["arguments"]["injured"]["value"] == 2
