@@ -580,7 +580,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          r"good\s+offices)\b", re.I)),
@@ -1005,6 +1005,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     # Last resort: people named by nationality ("release the 23 Armenians it still holds").
     ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
+_COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I | re.X)
 # "prisoner exchange", "prisoner lists": the word names the swap, not who is in it.
 _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
 
@@ -1022,7 +1023,9 @@ def _category(sents: Sequence[Sent]) -> dict:
                     if not (skip_modifier and _PRISONER_MODIFIER.match(s.text, m.start()))]
             if not hits:
                 continue
-            _pos, name, m = min(hits, key=lambda h: h[0])
+            # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.
+            counted = [h for h in hits if _COUNTED_BEFORE.search(s.text, 0, h[0]) or h[2].group(0)[:1].isdigit()]
+            _pos, name, m = min(counted or hits, key=lambda h: h[0])
             if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
                 name = "pows"  # prisoners held between armed forces are prisoners of war
             return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)

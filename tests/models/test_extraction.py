@@ -259,6 +259,7 @@ def test_modality_of_held_offered_and_stalled_events(text, event_type, modality)
         ("A Ukrainian delegation will travel to Doha on Sunday to join indirect negotiations hosted by Qatari mediators.", "talks"),
         ("Steve Witkoff is due in Moscow on Tuesday to present the revised plan to Vladimir Putin.", "envoy_visit"),
         ("Nicolas Maduro sent a letter to Donald Trump proposing direct talks on migration.", "talks"),
+        ("A new round of talks is due in Istanbul on Monday.", "talks"),
     ],
 )
 def test_negotiation_format(text, fmt):
@@ -307,6 +308,7 @@ def test_sanctions_action_and_instrument(text, action, instrument):
         ("The Taliban freed American tourist John Smith on Thursday.", "detainees"),
         ("Khalifa Haftar's Libyan National Army proposed exchanging 20 prisoners each with rival forces.", "pows"),
         ("Baku rejected requests to free the Armenians it holds.", "detainees"),
+        ("Soldiers escorted the 30 civilians freed by the rebels to the border.", "civilians"),
     ],
 )
 def test_swap_category_is_the_people_named_first(text, category):
