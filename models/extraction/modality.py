@@ -69,7 +69,8 @@ _STALLED = re.compile(
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
-                               rf"stalled|{_HOLD_UP}|"
+                               rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
+                               r"failed\s+to\s+(?:agree|adopt|approve)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
@@ -90,12 +91,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
+                            r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
                             r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?:\w+\s+)?possible|"
                             r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
-    ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
+    # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
+    ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
+                           r"hit|target|restrict)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
                            r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
@@ -231,7 +235,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     held = held_m.end() if held_m else None
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
-               and not (event_type == "sanctions" and _MEASURE_OBJECT.match(sentence, m.end()))
+               and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
+                        and _MEASURE_OBJECT.match(sentence, m.end()))
                and not (rx is _STALLED_TALKS_ONLY and held is not None)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)

@@ -408,3 +408,17 @@ def test_lives_lost_and_a_relative_count():
     assert extract("Eleven people lost their lives in the drone strike on the camp.", "drone_strike")["arguments"]["killed"]["value"] == 11
     e = extract("A drone hit an apartment block, wounding a woman and her daughter.", "drone_strike")
     assert e["arguments"]["injured"]["value"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "action"),
+    [
+        ("Britain said it would sanction Russian intelligence officers over the poisoning.", "planned", "impose"),
+        ("The EU has not yet agreed on its 19th sanctions package because of Slovak objections.", "stalled", "impose"),
+        ("Iranian oil exports hit a record despite U.S. sanctions.", "occurred", "evade"),
+        ("Trump has signed an executive order ending the Syria sanctions programme.", "occurred", "lift"),
+    ],
+)
+def test_sanctions_announced_unagreed_defied_and_ended(text, modality, action):
+    e = extract(text, "sanctions")
+    assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
