@@ -1066,6 +1066,8 @@ _ONE_WAY = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|come\s+(?:back|home)|went\s+home|were\s+back)"),
     # "swap 10 living hostages for 1,000 Palestinian prisoners": the count on the other side.
     _num_rx(rf"{_NUM}\s+{_PEOPLE}\s+for\s+(?:the\s+)?{{N}}\s+{_PEOPLE}"),
+    # "and the government released 569", "received 43 in return": a bare count after the verb.
+    _num_rx(r"\b(?:released|freed|returned|handed\s+(?:over|back)|received)\s+{N}(?![,.]\d)(?=\s*(?:[,.;]|$)|\s+(?:in\s+return|in\s+exchange|on|at|to|from)\b)"),
     # "with 502 returned to Ukraine and 18 to Russia"
     _num_rx(r"\bwith\s+{N}\s+(?:were\s+)?(?:returned|handed\s+(?:over|back)|freed|released|sent|repatriated)\b"),
     _num_rx(r"\band\s+{N}\s+to\s+(?=(?-i:[A-Z]))"),

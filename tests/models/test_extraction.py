@@ -422,3 +422,12 @@ def test_lives_lost_and_a_relative_count():
 def test_sanctions_announced_unagreed_defied_and_ended(text, modality, action):
     e = extract(text, "sanctions")
     assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
+
+
+def test_a_bare_second_count_and_a_claim_denied_after_it():
+    e = extract("The Houthis released 318 detainees and the government released 569.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 887
+    e = extract("Israel freed 1,968 Palestinian prisoners on Monday.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 1968
+    e = extract("Moscow accused Kyiv of a drone attack on Putin's residence, which Ukraine denied.", "drone_strike")
+    assert e["modality"] == "denied"
