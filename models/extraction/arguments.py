@@ -397,6 +397,7 @@ _INJURED = [
 ]
 # "of which 92 were shot down and 71 were 'lost' to electronic warfare": both were stopped.
 _JAMMED_TOO = _num_rx(r"\s+and\s+{N}\s+(?:were\s+|was\s+)?['‘’\"]?(?:lost|jammed|suppressed|neutrali[sz]ed|diverted)")
+_DOWNED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}", re.I)
 
 
 def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
@@ -404,13 +405,14 @@ def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
         if s.start <= intercepted["span"]["end"] <= s.start + len(s.text):
             # the count may sit in a phrase ("92 were shot down"): look after its clause's verb
             rest = s.text[intercepted["span"]["end"] - s.start :]
-            verb = re.match(rf"^\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}", rest, re.I)
+            verb = _DOWNED_AFTER.match(rest)
             m = _JAMMED_TOO.match(rest, verb.end() if verb else 0)
             if m:
                 v = parse_number(NUMBER.fullmatch(m.group("n").strip()))
                 if v is not None:
                     return {**intercepted, "value": intercepted["value"] + int(v), "text": f"{intercepted['text']} + {m.group('n')}"}
     return intercepted
+
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),

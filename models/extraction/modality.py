@@ -123,7 +123,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 _NOUN_CUE = len(_CUES) - 1
-_TALKS_ONLY_CUE = len(_CUES) - 2
+_RESUMED_CUE = len(_CUES) - 2
 # A future inside what was agreed or signed is the deal's content ("signed an agreement on how civil society
 # will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
 _DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
@@ -196,8 +196,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
     for priority, (name, rx) in enumerate(_CUES):
         if event_type == "drone_strike" and name in ("proposed", "planned"):
             continue
-        if priority == _TALKS_ONLY_CUE and event_type not in ("negotiation", "prisoner_swap"):
-            continue
+        if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
+            continue  # drones or trade that "resumed" are a new attack or a new breach
         if priority == _NOUN_CUE and best is not None:
             continue  # a proposal named by a noun only when no verb says what became of it
         for m in rx.finditer(sentence):
@@ -243,6 +243,7 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
+               # "far apart" or "frozen" after a held round or call is how it ended, not a stall
                and not (rx is _STALLED_TALKS_ONLY and held is not None)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
