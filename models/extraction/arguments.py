@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
 from models.extraction.numbers import N_FOR_N, NUMBER, PERCENT, find_numbers, parse_number, value_of
@@ -55,6 +56,10 @@ def _has_number(text: str) -> bool:
     return NUMBER.search(text) is not None
 
 
+# "a 12-year-old boy", "a three-day exchange", "a nine-storey block": a modifier, not a count.
+_AGE_OR_SPAN = re.compile(r"\s*-\s*(?:years?|months?|weeks?|days?|hours?|storey|story|floor|km|kilomet\w+|miles?)\b", re.I)
+
+
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
@@ -63,7 +68,7 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")):
+                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n")):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -489,9 +494,11 @@ _INTERCEPTED = [
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
     _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been)\s+{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
+    # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
-    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
+    _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
     _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
@@ -502,7 +509,8 @@ _LAUNCHED = [
     _num_rx(r"{N}-drone\b"),
     _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
     # Weakest: the drones that hit ("Two drones hit the Alabuga zone", "hit by two Ukrainian drones").
-    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:hit|struck|attacked|targeted|crashed|slammed)"),
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
+            rf"detonated|exploded)"),
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
@@ -513,14 +521,40 @@ _CASUALTY_SUBJECT = (
     r"sailors?|marines?|seamen|residents)(?:,\s+including\s+[^,]{1,40},)?"
 )
 # One person named by a noun, no number: "killing the driver", "A man was killed".
-_ONE_PERSON = (r"(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|passenger|soldier|"
-               r"serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian)")
+_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
+               r"passenger|soldier|serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian|rider|"
+               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic)")
+# "killed Hezbollah commander Ali Hassan": one person, by title and name.
+_KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:commander|leader|official|chief|head|member|militant|"
+                 r"fighter|operative|journalist|spokes(?:man|woman))\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])(?!.{0,40}\band\s+(?-i:[A-Z]))")
 _MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
-_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
+
+
+# "killed a woman and her two children": one person and a counted family.
+_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+
+
+_RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
+_KILLED_PAIR = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+_INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+
+
+def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _first_number([rx], sents, 0.75)
+    if q:
+        return {**q, "value": q["value"] + 1}
+    pair = _KILLED_PAIR if rx is _KILLED_FAMILY else _INJURED_PAIR
+    for s in sents:
+        m = pair.search(s.text)
+        if m:  # "wounding a woman and her daughter"
+            return _quantity(2, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    return None
 
 
 def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
@@ -533,7 +567,7 @@ _KILLED = [
     _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
-    _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died)"),
+    _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
@@ -542,7 +576,24 @@ _INJURED = [
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
-_NO_CASUALTIES = re.compile(r"\b(?:no\s+(?:casualties|one\s+was\s+(?:killed|hurt|injured)|injuries|deaths|victims)|without\s+casualties)\b", re.I)
+# "of which 92 were shot down and 71 were 'lost' to electronic warfare": both were stopped.
+_JAMMED_TOO = _num_rx(r"\s+and\s+{N}\s+(?:were\s+|was\s+)?['‘’\"]?(?:lost|jammed|suppressed|neutrali[sz]ed|diverted)")
+_DOWNED_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}", re.I)
+
+
+def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
+    for s in sents:
+        if s.start <= intercepted["span"]["end"] <= s.start + len(s.text):
+            # the count may sit in a phrase ("92 were shot down"): look after its clause's verb
+            rest = s.text[intercepted["span"]["end"] - s.start :]
+            verb = _DOWNED_AFTER.match(rest)
+            m = _JAMMED_TOO.match(rest, verb.end() if verb else 0)
+            if m:
+                v = parse_number(NUMBER.fullmatch(m.group("n").strip()))
+                if v is not None:
+                    return {**intercepted, "value": intercepted["value"] + int(v), "text": f"{intercepted['text']} + {m.group('n')}"}
+    return intercepted
+
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
@@ -552,26 +603,38 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|ships?|vessels?|tankers?|frigates?|warships?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
-    ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
+    ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
                             r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
-                            r"pagodas?|shrines?)\b", re.I)),
-    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|"
-                              r"administration\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
+                            r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
+    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
+                              r"prime\s+minister|"
+                              r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
-                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up)\b", re.I)),
+                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
+                             # "killed a commander as he drove": the vehicle was hit
+                             r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
     ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
-                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery)\b", re.I)),
+                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
 
-_HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|"
+_HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|detonat\w*|"
+                  r"fired\s+on|"
                   r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
 # "the military said", "Myanmar's military junta sent drones": the source or the attacker.
 _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
                           r"denied|accused|launched|sent|fired|used|carried|dropped)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+_DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
+# Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
+_CASUALTY_TYPE = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|fired\s+on)\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
+    r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 def _modifies_type(text: str, end: int) -> bool:
@@ -588,8 +651,10 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
             for m in rx.finditer(s.text):
                 if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                         or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
+                        or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
                         or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
-                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :]))):  # "Port Sudan"
+                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
+                            and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
                     continue
                 after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
                 key = (min(after_verb) // 20 if after_verb else 99, priority)
@@ -598,6 +663,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         if best is not None:
             break
     if best is None:
+        for s in sents:
+            m = _CASUALTY_TYPE.search(s.text)
+            if m:
+                name = "military" if m.group("military") else "civilian"
+                return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
         return None
     _k, name, m, s = best
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
@@ -608,22 +678,19 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
     if launched and intercepted and intercepted["value"] > launched["value"]:
         launched = None  # "intercepted 70 of the 12 attack waves" style mismatch
-    killed = _first_number(_KILLED, sents, 0.85) or _one(_KILLED_ONE, sents, 0.7)
-    injured = _first_number(_INJURED, sents, 0.85) or _one(_INJURED_ONE, sents, 0.7)
+    if launched and intercepted and launched["span"] == intercepted["span"]:
+        launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
+    if intercepted:
+        intercepted = _plus_jammed(intercepted, sents)
+    killed = _first_number(_KILLED, sents, 0.85) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
+    injured = _first_number(_INJURED, sents, 0.85) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
             if m:  # "all of the drones had been shot down"
                 intercepted = _quantity(launched["value"], m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
                 break
-    if killed is None or injured is None:
-        for s in sents:
-            m = _NO_CASUALTIES.search(s.text)
-            if m:
-                q = _quantity(0, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-                killed = killed or q
-                injured = injured or dict(q)
-                break
+    # "No casualties were reported" states no count: killed and injured stay unstated.
     target_type = _target_type(sents)
     return {
         "drones_launched": launched,
@@ -713,22 +780,29 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
 # --------------------------------------------------------------------------- negotiations
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(r"\b(?:phone|telephone|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
-                              r"phone\s+conversation|video\s+link|videoconference)\b", re.I)),
+    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
+                              r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|"
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
-    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discussions|mediat\w+|declaration|signed)\b", re.I)),
+    ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
+                         r"good\s+offices)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
+    # Mediators carry talks or a text: weaker than either named in the same sentence.
+    ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
     ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary)\b", re.I)),
 ]
-_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|accord|understanding)|"
-                            r"signed|initial(?:l)?ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges)\b", re.I)
-_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
+_OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
+                            r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
+                            r"(?:brokered|accepted|approved|endorsed|yielded|produced)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
+_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
                            r"failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|"
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
-                           r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony)\b", re.I)
+                           r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
+                           r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge|(?:yielded|produced)\s+no|"
+                           r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -812,14 +886,81 @@ def _topic_only(m: Mention, s: Sent) -> bool:
 _LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
 
 
-def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
-    """Heads of state or government named in a sentence ("a meeting between Putin and Trump")."""
-    seen = set()
+# "Maduro's government", "Trump's envoy": the leader's side, not the leader at the table.
+_LEADER_SIDE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:government|administration|regime|officials|envoys?|aides?|team|office|delegation|"
+                          r"forces|army|representatives?|negotiators?|spokes\w+|ministers?)\b", re.I)
+
+
+_HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
+
+
+def _leader_mentions(gaz: Gazetteer, s: Sent) -> list[tuple[Mention, str]]:
+    """Heads of state or government named in a sentence, with the country each leads."""
+    out = []
     for m in gaz.mentions(s.text):
-        for a in m.actors:
-            if a.kind == "leader":
-                seen.add(a.name)
-    return len(seen)
+        # An acting or caretaker head of government may be listed as an official: the title decides.
+        titled = bool(_HEAD_TITLE.search(s.text, 0, m.start))
+        leader = next((a for a in m.actors if a.kind == "leader" or (titled and a.kind == "official")), None)
+        if leader is not None and not _LEADER_SIDE.match(s.text, m.end):
+            out.append((m, leader.country or leader.name))
+    return out
+
+
+def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
+    """Leaders of different sides named in a sentence ("a meeting between Putin and Trump")."""
+    return len({c for _m, c in _leader_mentions(gaz, s)})
+
+
+_AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:talks|meeting|call)\s+with|met(?:\s+with)?|"
+                        r"spoke\s+(?:with|to))\s+(?:[\w'’.-]+\s+){0,4}")
+
+
+def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
+    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), not a sender and an addressee."""
+    ms = _leader_mentions(gaz, s)
+    return any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms))
+
+
+_FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
+# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host").
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
+                            r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
+# A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
+_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
+                           r"-(?:hosted|mediated|brokered)\b", re.I)
+_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+
+
+def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
+    """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
+    hits: list[tuple[int, str, re.Match[str]]] = []
+    for rank, (name, rx) in enumerate(_FORMATS):
+        for m in rx.finditer(s.text):
+            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+                continue
+            hits.append((rank, name, m))
+            break
+    if not hits:
+        return None
+    rank, name, m = hits[0]
+    if name in ("talks", "proposal"):
+        # Talks and a text named in the same sentence: the one named first is what happened to it
+        # ("drafted a memorandum ... to present at a new round of talks"; "met ... to discuss a proposal").
+        firsts = [h for h in hits if h[1] in ("talks", "proposal") and h[0] <= 4]
+        if firsts:
+            rank, name, m = min(firsts, key=lambda h: h[2].start())
+    envoy = _FORMATS[-1][1].search(s.text)
+    if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
+        name = "talks"
+    elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
+            lm.start >= meets.start() for lm, _c in _leader_mentions(gaz, s)):
+        # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
+        name, m = "envoy_visit", envoy
+    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
+            _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
+        # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
+        name, m = "summit", _LEADERS_MEET.search(s.text) or m
+    return name, m
 
 
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
@@ -850,23 +991,26 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:
-        hits = [(name, rx.search(s.text)) for name, rx in _FORMATS]
-        hits = [(n, m) for n, m in hits if m]
-        if not hits:
-            continue
-        name, m = hits[0]
-        envoy = _FORMATS[-1][1].search(s.text)
-        if name == "talks" and envoy and re.search(r"\b(?:met|meets?|meeting)\b", s.text) and _leaders_in(gaz, s) >= 1:
-            # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
-            name, m = "envoy_visit", envoy
-        elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (_LEADERS_MEET.search(s.text) or name == "talks"):
-            # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
-            name, m = "summit", _LEADERS_MEET.search(s.text) or m
-        fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-        break
+        found = _format_in(gaz, s)
+        if found:
+            name, m = found
+            fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+            break
+    if fmt is None:
+        # Every negotiation has a form; a deal reached with no word for it was reached in talks.
+        for s in sents:
+            m = _OUTCOME_AGREE.search(s.text) or _FALLBACK_TALKS.search(s.text)
+            if m:
+                name = "summit" if _leaders_together(gaz, s) else "talks"
+                fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
+                break
+        else:
+            fmt = _label("talks", None, None, None, 0.4)
     outcome = None
     for s in sents:
-        m = _OUTCOME_FAIL.search(s.text) or _OUTCOME_AGREE.search(s.text)
+        # The first result named is the news: "agreed to swap prisoners, though the meeting brought no breakthrough".
+        found = [x for x in (_OUTCOME_FAIL.search(s.text), _OUTCOME_AGREE.search(s.text)) if x]
+        m = min(found, key=lambda x: x.start()) if found else None
         if m:
             value = "no_agreement" if _OUTCOME_FAIL.match(m.group(0)) else "agreement"
             outcome = _label(value, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
@@ -885,18 +1029,26 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
-    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|freez\w+\s+(?:of\s+)?(?:\w+\s+){0,3}assets|frozen\s+(?:\w+\s+){0,2}assets|froze\s+(?:\w+\s+){0,3}assets)\b", re.I)),
-    ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|ban\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
-                              r"(?:halt|stop|suspend|cut)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b", re.I)),
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|ban\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?)\b", re.I)),
+    ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w$€£.,'’-]+\s+){0,6}?assets|"
+                                r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
+                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets)\b", re.I)),
+    ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
+                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
+    # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
+                           r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"trade\s+(?:with|to|from)))\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|waive\w*|roll(?:ed|ing)?\s+back)\b", re.I)),
+    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
+                        r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
+                        # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
+                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
-                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:\w+\s+){0,2}sanctions)\b", re.I)),
+                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,2}sanctions)\b", re.I)),
 ]
 
 
@@ -968,7 +1120,17 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 
 _IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
-_KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain)\b[^.;]{0,60}\b(?:frozen|in\s+place|in\s+force)\b", re.I)
+_KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
+                   re.I)
+# Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
+# "crude sold above the price cap", "the embargo remains ineffective").
+_EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions|embargo|price\s+cap)|"
+                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective)\b", re.I)
+# A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
+# Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
+_SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
+_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
+                            re.I)
 
 
 _MAIN_VERB = re.compile(r"\b(?:impos\w*|reimpos\w*|adopt\w*|approv\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|threat\w*|propos\w*|"
@@ -995,6 +1157,10 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+_DEMAND = re.compile(r"\bdemand\w*", re.I)
+_ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
+
+
 def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
     """impose / extend / lift / evade by the cue nearest an instrument word; threaten / propose by modality.
 
@@ -1007,10 +1173,13 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
         anchors = [m.start() for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         if not anchors:
             continue
-        for name, rx in [*_ACTIONS, ("impose", _IMPOSE_CUE)]:
+        fleet_acted_on = modality in ("threatened", "proposed") or bool(_ACTS_ON_FLEET.search(s.text))
+        for name, rx in [*_ACTIONS, ("evade", _EVADE_MORE), ("impose", _IMPOSE_CUE)]:
             for m in rx.finditer(s.text):
+                if name == "evade" and fleet_acted_on and _SHADOW_FLEET.fullmatch(m.group(0)):
+                    continue
                 d = min(abs(m.start() - a) for a in anchors)
-                if d <= 60 and (best is None or d < best[0]):
+                if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
         if k and (best is None or best[1] != "evade"):
@@ -1018,6 +1187,10 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
     if best is not None and best[1] == "evade":
         _d, name, m, s = best
         return _label("evade", m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
+    if modality == "proposed" and best is not None and best[1] == "lift" and _DEMAND.search(best[3].text):
+        # A demand that sanctions be lifted (by those under them) is about lifting, not a proposed measure.
+        _d, name, m, s = best
+        return _label("lift", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     if modality in ("threatened", "proposed"):
         return _label({"threatened": "threaten", "proposed": "propose"}[modality], None, None, None, 0.65)
     if best is not None:
@@ -1094,7 +1267,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     imposer = next((r for r in roles if r["role"] == "initiator"), None)
     key = (imposer["country"] or imposer["name"]) if imposer else None
     target = next((r for r in roles if r["role"] == "target" and (r["country"] or r["name"]) != key), None)
-    instrument = _instrument(sents)
+    # Every sanctions event has a measure; named by no specific word, it is sanctions in general.
+    instrument = _instrument(sents) or _label("sanctions", None, None, None, 0.4)
     action = _sanctions_action(sents, modality)
     rate = None
     for s in sents:
@@ -1115,13 +1289,43 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("bodies", re.compile(r"\b(?:bodies|body|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
     ("pows", re.compile(r"\b(?:pows?|prisoners?[\s-]+of[\s-]+war|servicem[ae]n|soldiers?|troops|defenders|fighters|combatants|"
-                        r"marines|conscripts|guards?men|constables?)\b", re.I)),
+                        r"marines|conscripts|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
     ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
-    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens|nationals|"
-                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?|citizens?|nationals?)\b", re.I)),
+    # "National" in a name ("Libyan National Army") is no person: only the lower-case noun counts.
+    ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens?|(?-i:nationals?)|"
+                             r"journalists?|reporters?|diplomats?|fishermen|migrants|aid\s+workers?|Americans|dual\s+nationals?|"
+                             r"tourists?|teachers?|students?|academics?|researchers?|businessm[ae]n|shepherds?|herders?)\b", re.I)),
     # Last resort: people named by nationality ("release the 23 Armenians it still holds").
     ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
+_COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I | re.X)
+# "prisoner exchange", "prisoner lists": the word names the swap, not who is in it.
+_PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
+
+
+def _category(sents: Sequence[Sent]) -> dict:
+    """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
+    for name, rx in CATEGORIES[:2]:
+        for s in sents:
+            m = rx.search(s.text)
+            if m:
+                return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    for skip_modifier in (True, False):
+        for s in sents:
+            hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
+                    if not (skip_modifier and _PRISONER_MODIFIER.match(s.text, m.start()))]
+            if not hits:
+                continue
+            # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.
+            counted = [h for h in hits if _COUNTED_BEFORE.search(s.text, 0, h[0]) or h[2].group(0)[:1].isdigit()]
+            _pos, name, m = min(counted or hits, key=lambda h: h[0])
+            if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
+                name = "pows"  # prisoners held between armed forces are prisoners of war
+            return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    # Every release has someone released; unnamed people held by the other side are detainees.
+    return _label("detainees", None, None, None, 0.4)
+
+
 _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
@@ -1130,7 +1334,8 @@ _PEOPLE = (
 )
 _RELEASE = (
     r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
-    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back)"
+    r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
+    r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
@@ -1146,15 +1351,27 @@ _ONE_WAY = [
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
-    _num_rx(r"\band\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
+    _num_rx(r"\band\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,6}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     # "freed six soldiers and two police officers": the second of two coordinated counts.
     _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+and\s+{{N}}\s+{_PEOPLE}"),
-    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|went\s+home|were\s+back)"),
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|come\s+(?:back|home)|went\s+home|were\s+back)"),
+    # "swap 10 living hostages for 1,000 Palestinian prisoners": the count on the other side.
+    _num_rx(rf"{_NUM}\s+{_PEOPLE}\s+for\s+(?:the\s+)?{{N}}\s+{_PEOPLE}"),
+    # "and the government released 569", "received 43 in return": a bare count after the verb.
+    _num_rx(r"\b(?:released|freed|returned|handed\s+(?:over|back)|received)\s+{N}(?![,.]\d)(?=\s*(?:[,.;]|$)|\s+(?:in\s+return|in\s+exchange|on|at|to|from)\b)"),
+    # "with 502 returned to Ukraine and 18 to Russia"
+    _num_rx(r"\bwith\s+{N}\s+(?:were\s+)?(?:returned|handed\s+(?:over|back)|freed|released|sent|repatriated)\b"),
+    _num_rx(r"\band\s+{N}\s+to\s+(?=(?-i:[A-Z]))"),
     _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
     _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
 ]
+
+
+# "15 Palestinians for the remains of every deceased hostage": a rate, not a count; "a three-day exchange": a duration.
+_PER_UNIT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:the\s+(?:remains|bodies?)\s+of\s+)?(?:every|each)\b|\s*-\s*(?:day|week|month|year|hour)",
+                       re.I)
 
 
 def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> list[dict]:
@@ -1167,7 +1384,7 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")):
+                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n")):
                     continue
                 a, b = m.span("n")
                 key = (s.start + a, s.start + b)
@@ -1210,9 +1427,67 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
 
 
 _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
+_SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
+             r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
+             r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
+             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant)")
+# One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
+# "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
+_ONE_RELEASED = [
+    re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
+               re.I),
+    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
+               rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
+    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
+               rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
+]
+# The other side of an exchange named without a number ("in exchange for hundreds of Palestinian prisoners",
+# "in exchange for Arthur Petrov"): the total is not stated.
+_EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
+                           rf"(?:exchang|swap|trad)\w*\s+{_NUM}\s+{_PEOPLE}\s+for)\s+([^,;.]{{0,60}})", re.I | re.X)
+_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
+_UNCOUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|^{_PEOPLE}|^(?-i:[A-Z][\w'’-]+\s+[A-Z])",
+                             re.I)
+# One side's people counted in a two-sided exchange ("a swap involving two detained French teachers"); the other
+# side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
+_TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
+_ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
+_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
 
 
-def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
+def _one_released(sents: Sequence[Sent]) -> list[dict]:
+    """Single people released, one count per non-overlapping phrase, in text order."""
+    spans: list[tuple[int, int]] = []
+    for s in sents:
+        for rx in _ONE_RELEASED:
+            spans.extend((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if not any(a < e and b > s0 for s0, e in kept):
+            kept.append((a, b))
+    return [_quantity(1, "", a, b, 0.6) for a, b in kept]
+
+
+def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
+    """A lone count of one nationality's people in a two-sided exchange counts one side only."""
+    s = next((x for x in sents if x.start <= count["span"]["start"] < x.start + len(x.text)), None)
+    if s is None or not _TWO_SIDED.search(s.text) or _ONE_SIDED.search(s.text):
+        return False
+    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
+
+
+def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
+    for s in sents:
+        for m in _EXCHANGE_FOR.finditer(s.text):
+            side = m.group(1)
+            if not _COUNTED_SIDE.match(side) and _UNCOUNTED_SIDE.match(side):
+                return True
+    return False
+
+
+def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
+    """(total, released_by_each_side) of a swap."""
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
         for s in sents:
@@ -1233,8 +1508,15 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
             each = counts[0]
     if total is None and each is not None:
         total = {**each, "value": each["value"] * 2, "score": 0.75}
+    if total is None and each is None and _other_side_uncounted(sents):
+        return None, None
     if total is None:
         counts = _all_numbers(_ONE_WAY, sents, 0.75)
+        ones = [q for q in _one_released(sents)
+                if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
+        counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
+        if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
+            counts = []
         if len(counts) >= 2:
             # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
             a, b = counts[0], counts[1]
@@ -1244,17 +1526,12 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
         elif counts:
             total = counts[0]
-    category = None
-    for name, rx in CATEGORIES:
-        for s in sents:
-            m = rx.search(s.text)
-            if m:
-                if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
-                    name = "pows"  # prisoners held between armed forces are prisoners of war
-                category = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
-                break
-        if category:
-            break
+    return total, each
+
+
+def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
+    total, each = _swap_counts(sents)
+    category = _category(sents)
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])

@@ -22,12 +22,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face)\b",
+        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?)\b",
         re.I,
     ),
     "sanctions": re.compile(
         r"\b(?:sanction\w*|tariffs?|embargo\w*|price cap|asset freeze|freez\w*|frozen|export ban|ban\w*|blacklist\w*|"
-        r"designat\w*|restrictions|measures|package)\b",
+        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap)\b",
         re.I,
     ),
     "prisoner_swap": re.compile(
@@ -38,43 +38,74 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
+# "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
+_DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+(?:[\w'’.-]+\s+){1,4}?"
+                           r"(?:denied|denies|refuted)\b", re.I)
 _DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
-    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package)\b|"
-    r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept)\b|"
+    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
+    r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
+    r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
+    r"negotiate|sign)\b|"
     r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
 _NEGATED_STALL = re.compile(r"\b(?:denie[sd]|deny|did not believe|not)\b[^.]{0,60}\bstall\w*", re.I)
 
+_HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+            r"(?:proposals?|package|adoption|deal|talks|sanctions|agreement|approval|release|exchange|swap|plan|decision|measures))")
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
-    r"postpon\w*|suspend\w*|broke\s+down|break\s+down|collaps\w*|deadlock\w*|impasse|"
+    r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
-    r"no\s+agreements?\s+on|failed\s+to\s+(?:yield|produce|reach|agree|materiali[sz]e)|on\s+hold|"
+    # "failed to agree" after a call or a round that was held is its outcome, not a stall.
+    r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
     r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
-    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|halt(?:ed|s|ing)|"
+    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|"
+    r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
+    r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
+    r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
+    r"(?:yet|failed)\s+to\s+(?:begin|start|take\s+place|happen|be\s+(?:held|implemented|carried\s+out))|"
+    rf"{_HOLD_UP}|"
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen))\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+                               rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
+                               r"failed\s+to\s+(?:agree|adopt|approve)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
+# A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
+# ("if Moscow blocked his efforts") is background, not the state of this event.
+_STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
+                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+"
+                               r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
+# Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
+# "halted approvals of military exports"), not a stall of the sanctions event.
+_MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
+                             r"approvals|trade|deliveries|shipments|sales)\b", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
-                              r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target))\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+to|call\w*\s+for|"
-                            r"call(?:ed|s|ing)?\s+on\s+(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
-                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|"
-                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require)|aims?\s+to|considering|consider\w*|"
-                            r"possibility\s+of|push\w*\s+for|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
+                              r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
+                              r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
+    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
+                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk)|demand(?:ed|s|ing)?\s+that|"
+                            r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
+                            r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
+                            r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
+                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?:\w+\s+)?possible|"
+                            r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
-    ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
+    # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
+    ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
+                           r"hit|target|restrict)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
-                           r"are\s+set\s+to|set\s+for|due\s+to|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
+                           r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
                            r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
@@ -83,12 +114,43 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
+    # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
+    ("ongoing", re.compile(r"\bresumed\b", re.I)),
     # Nouns name a proposal weakly: a verb cue, at the same distance, wins.
     ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
-_ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
+_NOUN_CUE = len(_CUES) - 1
+_RESUMED_CUE = len(_CUES) - 2
+# A future inside what was agreed or signed is the deal's content ("signed an agreement on how civil society
+# will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
+_DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
+                           r"[^.;]{0,80}?\b(?:that|how|under\s+which|whereby|in\s+which)\b[^.;]{0,60}?$", re.I)
+# ... unless the future is new talks ("agreed that talks will resume next week" plans them).
+_FUTURE = re.compile(r"(?:will|would|shall)\s+(?!(?:meet|hold|resume|begin|start|take\s+place|be\s+held|travel|visit|talk|speak|"
+                     r"reconvene|return)\b)", re.I)
+_CONTINUE_FUTURE = re.compile(r"(?:will|would)\s+(?:stay|remain|be\s+kept)\b", re.I)
+# A call, meeting or handover told in the past tense happened; a plan or an offer made in it is its content
+# ("told Zelenskiy in a phone call that Ankara was ready to host ..."; "met Aoun and received ... a U.S. proposal").
+_HELD: dict[str, re.Pattern[str]] = {
+    "negotiation": re.compile(
+        r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
+        r"\b(?:met|spoke|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
+        r"(?:told|pressed|urged|asked|assured|discussed)\b[^.;]{0,60}?\bin\s+a\s+(?:[\w-]+\s+)?(?:phone\s+|telephone\s+|video\s+)?call)\b"
+        r"(?!\s+by\b)",
+        re.I),
+    "prisoner_swap": re.compile(
+        r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bnot\s)"
+        r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)",
+        re.I),
+}
+_FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
+# Far from its trigger, a predicate whose subject is the event still dates it ("The next stage of the
+# prisoner exchange ..., covering ..., will take place on Monday").
+_EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
+                              r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
@@ -108,6 +170,9 @@ def _triggers(sentence: str, event_type: str) -> list[int]:
 
 def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     """A denial whose scope holds this event ("denied launching drones", "denied the accusation")."""
+    after = _DENIED_AFTER.search(sentence)
+    if after:
+        return after
     for m in _DENIAL.finditer(sentence):
         if _DENIAL_OBJECT.match(sentence, m.start()):
             return m
@@ -116,15 +181,28 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
-def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int
-                 ) -> tuple[int, int, str, re.Match[str]] | None:
+def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
+    if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
+        return True  # "agreed to a ceasefire under which ... will stop": the talks happened
+    if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())
+            and (event_type == "negotiation" or (event_type == "sanctions" and _CONTINUE_FUTURE.match(m.group(0))))):
+        return True
+    return held is not None and name in ("proposed", "planned") and m.start() >= held
+
+
+def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
+                 held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
         if event_type == "drone_strike" and name in ("proposed", "planned"):
             continue
+        if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
+            continue  # drones or trade that "resumed" are a new attack or a new breach
+        if priority == _NOUN_CUE and best is not None:
+            continue  # a proposal named by a noun only when no verb says what became of it
         for m in rx.finditer(sentence):
-            if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
-                continue  # "agreed to a ceasefire under which ... will stop": the talks happened
+            if _skip_cue(sentence, event_type, name, m, held):
+                continue
             dist = near(m, window)
             if dist is None:
                 continue
@@ -159,15 +237,28 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     talks_like = event_type in ("negotiation", "prisoner_swap")
     # A drone strike happens, is under way, is threatened or denied; flights "suspended" after it are a consequence.
     stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else ([_STALLED_ANY_TYPE] if event_type == "sanctions" else [])
-    stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None]
+    held_m = _HELD[event_type].search(sentence) if event_type in _HELD else None
+    held = held_m.end() if held_m else None
+    stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
+               and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
+               and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
+                        and _MEASURE_OBJECT.match(sentence, m.end()))
+               # "far apart" or "frozen" after a held round or call is how it ended, not a stall
+               and not (rx is _STALLED_TALKS_ONLY and held is not None)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
-    best = _nearest_cue(sentence, event_type, near, WINDOW)
+    best = _nearest_cue(sentence, event_type, near, WINDOW, held)
     if best is None and event_type != "drone_strike":
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
-        best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW)
+        best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)
+    if best is None and event_type != "drone_strike" and (far := _FAR_STALL.search(sentence)):
+        return ModalityResult("stalled", far.group(0), base + far.start(), base + far.end(), 0.5)
+    if best is None and event_type != "drone_strike" and held is None:
+        pred = _EVENT_PREDICATE.search(sentence)
+        if pred:
+            return ModalityResult("planned", pred.group(0), base + pred.start(), base + pred.end(), 0.5)
     if best is not None:
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5

@@ -485,3 +485,216 @@ def test_sanctions_coordinated_subjects_and_a_named_target_first():
     assert args["imposer"]["country"] == "CAN"
     args = extract("India's oil imports from Russia fell after U.S. sanctions on Rosneft took effect.", "sanctions")["arguments"]
     assert (args["imposer"]["country"], args["target"]["country"]) == ("USA", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A held call or meeting happened, whatever was offered or failed in it.
+        ("Macron pressed Xi for a truce in a phone call on Monday, but the two leaders failed to agree on a pause.",
+         "negotiation", "occurred"),
+        ("Erdogan told Putin in a phone call on Friday that Turkey was ready to host new talks.", "negotiation", "occurred"),
+        ("The government and the rebels signed a deal in Nairobi on Friday on how the truce will be monitored.",
+         "negotiation", "occurred"),
+        ("The two leaders could meet next month in Geneva, an aide said.", "negotiation", "proposed"),
+        ("Talks between the two sides resumed in Doha today, with Qatari officials carrying proposals between them.",
+         "negotiation", "ongoing"),
+        ("The envoy will travel to Cairo to meet both delegations as he tries to revive the frozen talks.", "negotiation", "planned"),
+        ("Peace talks between the army and the rebels have been adjourned indefinitely.", "negotiation", "stalled"),
+        ("The rebels and the government missed a Friday deadline to sign the peace accord.", "negotiation", "stalled"),
+        ("The swap agreed in Geneva, covering sick and elderly detainees, will take place on Sunday.", "prisoner_swap", "planned"),
+        ("The prisoner exchange agreed by both sides has yet to begin, the Red Cross said.", "prisoner_swap", "stalled"),
+        # Suspending the measure is its action; a stall named in a condition is no stall.
+        ("The EU will suspend its sanctions on Syria for six months, diplomats said.", "sanctions", "planned"),
+        ("The president threatened to impose tariffs on Venezuelan oil if Caracas blocked the deal.", "sanctions", "threatened"),
+        ("Russia could ban fertiliser exports to Europe in retaliation, the minister said.", "sanctions", "threatened"),
+        ("Two member states are holding up a proposal to lower the price cap on Russian oil.", "sanctions", "stalled"),
+    ],
+)
+def test_modality_of_held_offered_and_stalled_events(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("The army chiefs of the two countries will speak again by hotline on Friday.", "phone_call"),
+        ("Norwegian mediators handed both sides a draft peace accord on Monday.", "proposal"),
+        ("The rebels rejected a government offer, passed on by church mediators, to pause the fighting.", "proposal"),
+        ("Norway offered on Tuesday to use its good offices to ease tensions between the two neighbours.", "talks"),
+        ("Ministers of the five states agreed in Abuja on Thursday to keep their borders open.", "talks"),
+        ("A Ukrainian delegation will travel to Doha on Sunday to join indirect negotiations hosted by Qatari mediators.", "talks"),
+        ("Steve Witkoff is due in Moscow on Tuesday to present the revised plan to Vladimir Putin.", "envoy_visit"),
+        ("Nicolas Maduro sent a letter to Donald Trump proposing direct talks on migration.", "talks"),
+        ("A new round of talks is due in Istanbul on Monday.", "talks"),
+    ],
+)
+def test_negotiation_format(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The two delegations agreed in Geneva to swap wounded prisoners, though the meeting brought no breakthrough on a truce.",
+         "agreement"),
+        ("The two presidents ended their summit without agreeing on a ceasefire.", "no_agreement"),
+        ("The two sides finalised the text of a peace treaty after months of talks.", "agreement"),
+        ("Qatar brokered a ceasefire between the two sides after talks in Doha.", "agreement"),
+        ("Two days of talks in Geneva produced no results, the envoy said.", "no_agreement"),
+    ],
+)
+def test_negotiation_outcome_first_named_result(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "instrument"),
+    [
+        ("Iran is shipping fuel to the junta in violation of UN sanctions, a panel of experts said.", "evade", "sanctions"),
+        ("The tanker fleet keeps selling crude far above the G7's $60 price cap, analysts said.", "evade", "price_cap"),
+        ("Canada froze the assets of 20 tankers in Russia's shadow fleet on Monday.", "impose", "asset_freeze"),
+        ("The Security Council voted to remove two ministers from its sanctions list on Friday.", "lift", "sanctions"),
+        ("The United States will suspend its sanctions on Syria for 180 days.", "lift", "sanctions"),
+        ("G7 leaders agreed that Russia's central bank assets will stay immobilised until Moscow pays.", "extend", "asset_freeze"),
+        ("Tehran demanded that Washington lift sanctions on its oil exports before any talks.", "lift", "sanctions"),
+        ("Colombia halted all exports and imports to and from Israel on Thursday.", "impose", "embargo"),
+    ],
+)
+def test_sanctions_action_and_instrument(text, action, instrument):
+    args = extract(text, "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == (action, instrument)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The rebels freed 40 detainees, among them soldiers of the government army, on Sunday.", "detainees"),
+        ("The prisoner exchange agreed by the army and the rebels has yet to start, with lists of detainees disputed.", "detainees"),
+        ("The militia freed three police officers it had held for a week.", "pows"),
+        ("The Taliban freed American tourist John Smith on Thursday.", "detainees"),
+        ("Khalifa Haftar's Libyan National Army proposed exchanging 20 prisoners each with rival forces.", "pows"),
+        ("Baku rejected requests to free the Armenians it holds.", "detainees"),
+        ("Soldiers escorted the 30 civilians freed by the rebels to the border.", "civilians"),
+    ],
+)
+def test_swap_category_is_the_people_named_first(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The two sides agreed to swap 12 living hostages for 600 prisoners, officials said.", 612),
+        ("Israel will return the bodies of 10 Palestinians for the remains of every hostage handed back.", None),
+        ("Russia accused Kyiv of refusing to take back 300 of its captured soldiers.", 300),
+        ("The rebels freed American aid worker John Smith on Friday.", 1),
+        ("The group handed the remains of another deceased hostage to the Red Cross overnight.", 1),
+        ("A Dutch tourist who strayed across the border was flown home on Monday in exchange for three Iranian fishermen.", 4),
+        ("Kyiv said 120 of its soldiers had come home, while Moscow said 130 Russian servicemen were returned.", 250),
+        ("The group will free 20 hostages in exchange for hundreds of prisoners held by the army.", None),
+        ("Tehran denied negotiating a swap with Paris involving three detained French citizens.", None),
+        ("The next stage of the swap, covering the wounded and those under 25, will take place on Monday.", None),
+        ("The two sides completed a three-day exchange of 500 detainees on Sunday.", 500),
+        ("The two sides exchanged the bodies of fallen soldiers, with 300 returned to Ukraine and 20 to Russia.", 320),
+    ],
+)
+def test_swap_totals(text, total):
+    got = extract(text, "prisoner_swap")["arguments"]["total"]
+    assert (got or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Two drones laden with explosives detonated near the president during a parade in the capital.",
+         {"drones_launched": 2, "target_type": "government"}),
+        ("Three explosive-laden drones heading for Erbil airport, which hosts U.S.-led troops, were shot down overnight.",
+         {"drones_intercepted": 3, "drones_launched": None}),
+        ("Air defences shot down seven drones launched from Idlib at the Hmeimim air base.",
+         {"drones_intercepted": 7, "drones_launched": None}),
+        ("Russia launched 120 drones overnight, of which 80 were shot down and 30 were 'lost' to electronic warfare.",
+         {"drones_launched": 120, "drones_intercepted": 110}),
+        ("A Sudanese army drone strike near the village killed 15 civilians on Monday.", {"killed": 15, "target_type": "civilian"}),
+        ("Israeli drones destroyed three missile launchers near Tabriz.", {"target_type": "military"}),
+        ("A U.S. drone strike killed a senior commander of the group as he drove near Raqqa.", {"killed": 1, "target_type": "transport"}),
+        ("An Israeli drone struck a motorcycle in the town, killing its rider.", {"killed": 1}),
+        ("A drone strike on a house killed a man and his three sons.", {"killed": 4}),
+        ("Drones hit a fuel depot overnight; no casualties were reported.", {"killed": None, "injured": None}),
+    ],
+)
+def test_drone_counts_and_targets(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: (args[k] or {}).get("value") for k in want} == want
+
+
+def test_ages_video_calls_unfreezing_weighing_and_refusals():
+    args = extract("A drone strike killed a 12-year-old boy in Kherson.", "drone_strike")["arguments"]
+    assert args["killed"]["value"] == 1
+    args = extract("The air force said it destroyed 60 of 90 drones launched overnight.", "drone_strike")["arguments"]
+    assert (args["drones_launched"]["value"], args["drones_intercepted"]["value"]) == (90, 60)
+    assert extract("A drone strike killed Hezbollah commander Ali Hassan on Monday.", "drone_strike")["arguments"]["killed"]["value"] == 1
+    assert extract("Putin and Xi discussed the war in a video call on Monday.", "negotiation")["arguments"]["format"]["value"] == "phone_call"
+    args = extract("The EU unfroze the assets of two businessmen on Friday.", "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == ("lift", "asset_freeze")
+    assert extract("China restricted exports of drone parts to Ukraine.", "sanctions")["arguments"]["instrument"]["value"] == "export_ban"
+    for text in ("Senators introduced legislation that would sanction buyers of Russian oil.",
+                 "Washington is weighing new sanctions on Russian banks."):
+        e = extract(text, "sanctions")
+        assert (e["modality"], e["arguments"]["action"]["value"]) == ("proposed", "propose")
+    assert extract("Negotiations on a truce have broken down, mediators said.", "negotiation")["modality"] == "stalled"
+    assert extract("Hamas said it would not release the hostages due on Saturday.", "prisoner_swap")["modality"] == "stalled"
+    e = extract("Venezuela released 10 Americans in exchange for a Maduro ally.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 11
+
+
+def test_new_talks_in_a_deal_are_planned_and_leaders_in_talks_hold_a_summit():
+    assert extract("The two sides agreed that talks will resume in Doha next week.", "negotiation")["modality"] == "planned"
+    assert extract("Efforts to end the fighting have stalled, diplomats said.", "negotiation")["modality"] == "stalled"
+    e = extract("Donald Trump held talks with Vladimir Putin in Anchorage on Friday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
+    e = extract("Ukrainian and U.S. officials discussed the peace plan at talks in Geneva.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
+
+
+def test_measure_words_with_amounts_and_bars():
+    assert extract("Britain froze $3 billion of Russian central bank assets.", "sanctions")["arguments"]["instrument"]["value"] == "asset_freeze"
+    assert extract("The EU barred exports of aircraft parts to Russia.", "sanctions")["arguments"]["instrument"]["value"] == "export_ban"
+    e = extract("A drone attack on the city council building damaged offices.", "drone_strike")
+    assert e["arguments"]["target_type"]["value"] == "government"
+
+
+def test_possible_summits_are_proposed_and_continued_talks_ongoing():
+    e = extract("The Kremlin said a Putin-Trump summit was possible in the coming weeks.", "negotiation")
+    assert e["modality"] == "proposed"
+    e = extract("Indirect talks between Iran and the United States continued in Muscat on Sunday.", "negotiation")
+    assert e["modality"] == "ongoing"
+
+
+def test_lives_lost_and_a_relative_count():
+    assert extract("Eleven people lost their lives in the drone strike on the camp.", "drone_strike")["arguments"]["killed"]["value"] == 11
+    e = extract("A drone hit an apartment block, wounding a woman and her daughter.", "drone_strike")
+    assert e["arguments"]["injured"]["value"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "action"),
+    [
+        ("Britain said it would sanction Russian intelligence officers over the poisoning.", "planned", "impose"),
+        ("The EU has not yet agreed on its 19th sanctions package because of Slovak objections.", "stalled", "impose"),
+        ("Iranian oil exports hit a record despite U.S. sanctions.", "occurred", "evade"),
+        ("Trump has signed an executive order ending the Syria sanctions programme.", "occurred", "lift"),
+    ],
+)
+def test_sanctions_announced_unagreed_defied_and_ended(text, modality, action):
+    e = extract(text, "sanctions")
+    assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
+
+
+def test_a_bare_second_count_and_a_claim_denied_after_it():
+    e = extract("The Houthis released 318 detainees and the government released 569.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 887
+    e = extract("Israel freed 1,968 Palestinian prisoners on Monday.", "prisoner_swap")
+    assert e["arguments"]["total"]["value"] == 1968
+    e = extract("Moscow accused Kyiv of a drone attack on Putin's residence, which Ukraine denied.", "drone_strike")
+    assert e["modality"] == "denied"
