@@ -36,6 +36,8 @@ DATA = Path(__file__).resolve().parent / "data"
 _CHUNK = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*)"
     r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
+    # A site numbered as part of its name: "Tower 22".
+    r"(?:\s+\d{1,3}\b(?![.,]?\d))?"
 )
 _ADMIN_SUFFIX = re.compile(
     r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?)\b", re.I

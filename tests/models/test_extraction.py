@@ -183,6 +183,21 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
         ("Hamas handed over four hostages on Saturday, medical officials in Gaza said.", "prisoner_swap", (None, None, None)),
         ("Russia freed 30 soldiers captured in the Kursk region, Kyiv said.", "prisoner_swap", (None, None, None)),
         ("Israel returned 10 detainees at the Rafah crossing on Monday.", "prisoner_swap", (None, None, None)),
+        ("The militants freed a wounded soldier, the last hostage in Gaza, on Monday.", "prisoner_swap", (None, None, None)),
+        ("Hamas freed two hostages in Deir al-Balah on Monday.", "prisoner_swap", ("Deir al-Balah", "Gaza Strip", "PSE")),
+        ("The group offered to free all captives in return for an end to the war in Gaza.", "prisoner_swap", (None, None, None)),
+        # A compass word or a hyphen before the place, an attack "against" a country.
+        ("Drones struck a fuel depot in north-western Tigray on Friday.", "drone_strike", ("Tigray", "Tigray", "ETH")),
+        ("A drone hit a checkpoint in northeastern Jordan on Sunday.", "drone_strike", ("Jordan", None, "JOR")),
+        ("Russia launched 80 drones against Ukraine overnight.", "drone_strike", ("Ukraine", None, "UKR")),
+        # A homonym's reading in the country named next to it; a numbered site; a town that shares a historical name.
+        ("A drone hit a bus on the outskirts of Jermuk, in Armenia.", "drone_strike", ("Jermuk", "Vayots Dzor", "ARM")),
+        ("Two soldiers were hurt in a drone attack on Tower 22 overnight.", "drone_strike", ("Tower 22", "Mafraq", "JOR")),
+        ("A drone exploded near a villa in Caesarea on Saturday.", "drone_strike", ("Caesarea", "Haifa", "ISR")),
+        # The event answered, and a meeting agreed in a call, are not where the event happens.
+        ("The Houthis threatened drone attacks on U.S. warships in retaliation for strikes on Hodeidah.", "drone_strike",
+         (None, None, None)),
+        ("Putin and Erdogan agreed in a phone call on Monday to meet in Ankara.", "negotiation", (None, None, None)),
     ],
 )
 def test_event_place(text, event_type, place):
