@@ -238,6 +238,20 @@ def when(text: str, event_type: str, published: str) -> str | None:
          "sanctions", "2025-08-14", None),
         ("The rebel leader threatened drone strikes on the capital in a speech broadcast on Sunday.", "drone_strike",
          "2025-03-03", None),
+        # A statement however long its issuer's name, a past perfect, a meeting beside a swap date no event.
+        ("The rebels said they were ready to resume talks, in a statement issued by the group's political wing on Friday.",
+         "negotiation", "2025-03-04", None),
+        ("Trump gave Moscow ten days to agree a truce or face sanctions, shortening the deadline he had set earlier this month.",
+         "sanctions", "2025-07-29", None),
+        ("Moscow is ready to return 500 bodies, its negotiator said after Tuesday's talks in Istanbul.", "prisoner_swap",
+         "2025-06-05", None),
+        ("The archbishop offered help with a new exchange of prisoners during a meeting with the president on Sunday.",
+         "prisoner_swap", "2025-05-19", None),
+        # Talks and sanctions are decided at meetings; a lifting bites once signed into law.
+        ("The negotiators said after Tuesday's talks in Istanbul that more rounds would follow.", "negotiation", "2025-06-05",
+         "2025-06-03"),
+        ("Parliament passed a bill on Tuesday lifting sanctions on Syria, and the president is expected to sign it into law next "
+         "month.", "sanctions", "2025-12-18", "2026-01"),
     ],
 )
 def test_event_date(text, event_type, published, value):
