@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
+from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, _norm_key, place_score
 from models.extraction.numbers import N_FOR_N, NUMBER, PERCENT, find_numbers, parse_number, value_of
 
 
@@ -319,6 +319,13 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
                           and not m.actors and (m.admin_suffix or any(p.precision != "city" or p.population >= 100_000 for p in m.places))}
+        # A country named as a place anchors too: "al-Jawf province in northern Yemen", "in Al Jawf, Yemen".
+        for k, m in enumerate(mentions):
+            country = next((p.country for p in m.places if p.precision == "country"), None)
+            if country and m.actors and (
+                    _SPATIAL.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
+                    or (k > 0 and re.fullmatch(r",\s*", s.text[mentions[k - 1].end - s.start : m.start - s.start]))):
+                near_countries.add(country)
         sentence_out: list[PlaceMention] = []
         for k, m in enumerate(mentions):
             if not m.places:
@@ -346,7 +353,16 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
                     and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])):
                 locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
-            best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
+            # A place called by its own name beats one for which the name is only a variant ("Nazareth" is also an
+            # old name of Ethiopia's Adama).
+            own = _norm_key(m.text)
+            cands = list(m.places)
+            if any(_norm_key(p.name) == own and p.country in context | near_countries for p in cands):
+                # A place of that very name in a country the story is about: a foreign place that only has the name
+                # as a variant is out ("Bethlehem" is also Belém's, "Qana" a spelling of Egypt's Qina).
+                cands = [p for p in cands if _norm_key(p.name) == own or p.country in context | near_countries]
+            best = max(cands, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0)
+                       + (0.5 if _norm_key(p.name) == own else 0.0))
             sentence_out.append(PlaceMention(m, best, origin, locative))
         sentence_out = _within_containers(sentence_out, s, context)
         # A small town from a country the sentence is not about, next to a place that it is about, is a

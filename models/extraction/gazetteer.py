@@ -138,14 +138,17 @@ class Gazetteer:
                 acc[1] += lon * w
                 acc[2] += w
         self._admin_centroids = {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+        # The towns' summed population stands for a division's size when it competes with a homonym town abroad.
+        self._admin_sizes = {k: int(v[2]) for k, v in sums.items()}
 
     def _load_admin1(self, path: Path) -> None:
         if not path.exists():
             return
         centroids = getattr(self, "_admin_centroids", {})
+        sizes = getattr(self, "_admin_sizes", {})
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             lat, lon = centroids.get((e["country"], e["name"]), (None, None))
-            place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1")
+            place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1", sizes.get((e["country"], e["name"]), 0))
             # "bare": false keeps a name that is also a common word ("Meta") to its qualified forms.
             for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
@@ -269,7 +272,11 @@ class Gazetteer:
                     if a.country == best.country:
                         return [a]
                 return [Place(best.admin1 or best.name, best.country, best.admin1, best.lat, best.lon, "admin1")]
-        return [*self.places.get(key, []), *[a for a in admin if key not in {_norm_key(p.name) for p in self.places.get(key, [])}]]
+        # A town and its division of the same name ("Kursk", "Misrata"): the town. A division whose name is a town
+        # abroad only ("Al Jawf" in Yemen and in Libya) stays a candidate.
+        towns = self.places.get(key, [])
+        own = {(p.country, _norm_key(p.name)) for p in towns} | {(p.country, _norm_key(p.admin1 or "")) for p in towns}
+        return [*towns, *[a for a in admin if (a.country, key) not in own and (a.country, _norm_key(a.name)) not in own]]
 
 
 def _r(x: float | None) -> float | None:

@@ -194,6 +194,13 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
         ("A drone hit a bus on the outskirts of Jermuk, in Armenia.", "drone_strike", ("Jermuk", "Vayots Dzor", "ARM")),
         ("Two soldiers were hurt in a drone attack on Tower 22 overnight.", "drone_strike", ("Tower 22", "Mafraq", "JOR")),
         ("A drone exploded near a villa in Caesarea on Saturday.", "drone_strike", ("Caesarea", "Haifa", "ISR")),
+        # A place called by its own name in the story's country beats a foreign one that has the name as a variant;
+        # a division is a candidate against a town abroad, and a country named as a place anchors it.
+        ("An Israeli drone strike on a house in Qana killed three people, Lebanon's health ministry said.", "drone_strike",
+         ("Qâna", "South Lebanon", "LBN")),
+        ("A drone struck a military post in al-Jawf province in northern Yemen.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
+        ("Drones struck a car in Al Jawf, Yemen, killing two.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
+        ("Drones struck a warehouse in Tripoli in northern Lebanon.", "drone_strike", ("Tripoli", "North Lebanon", "LBN")),
         # The event answered, and a meeting agreed in a call, are not where the event happens.
         ("The Houthis threatened drone attacks on U.S. warships in retaliation for strikes on Hodeidah.", "drone_strike",
          (None, None, None)),
