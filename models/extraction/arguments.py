@@ -274,7 +274,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
     r"of|toward|towards|above|within|inside|to|against)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
-    r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w-]+\s+){0,2}$",
+    r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 _ORIGIN_PHRASE = re.compile(

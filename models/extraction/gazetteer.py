@@ -8,7 +8,8 @@ Data files under `data/`, all curated or derived by documented commands:
   ("Kharkov region" -> Kharkiv); `"bare": false` keeps a name that is also a
   common word ("Meta") to its qualified forms ("Meta department");
 - places_extra.json: transliteration variants of cities and named sites
-  (air bases, refineries, bridges);
+  (air bases, refineries, bridges), and regions that are no single
+  division ("Darfur", "the Galilee");
 - cities.json.gz: GeoNames cities with admin1 names, built by
   `python -m models.extraction.build_gazetteer`.
 
@@ -40,7 +41,8 @@ _CHUNK = re.compile(
     r"(?:\s+\d{1,3}\b(?![.,]?\d))?"
 )
 _ADMIN_SUFFIX = re.compile(
-    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?)\b", re.I
+    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?|"
+    r"count(?:y|ies)|voivodeships?|prefectures?)\b", re.I
 )
 _ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast|department) of\s+$", re.I)
 MAX_NGRAM = 6
@@ -157,7 +159,10 @@ class Gazetteer:
         if not path.exists():
             return
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
-            precision = "site" if e.get("kind") == "site" else "city"
+            # A region across divisions ("Darfur", "the Donbas") locates a country, one inside a division
+            # ("the Galilee") that division.
+            kind = e.get("kind")
+            precision = "site" if kind == "site" else ("admin1" if e.get("admin1") else "country") if kind == "region" else "city"
             place = Place(e["name"], e["country"], e.get("admin1"), e.get("lat"), e.get("lon"), precision, 10**6)
             for surface in {e["name"], *e.get("aliases", [])}:
                 key = _norm_key(surface)
@@ -291,7 +296,8 @@ _STOP_SURFACES = frozenset(
 
 
 _SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",
-                   "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea"})
+                   "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea",
+                   "sea of galilee"})
 
 
 @lru_cache(maxsize=1)

@@ -201,6 +201,12 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
         ("A drone struck a military post in al-Jawf province in northern Yemen.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
         ("Drones struck a car in Al Jawf, Yemen, killing two.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
         ("Drones struck a warehouse in Tripoli in northern Lebanon.", "drone_strike", ("Tripoli", "North Lebanon", "LBN")),
+        # U.S. states, counties and voivodeships, a possessive country before a division, regions across divisions.
+        ("The two presidents will meet in Alaska on Friday.", "negotiation", ("Alaska", "Alaska", "USA")),
+        ("Drone fragments were found in Galati county on Tuesday.", "drone_strike", ("Galati", "Galati", "ROU")),
+        ("A drone attack set fire to a refinery in Russia's Krasnodar Krai.", "drone_strike", ("Krasnodar", "Krasnodar", "RUS")),
+        ("Drones struck a market in Darfur on Monday.", "drone_strike", ("Darfur", None, "SDN")),
+        ("A drone was shot down over the Negev desert.", "drone_strike", ("Negev", "Southern District", "ISR")),
         # The event answered, and a meeting agreed in a call, are not where the event happens.
         ("The Houthis threatened drone attacks on U.S. warships in retaliation for strikes on Hodeidah.", "drone_strike",
          (None, None, None)),
