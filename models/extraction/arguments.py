@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, place_score
+from models.extraction.gazetteer import Actor, Gazetteer, Mention, Place, _norm_key, place_score
 from models.extraction.numbers import N_FOR_N, NUMBER, PERCENT, find_numbers, parse_number, value_of
 
 
@@ -202,7 +202,8 @@ _PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|so
 # Prepositions and verbs after which a country or capital is a place, not a party.
 _SPATIAL = re.compile(
     r"\b(?:in|near|at|outside|around|across|inside|over|above|into|within|pounded|hammered|shelled|bombarded|struck|hit|"
-    r"attacked|targeted|target|targeting|raided|towards|toward|(?:attacks?|strikes?|raids?|assault|barrage)\s+on|"
+    r"attacked|targeted|target|targeting|raided|towards|toward|"
+    r"(?:attacks?|strikes?|raids?|assault|barrage|drones|missiles)\s+(?:on|against)|"
     r"(?:travel\w*|flew|flown|went|go|going|come|came|coming|head(?:ed|ing|s)?|arrived|visit\w*|delegations?|envoys?|trip)\s+"
     r"(?:\w+\s+){0,2}?to|"
     # "resume flights from Sanaa to Amman": ends of a route
@@ -211,7 +212,9 @@ _SPATIAL = re.compile(
     r"(?:in|across|inside|throughout)\s+(?:the\s+)?[\w'’-]+\s+and|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
-    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?$",
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?"
+    # "in northeastern Jordan", "across north-western Syria"
+    r"(?:(?:far[\s-])?(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central)\s+)?$",
     re.I,
 )
 
@@ -275,8 +278,8 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
-    r"of|toward|towards|above|within|inside|to)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
-    r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:\w+\s+){0,2}$",
+    r"of|toward|towards|above|within|inside|to|against)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
+    r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 _ORIGIN_PHRASE = re.compile(
@@ -309,6 +312,8 @@ _APPOSITIVE = re.compile(
     r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 # The clause of a condition ("if Washington joined strikes on Iran", "unless ...") names no event place.
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
+# Nor does the event answered: "in retaliation for American air strikes on Sanaa".
+_CAUSE = re.compile(r"\b(?:retaliation|response|reprisal|revenge|answer)\s+(?:for|to)\b[^,;:]*$", re.I)
 
 
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
@@ -319,6 +324,13 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
                           and not m.actors and (m.admin_suffix or any(p.precision != "city" or p.population >= 100_000 for p in m.places))}
+        # A country named as a place anchors too: "al-Jawf province in northern Yemen", "in Al Jawf, Yemen".
+        for k, m in enumerate(mentions):
+            country = next((p.country for p in m.places if p.precision == "country"), None)
+            if country and m.actors and (
+                    _SPATIAL.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
+                    or (k > 0 and re.fullmatch(r",\s*", s.text[mentions[k - 1].end - s.start : m.start - s.start]))):
+                near_countries.add(country)
         sentence_out: list[PlaceMention] = []
         for k, m in enumerate(mentions):
             if not m.places:
@@ -333,7 +345,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
             locative = (origin or m.admin_suffix or appositive or facility or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
-            if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _several_countries(mentions, k, s)):
+            if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
+                             or _several_countries(mentions, k, s)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
@@ -345,15 +358,29 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
                     and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])):
                 locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
-            best = max(m.places, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0))
+            # A place called by its own name beats one for which the name is only a variant ("Nazareth" is also an
+            # old name of Ethiopia's Adama).
+            own = _norm_key(m.text)
+            cands = list(m.places)
+            if any(_norm_key(p.name) == own and p.country in context | near_countries for p in cands):
+                # A place of that very name in a country the story is about: a foreign place that only has the name
+                # as a variant is out ("Bethlehem" is also Belém's, "Qana" a spelling of Egypt's Qina).
+                cands = [p for p in cands if _norm_key(p.name) == own or p.country in context | near_countries]
+            best = max(cands, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0)
+                       + (0.5 if _norm_key(p.name) == own else 0.0))
             sentence_out.append(PlaceMention(m, best, origin, locative))
         sentence_out = _within_containers(sentence_out, s, context)
         # A small town from a country the sentence is not about, next to a place that it is about, is a
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
         anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
-        out.extend(pm for pm in sentence_out
-                   if not (pm.place.precision == "city" and pm.place.population < 100_000 and anchored
-                           and pm.place.country not in anchored))
+        for pm in sentence_out:
+            if pm.place.precision == "city" and pm.place.population < 100_000 and anchored and pm.place.country not in anchored:
+                # "the outskirts of Jermuk, in Armenia": the name's reading in the anchoring country, if it has one.
+                local = [p for p in pm.mention.places if p.country in anchored and p.precision != "country"]
+                if not local:
+                    continue
+                pm = replace(pm, place=max(local, key=lambda p: place_score(p, context, FOCUS)))
+            out.append(pm)
     return out
 
 
@@ -1015,6 +1042,12 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             value = "no_agreement" if _OUTCOME_FAIL.match(m.group(0)) else "agreement"
             outcome = _label(value, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
             break
+    if venue_pm is not None and fmt is not None and fmt["value"] == "phone_call" and fmt["span"]:
+        # A call has no venue: a place in the sentence that reports it ("agreed in a call to meet in Budapest") is a
+        # later meeting's. One named apart from the call ("a third round in Istanbul") is the venue of the talks.
+        call_sent = next((x for x in sents if x.start <= fmt["span"]["start"] < x.start + len(x.text)), None)
+        if call_sent is not None and call_sent.start <= venue_pm.mention.start < call_sent.start + len(call_sent.text):
+            venue_pm = None
     args = {
         "participants": participants,
         "mediator": mediators[0] if mediators else None,
@@ -1402,12 +1435,24 @@ _HELD_IN = re.compile(r"\b(?:held|holds|hold|captured|caught|detained|jailed|imp
                       r"convicted|tried|trials?|courts?|prisons?|jails?|detention|captivity|residents?|defenders?|natives?|"
                       r"citizens?|born)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
                       re.I)
+# A hostage is held where the text places him ("the last living American hostage in Gaza"), unless a release verb
+# governs the noun ("freed three hostages in Khan Younis").
+_HOSTAGE_IN = re.compile(r"\b(?:hostages?|captives?)\s+(?:still\s+)?in\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_RELEASED_IN = re.compile(r"\b(?:freed|frees|free|freeing|released|releases|release|releasing|handed\s+over|hands?\s+over|handing\s+over|"
+                          r"exchanged|exchange|swapped|swap|returned)\s+(?:[\w-]+\s+){0,3}?(?:hostages?|captives?)\s+in\s+(?:the\s+)?"
+                          r"(?:[\w'-]+\s+){0,2}$", re.I)
 # What one side accuses the other of happened elsewhere or before: "accusing Hamas of humiliating hostages during
 # handover ceremonies in Gaza".
 _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|alleg\w+|complain\w+|citing|over\s+what\s+it\s+called)\b[^;:,]*$", re.I)
 # A border crossing lies between two countries: "at the Naqoura crossing", "the Wagah border".
 _CROSSING = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?(?:border|frontier|crossing|checkpoint)\b", re.I)
 _CROSSING_BEFORE = re.compile(r"\b(?:border|frontier|crossing|checkpoint)\s+(?:[\w'-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _topic_in(before: str) -> bool:
+    """ "an end to the war in Gaza": what the swap is part of; "the Cold War in Ankara" is a name, not a topic."""
+    m = _TOPIC_BEFORE.search(before[-30:])
+    return bool(m) and m.group(0)[0].islower()
 
 
 def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
@@ -1420,6 +1465,7 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
         before = s.text[max(0, pm.mention.start - s.start - 70) : pm.mention.start - s.start]
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 40]
         if (_AGREED_IN.search(before) or _HELD_IN.search(before) or _CROSSING.match(after) or _CROSSING_BEFORE.search(before)
+                or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
                 or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
         keep.append(pm)

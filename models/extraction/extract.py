@@ -175,6 +175,17 @@ _STATEMENT = re.compile(
 _CLAUSE_VERB = re.compile(r"\b(?!(?:issued|released|published|posted|televised|broadcast|aired)\b)(?:\w+ed|hit|struck|shot|"
                           r"began|held|met|took|freed|swapped)\b", re.I)
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# "in a statement issued by the guerrilla group's central command on Monday": however long the issuer's name.
+_ISSUED_BY = re.compile(r"\b(?:statement|communiqu[eé]|declaration|video|message)\s+(?:issued|released|published|posted|put\s+out)\s+"
+                        r"by\s+(?:[\w'’.-]+\s+){1,8}$", re.I)
+# A past perfect dates what came before the story: "the deadline he had set earlier this month".
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|previously|earlier|first|also)\s+)?(?!been\b)[a-z]+\s+(?:[\w'’-]+\s+){0,3}$")
+# A meeting named beside another event dates the meeting: "offered help with a new exchange during a meeting with
+# Zelenskiy on Sunday", "said after Monday's talks".
+_MEETING_OF = re.compile(r"\b(?:during|at|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:meeting|talks|call|summit|visit|conversation)\s+(?:with|in|to)\s+(?:[\w'’.-]+\s+){1,4}$", re.I)
+_IN_THE_FIELD = frozenset({"prisoner_swap", "drone_strike"})
+_MEETING_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|negotiations|call|summit|conversation)\b", re.I)
 
 
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
@@ -213,6 +224,8 @@ _CLAUSE_START = re.compile(r"\b(?:\w+ed|\w+ing|to\s+\w+|that|which|who|when|wher
 _ATTRIBUTIVE = re.compile(r"^\s+(?!on\b|in\b|at\b|and\b|or\b|to\b|for\b|from\b|with\b|by\b)[a-z]")
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
 _EFFECT = re.compile(r"\b(?:(?:take|takes|taking|took|come|comes|coming|came)\s+(?:into\s+)?(?:effect|force)(?:\s+(?:on|from))?|"
+                     # "expected to sign it into law this month": a measure bites once it is law.
+                     r"sign(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?into\s+law(?:\s+(?:on|in))?|"
                      r"(?:starting|effective)(?:\s+(?:on|from))?)\s+$", re.I)
 _FROM_DAY = re.compile(r"\bfrom\s+$", re.I)  # "from Friday", not "from 2022"
 
@@ -271,11 +284,17 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
     """A date that belongs to a statement, another event or a condition rather than to the event itself."""
     before = text[max(0, m.start - 160) : m.start]
     if text[m.end : m.end + 2] in ("'s", "’s"):
-        return False  # "yesterday's attack", "Sunday's strike": the event's own date
+        # "yesterday's attack", "Sunday's strike": the event's own date; "Monday's talks" date talks, where a swap or
+        # a strike does not happen (talks and sanctions are decided at meetings).
+        return event_type in _IN_THE_FIELD and bool(_MEETING_NOUN.match(text[m.end : m.end + 30]))
     st = _STATEMENT.search(before[-40:])
     if (st and not _CLAUSE_VERB.search(st.group(1))) or _STATEMENT_AFTER.match(text[m.end : m.end + 25]):
         return True
-    if m.precision in ("month", "year") and _PARTICIPLE.search(before[-60:]):
+    if _ISSUED_BY.search(before[-90:]):
+        return True
+    if event_type in _IN_THE_FIELD and _MEETING_OF.search(before[-80:]):
+        return True
+    if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])):
         return True
     stops = list(_STOP_ACT.finditer(before[-120:]))
     gap = before[-120:][stops[-1].end() :] if stops else ""

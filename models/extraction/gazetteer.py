@@ -8,7 +8,8 @@ Data files under `data/`, all curated or derived by documented commands:
   ("Kharkov region" -> Kharkiv); `"bare": false` keeps a name that is also a
   common word ("Meta") to its qualified forms ("Meta department");
 - places_extra.json: transliteration variants of cities and named sites
-  (air bases, refineries, bridges);
+  (air bases, refineries, bridges), and regions that are no single
+  division ("Darfur", "the Galilee");
 - cities.json.gz: GeoNames cities with admin1 names, built by
   `python -m models.extraction.build_gazetteer`.
 
@@ -36,9 +37,12 @@ DATA = Path(__file__).resolve().parent / "data"
 _CHUNK = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*)"
     r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
+    # A site numbered as part of its name: "Tower 22".
+    r"(?:\s+\d{1,3}\b(?![.,]?\d))?"
 )
 _ADMIN_SUFFIX = re.compile(
-    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?)\b", re.I
+    r"^\s+(?:regions?|oblasts?|provinces?|governorates?|states?|districts?|krais?|republics?|territory|okrugs?|departments?|"
+    r"count(?:y|ies)|voivodeships?|prefectures?)\b", re.I
 )
 _ADMIN_PREFIX = re.compile(r"(?:region|province|governorate|state|republic|oblast|department) of\s+$", re.I)
 MAX_NGRAM = 6
@@ -136,14 +140,17 @@ class Gazetteer:
                 acc[1] += lon * w
                 acc[2] += w
         self._admin_centroids = {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+        # The towns' summed population stands for a division's size when it competes with a homonym town abroad.
+        self._admin_sizes = {k: int(v[2]) for k, v in sums.items()}
 
     def _load_admin1(self, path: Path) -> None:
         if not path.exists():
             return
         centroids = getattr(self, "_admin_centroids", {})
+        sizes = getattr(self, "_admin_sizes", {})
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             lat, lon = centroids.get((e["country"], e["name"]), (None, None))
-            place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1")
+            place = Place(e["name"], e["country"], e["name"], _r(lat), _r(lon), "admin1", sizes.get((e["country"], e["name"]), 0))
             # "bare": false keeps a name that is also a common word ("Meta") to its qualified forms.
             for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
@@ -152,7 +159,10 @@ class Gazetteer:
         if not path.exists():
             return
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
-            precision = "site" if e.get("kind") == "site" else "city"
+            # A region across divisions ("Darfur", "the Donbas") locates a country, one inside a division
+            # ("the Galilee") that division.
+            kind = e.get("kind")
+            precision = "site" if kind == "site" else ("admin1" if e.get("admin1") else "country") if kind == "region" else "city"
             place = Place(e["name"], e["country"], e.get("admin1"), e.get("lat"), e.get("lon"), precision, 10**6)
             for surface in {e["name"], *e.get("aliases", [])}:
                 key = _norm_key(surface)
@@ -267,7 +277,11 @@ class Gazetteer:
                     if a.country == best.country:
                         return [a]
                 return [Place(best.admin1 or best.name, best.country, best.admin1, best.lat, best.lon, "admin1")]
-        return [*self.places.get(key, []), *[a for a in admin if key not in {_norm_key(p.name) for p in self.places.get(key, [])}]]
+        # A town and its division of the same name ("Kursk", "Misrata"): the town. A division whose name is a town
+        # abroad only ("Al Jawf" in Yemen and in Libya) stays a candidate.
+        towns = self.places.get(key, [])
+        own = {(p.country, _norm_key(p.name)) for p in towns} | {(p.country, _norm_key(p.admin1 or "")) for p in towns}
+        return [*towns, *[a for a in admin if (a.country, key) not in own and (a.country, _norm_key(a.name)) not in own]]
 
 
 def _r(x: float | None) -> float | None:
@@ -282,7 +296,8 @@ _STOP_SURFACES = frozenset(
 
 
 _SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",
-                   "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea"})
+                   "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea",
+                   "sea of galilee"})
 
 
 @lru_cache(maxsize=1)

@@ -183,6 +183,34 @@ def where(text: str, event_type: str) -> tuple[str | None, str | None, str | Non
         ("Hamas handed over four hostages on Saturday, medical officials in Gaza said.", "prisoner_swap", (None, None, None)),
         ("Russia freed 30 soldiers captured in the Kursk region, Kyiv said.", "prisoner_swap", (None, None, None)),
         ("Israel returned 10 detainees at the Rafah crossing on Monday.", "prisoner_swap", (None, None, None)),
+        ("The militants freed a wounded soldier, the last hostage in Gaza, on Monday.", "prisoner_swap", (None, None, None)),
+        ("Hamas freed two hostages in Deir al-Balah on Monday.", "prisoner_swap", ("Deir al-Balah", "Gaza Strip", "PSE")),
+        ("The group offered to free all captives in return for an end to the war in Gaza.", "prisoner_swap", (None, None, None)),
+        # A compass word or a hyphen before the place, an attack "against" a country.
+        ("Drones struck a fuel depot in north-western Tigray on Friday.", "drone_strike", ("Tigray", "Tigray", "ETH")),
+        ("A drone hit a checkpoint in northeastern Jordan on Sunday.", "drone_strike", ("Jordan", None, "JOR")),
+        ("Russia launched 80 drones against Ukraine overnight.", "drone_strike", ("Ukraine", None, "UKR")),
+        # A homonym's reading in the country named next to it; a numbered site; a town that shares a historical name.
+        ("A drone hit a bus on the outskirts of Jermuk, in Armenia.", "drone_strike", ("Jermuk", "Vayots Dzor", "ARM")),
+        ("Two soldiers were hurt in a drone attack on Tower 22 overnight.", "drone_strike", ("Tower 22", "Mafraq", "JOR")),
+        ("A drone exploded near a villa in Caesarea on Saturday.", "drone_strike", ("Caesarea", "Haifa", "ISR")),
+        # A place called by its own name in the story's country beats a foreign one that has the name as a variant;
+        # a division is a candidate against a town abroad, and a country named as a place anchors it.
+        ("An Israeli drone strike on a house in Qana killed three people, Lebanon's health ministry said.", "drone_strike",
+         ("Qâna", "South Lebanon", "LBN")),
+        ("A drone struck a military post in al-Jawf province in northern Yemen.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
+        ("Drones struck a car in Al Jawf, Yemen, killing two.", "drone_strike", ("Al Jawf", "Al Jawf", "YEM")),
+        ("Drones struck a warehouse in Tripoli in northern Lebanon.", "drone_strike", ("Tripoli", "North Lebanon", "LBN")),
+        # U.S. states, counties and voivodeships, a possessive country before a division, regions across divisions.
+        ("The two presidents will meet in Alaska on Friday.", "negotiation", ("Alaska", "Alaska", "USA")),
+        ("Drone fragments were found in Galati county on Tuesday.", "drone_strike", ("Galati", "Galati", "ROU")),
+        ("A drone attack set fire to a refinery in Russia's Krasnodar Krai.", "drone_strike", ("Krasnodar", "Krasnodar", "RUS")),
+        ("Drones struck a market in Darfur on Monday.", "drone_strike", ("Darfur", None, "SDN")),
+        ("A drone was shot down over the Negev desert.", "drone_strike", ("Negev", "Southern District", "ISR")),
+        # The event answered, and a meeting agreed in a call, are not where the event happens.
+        ("The Houthis threatened drone attacks on U.S. warships in retaliation for strikes on Hodeidah.", "drone_strike",
+         (None, None, None)),
+        ("Putin and Erdogan agreed in a phone call on Monday to meet in Ankara.", "negotiation", (None, None, None)),
     ],
 )
 def test_event_place(text, event_type, place):
@@ -223,6 +251,20 @@ def when(text: str, event_type: str, published: str) -> str | None:
          "sanctions", "2025-08-14", None),
         ("The rebel leader threatened drone strikes on the capital in a speech broadcast on Sunday.", "drone_strike",
          "2025-03-03", None),
+        # A statement however long its issuer's name, a past perfect, a meeting beside a swap date no event.
+        ("The rebels said they were ready to resume talks, in a statement issued by the group's political wing on Friday.",
+         "negotiation", "2025-03-04", None),
+        ("Trump gave Moscow ten days to agree a truce or face sanctions, shortening the deadline he had set earlier this month.",
+         "sanctions", "2025-07-29", None),
+        ("Moscow is ready to return 500 bodies, its negotiator said after Tuesday's talks in Istanbul.", "prisoner_swap",
+         "2025-06-05", None),
+        ("The archbishop offered help with a new exchange of prisoners during a meeting with the president on Sunday.",
+         "prisoner_swap", "2025-05-19", None),
+        # Talks and sanctions are decided at meetings; a lifting bites once signed into law.
+        ("The negotiators said after Tuesday's talks in Istanbul that more rounds would follow.", "negotiation", "2025-06-05",
+         "2025-06-03"),
+        ("Parliament passed a bill on Tuesday lifting sanctions on Syria, and the president is expected to sign it into law next "
+         "month.", "sanctions", "2025-12-18", "2026-01"),
     ],
 )
 def test_event_date(text, event_type, published, value):
