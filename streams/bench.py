@@ -445,7 +445,7 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
             loads = {}
             for share in (0.25, 0.5):
                 rate = art_s * share
-                k = max(20, int(rate * (30 if quick else 90)))
+                k = max(20, int(rate * (15 if quick else 90)))
                 sample = synthetic_articles(k, seed=70 + int(share * 100), id_prefix=f"load{int(share * 100)}")
                 r = pipeline_run(p, sample, rate=rate)
                 lat = r["event_latency_s"]

@@ -360,8 +360,8 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True)
 @click.option("--precision", type=click.Choice(["auto", "none", "bf16", "int8"]), default="auto", show_default=True,
               help="Inference precision of the ceiling and the worker alike (auto: what EVENTX_QUANTIZE=auto picks here).")
-@click.option("--variants/--no-variants", default=True, show_default=True,
-              help="Also run the baseline and a naive per-message transformer through the pipeline.")
+@click.option("--variants/--no-variants", default=None,
+              help="Also run the baseline and a naive per-message transformer through the pipeline (default: yes, not with --quick).")
 @click.option("--study", is_flag=True, help="Only the ceiling study: each optimisation's gain, and cost against article length.")
 @click.option("--soak", "soak_s", type=click.FloatRange(min=30), default=None,
               help="Soak: run the worker this many seconds at a steady load; report RSS and lag over time.")
@@ -374,7 +374,7 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--duration", type=click.FloatRange(min=30), default=300.0, show_default=True, help="Seconds for --backlog.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON here.")
-def bench(quick: bool, n_articles: int | None, device: str, precision: str, variants: bool, study: bool, soak_s: float | None, rate: float,
+def bench(quick: bool, n_articles: int | None, device: str, precision: str, variants: bool | None, study: bool, soak_s: float | None, rate: float,
           store: str, trace: bool, backlog_n: int | None, duration: float, as_json: bool, out: Path | None) -> None:
     """Benchmark: model ceiling, model path, pipeline through the broker, latency, RSS, variants."""
     from streams import bench as B
@@ -392,6 +392,8 @@ def bench(quick: bool, n_articles: int | None, device: str, precision: str, vari
             out.write_text(json.dumps(result, indent=2))
         click.echo(json.dumps(result, indent=2))
         return
+    if variants is None:
+        variants = not quick  # four more worker starts would take --quick past two minutes
     figures = B.run(quick=quick, n_articles=n_articles, device=device, variants=variants, as_json=as_json, out=out,
                     precision=precision)
     click.echo(json.dumps(B.summary_keys(figures), indent=2) if as_json else B.format_report(figures))
