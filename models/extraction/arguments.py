@@ -75,12 +75,17 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
-    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
-    r"in the presence of|at the invitation of|invited by)\s+(?:the\s+)?"
+    r"mediation from|mediator|mediators|through|via|sponsored by|under the (?:auspices|sponsorship|supervision|aegis|patronage) of|"
+    r"thanks to|host|hosts|in the presence of|at the invitation of|invited by|"
+    # "talks convened by the African Union", "a truce negotiated by U.S. envoy Amos Hochstein"
+    r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by)\s+(?:the\s+)?"
     # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
     # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
     r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
-    r"contacts|consultations|rounds?)\b)(?!\w+ed\b)\w+\s+){0,2}$",
+    r"contacts|consultations|rounds?|"
+    # verbs without "-ed": "mediators met Israeli and Hamas negotiators"
+    r"met|meets?|told|tells?|said|says?|gave|gives?|sent|sends?|held|holds?|spoke|speaks?|brought|brings?|took|takes?|"
+    r"made|makes?|urges?|asks?|press(?:es)?|hands?|presents?|expects?|wants?|sees?|saw)\b)(?!\w+ed\b)\w+\s+){0,2}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
@@ -100,13 +105,18 @@ _MEDIATOR_AFTER = re.compile(
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
     # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
-    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned)\b)"
+    # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
+    # offer is the subject's.
+    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
+    r"and|or|but|by|with|after|before|then|while|when)\b)"
     r"[\w'’-]+\s+){0,3}?"
     r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
+    # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
+    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|discussions)|"
     # "Egyptian officials carrying proposals back and forth between the two delegations"
     r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
     r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
@@ -118,7 +128,7 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
     # "under U.S. and French mediation", "Qatari auspices"
-    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices)\b|"
+    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices|sponsorship|supervision|aegis|patronage)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
@@ -164,9 +174,11 @@ def _state_actor(gaz: Gazetteer, a: Actor) -> Actor:
 def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention, Actor, Sent]]:
     out = []
     for s in sents:
-        for m in gaz.mentions(s.text, s.start):
-            if not m.actors:
-                continue
+        mentions = gaz.mentions(s.text, s.start)
+        for m in mentions:
+            if not m.actors or any(x.actors and x.start <= m.start and m.end <= x.end and x.end - x.start > m.end - m.start
+                                   for x in mentions):
+                continue  # "Iraq" in "the Islamic Resistance in Iraq": the longer name is the party
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
             if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
                 continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
@@ -772,9 +784,12 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
     return min(scored, key=lambda x: x[:3])[3]
 
 
-_TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|"
+_TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|sidelines\s+of|"
                                  r"\bdiscuss(?:ed|es|ing)?|\babout|\bregarding|\bconcerning|"
-                                 r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
+                                 r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of|"
+                                 # "its peace plan for Ukraine": whom a plan is for; "drawing criticism from the EU": a reaction
+                                 r"(?:plan|deal|settlement|roadmap|framework)\s+for|"
+                                 r"(?:criticism|condemnation|rebukes?|protests?|praise|backlash|objections?)\s+(?:from|by))\s+(?:the\s+)?$", re.I)
 
 
 _ATTACKER_AFTER = re.compile(
@@ -806,7 +821,22 @@ def _topic_only(m: Mention, s: Sent) -> bool:
     rel = m.start - s.start
     if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
         return True
-    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :]))
+    if any(a.kind == "intl_org" for a in m.actors) and _OCCASION_AFTER.match(s.text, m.end - s.start):
+        return True
+    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
+                or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
+
+
+# "to discuss disarming Hezbollah and Israel's presence in the south": the whole object of "discuss" is the topic,
+# up to the clause's end or a phrase that brings in a party ("discussed the war with Putin").
+_TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning)\s+"
+                          r"(?:(?!(?:with|between|by|from|said|says|told|while|but|as|and\s+(?:then\s+)?(?:\w+ed|met|meet|spoke|held|said))\b)"
+                          r"[^,;:.!?])+$", re.I)
+
+
+# "on the sidelines of the ASEAN summit", "at a NATO summit": the body's gathering is the occasion, not a side.
+_OCCASION_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:annual|leaders'?|ministerial|foreign\s+ministers'?|emergency|extraordinary)\s+)?"
+                             r"(?:summit|conference|forum|gathering|general\s+assembly|ministerial)\b", re.I)
 
 
 _LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
@@ -820,6 +850,27 @@ def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
             if a.kind == "leader":
                 seen.add(a.name)
     return len(seen)
+
+
+# ", the German government said", "Egyptian sources said", "according to Turkey's foreign ministry": a source.
+_SPEAKER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\baccording\s+to\s+)(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SOURCE_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s*(?:[,.;]|\s+(?:said|says|say|told|reported|reports|added|stated|quoted)\b)",
+                           re.I)
+
+
+def _speaker(m: Mention, s: Sent) -> bool:
+    """The mention is only the source of the report: a clause of saying that closes the sentence or follows a comma,
+    or "according to X"."""
+    rel, end = m.start - s.start, m.end - s.start
+    before = s.text[max(0, rel - 40) : rel]
+    if re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, re.I):
+        return True
+    if not _SPEAKER_BEFORE.search(before) or not re.search(r"(?:^|[,;:])\s*(?:[\w'’-]+\s+){0,3}$", before):
+        return False
+    after = s.text[end : end + 60]
+    said = re.match(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|reported|reports|added|stated)\b", after, re.I)
+    # The verb of saying ends the sentence or its clause: ", Turkey's foreign ministry said." not "Turkey said it would".
+    return bool(said) and bool(re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", after[said.end():]))
 
 
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
@@ -838,6 +889,14 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         if r["role"] == "participant" and not _topic_only(m, s):
             talking.setdefault(r["country"] or r["name"], set()).add(a.name)
             spoken.append(r)
+    # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
+    # government said"); with one other side the speaker is usually the second ("talks with Moscow will resume, Kyiv said").
+    heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+             if r in spoken and not _speaker(m, s)}
+    bystanders = {k for k in talking if k not in heard}
+    if bystanders and len({n for k in heard for n in talking[k]}) >= 2:
+        spoken = [r for r in spoken if (r["country"] or r["name"]) not in bystanders]
+        talking = {k: v for k, v in talking.items() if k not in bystanders}
     roles = _dedupe(raw)
     mediators = [r for r in roles if r["role"] == "mediator"]
     others = {k for k in talking if k not in {r["country"] or r["name"] for r in mediators}}

@@ -317,6 +317,14 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         # thanks name a mediator only for mediating
         ("Zelenskiy thanked Erdogan for hosting the talks between Ukraine and Russia.", {"UKR", "RUS"}, "TUR"),
         ("Putin thanked Trump for the phone call and said Russia was ready for talks.", {"RUS", "USA"}, None),
+        # who sponsors, convenes or chairs talks between others
+        ("Armenia and Azerbaijan resumed talks in Almaty under Kazakh sponsorship.", {"ARM", "AZE"}, "KAZ"),
+        ("Ethiopia and Somalia signed a declaration after talks convened by Turkey.", {"ETH", "SOM"}, "TUR"),
+        ("Sudanese and South Sudanese officials met in Juba, with Kenyan President William Ruto chairing the talks.",
+         {"SDN", "SSD"}, "KEN"),
+        # a verb after "mediators" ends the cue; an offer after "by phone and" is the subject's
+        ("Egyptian and Qatari mediators met Israeli and Hamas negotiators in Doha.", {"ISR", "PSE"}, "EGY"),
+        ("Erdogan discussed a ceasefire with Putin by phone and offered to host talks.", {"TUR", "RUS"}, None),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
@@ -335,6 +343,17 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         ("Sudan and South Sudan agreed to reopen flights from Khartoum to Cairo after talks.", {"SDN", "SSD"}),
         # a party only in a clause about another, earlier event
         ("Zelenskiy will speak with Macron today, two days after the French leader's call with Vladimir Putin.", {"UKR", "FRA"}),
+        # the occasion, the whole object of "discuss", whom a plan is for, a reaction
+        ("Kazakh and Kyrgyz leaders met on the sidelines of the SCO summit in Astana.", {"KAZ", "KGZ"}),
+        ("Trump met Erdogan at the White House to discuss Gaza and Syria's new government.", {"USA", "TUR"}),
+        ("Witkoff met Putin to present a peace plan for Ukraine.", {"USA", "RUS"}),
+        ("Orban met Putin in Moscow, drawing criticism from Poland.", {"HUN", "RUS"}),
+        # a source is no side once two others are; with one other it is the second side
+        ("Russia and Ukraine held talks in Istanbul, the Polish government said.", {"RUS", "UKR"}),
+        ("Talks with Moscow will resume next week, Zelenskiy said.", {"UKR", "RUS"}),
+        # names the chunk scan cannot see whole
+        ("North and South Korea held military talks at Panmunjom.", {"PRK", "KOR"}),
+        ("The two Koreas agreed to restore their hotline.", {"PRK", "KOR"}),
     ],
 )
 def test_negotiation_parties_exclude_topics_and_earlier_events(text, participants):
@@ -414,6 +433,14 @@ def test_a_country_named_with_its_forces_after_an_attack_verb_is_a_party():
 
     text = "Rebels said their drones struck the Myanmar military's main airbase."
     assert [a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])] == ["MMR"]
+
+
+def test_a_name_with_lowercase_words_is_one_party():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Envoys of the Islamic Resistance in Iraq and al-Qaeda in the Arabian Peninsula met in secret."
+    got = [(a.name, a.country) for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])]
+    assert got == [("Islamic Resistance in Iraq", "IRQ"), ("Al-Qaeda in the Arabian Peninsula", "YEM")]
 
 
 def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
