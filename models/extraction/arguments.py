@@ -103,7 +103,9 @@ _MEDIATOR_AFTER = re.compile(
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
     r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
+    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced"
+    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says)\b)[\w-]+\s+){0,3}?"
+    r"(?:mediators?|brokers?|facilitators?)\b|"
     # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
     # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
     # offer is the subject's.
@@ -655,7 +657,9 @@ _ATTACK_VERB = re.compile(
     # "denied carrying out a drone strike", "denied claims that ...": the accused
     r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
     r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
-    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out)|"
+    # "threatened on Sunday to target U.S. carriers": a time phrase may come between the threat and its verb
+    r"threaten(?:ed|s)?\s+(?:(?:on|late|early|again|last|this|overnight|\w+day)\s+){0,3}?to\s+"
+    r"(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out|target|attack|strike|hit)|"
     r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
     rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
@@ -669,7 +673,7 @@ _ATTACK_VERB = re.compile(
 _DEFENDER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:army|military|air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
     r"general\s+staff|officials|authorities|government|junta|forces|troops|mayor|governor)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:said|says|reported|announced|shot|intercepted|downed|repelled|confirmed|accused)\b",
+    r"(?:said|says|reported|announced|shot|intercepted|downed|repelled|confirmed|accused|blamed|blaming|blames)\b",
     re.I,
 )
 _BLAME = re.compile(
@@ -960,7 +964,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|\d+\w*|[\w-]+-?led)\s+){0,3}"
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
@@ -978,6 +982,7 @@ _RETALIATION_BEFORE = re.compile(r"\b(?:retaliation|retaliating|response|respond
 _ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?|"
                            r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
+                        r"include|put|target|punish|penali[sz]e|cut\s+off|halt|stop|"
                         r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
 # ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
 _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
@@ -994,12 +999,17 @@ _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
-    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*)\b",
+    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*|"
+    # "Cambodia halted all imports of fuel from Thailand", "is expected to sign the bill"
+    r"halt(?:s|ed|ing)?|stopp(?:ed|ing)|block(?:s|ed|ing)?|bar(?:s|red|ring)|cut\s+off|curb(?:s|ed|ing)?|sign(?:s|ing)?)\b",
     re.I,
 )
+# Lowercase: "Indian Oil Corp" is a buyer's name.
+_ORIGIN_GOODS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum|arms|weapons|munitions)\b")
 _EVADER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
-    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b|"
+    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using|"
+    r"sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)\b|"
     r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum)\b",  # "Venezuelan crude keeps flowing ..."
     re.I,
 )
@@ -1007,7 +1017,8 @@ _TARGET_AFTER = re.compile(
     r"^(?:'s|’s|')?\s+(?:(?:would|will|could|may|might)\s+)?(?:face|faces|faced)\b|"
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,1}?(?:designation|listing|blacklisting)\b|"
     # "sanctions on Rosneft and Lukoil, Russia's two largest oil companies": whose companies
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|banks|airlines?|sector|economy|oligarchs|exports|imports|shipping)\b|"
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|banks?|airlines?|sector|economy|oligarchs|exports|imports|shipping|"
+    r"producers?|exporters?|giants?)\b|"
     r"^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:hit|targeted|sanctioned|blacklisted|designated|penali[sz]ed)\b",
     re.I,
 )
@@ -1086,10 +1097,20 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
 
 
 _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)
+# "would give Putin 10 or 12 days to make progress or face sanctions": who is told to act or face a measure is its target.
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:give|gives|gave|giving|given|told|tells?|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|order(?:s|ed)?|"
+                               r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b", re.I)
+_MEMBER_AFTER = re.compile(r"\s+(?:member\s+)?(?:country|state|nation|member|government)\b(?!\s+(?:said|says|agreed|adopted))", re.I)
+_MEASURE_VERB = re.compile(r"\b(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend\w*|block(?:s|ed|ing)?|bar(?:s|red|ring)|freez\w*|froze|"
+                           r"impos\w*|restrict\w*|cut\s+off|curb(?:s|ed|ing)?)\b", re.I)
+# "shipped shells to Russia in breach of UN sanctions": who breaks a measure is its target, as who evades it.
+_BREACH = re.compile(r"\b(?:in\s+(?:breach|violation|contravention)\s+of|violat(?:e|es|ed|ing)|breach(?:es|ed|ing)?)\s+"
+                     r"(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo\w*|price\s+cap|ban)\b", re.I)
 
 
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
-    evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
+    evasion = any(_ACTIONS[2][1].search(s.text) or _BREACH.search(s.text) for s in sents)
     roles: list[dict] = []
     subjects: set[int] = set()  # mentions that impose by the verb after them
     for i, (m, a, s) in enumerate(actors):
@@ -1097,7 +1118,10 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
+        if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
+            continue  # "the first European Union country to ban": the union classifies the subject
         if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+                or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
         elif _ATTRIBUTIVE.match(after):
@@ -1117,6 +1141,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             continue
         elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):
             role = "target"
+            if _ORIGIN_GOODS.match(after):
+                score = 0.7  # "Indian Oil Corp denied buying Russian crude": the goods' origin, before their buyer
         elif _IMPOSE_AFTER.match(after):
             role = "initiator"
             subjects.add(i)
@@ -1136,6 +1162,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     if not any(r["role"] == "initiator" for r in roles) and actors:
         # No cue named the imposer: the first party named before the measure is its subject.
         first_trigger = min((s.start + m.start() for s in sents for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)), default=None)
+        if first_trigger is None:  # "became the first country to ban all arms trade with Israel": the measure's verb
+            first_trigger = min((s.start + m.start() for s in sents for m in _MEASURE_VERB.finditer(s.text)), default=None)
         # A party whose only role came after the measure ("the release of detained Americans") may still be its subject.
         taken = {(r["country"] or r["name"]) for r in roles if first_trigger is None or r["span"]["start"] < first_trigger}
         for m, a, _s in actors:

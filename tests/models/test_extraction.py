@@ -385,12 +385,29 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         ("The U.S. Treasury denied reports that it would ease sanctions on Myanmar in exchange for the release of two Americans.",
          "USA", "MMR"),
         ("A bill before the U.S. Congress would repeal the sanctions law targeting Nicaragua.", "USA", "NIC"),
+        # the subject of a halt or ban; a union that only classifies the subject is not it
+        ("Georgia halted all imports of wine from Moldova on Tuesday.", "GEO", "MDA"),
+        ("Latvia became the first NATO member to ban all trade with Belarus.", "LVA", "BLR"),
+        # who breaks a measure is its target; the goods' origin comes before their buyer
+        ("Iran has sold oil to China in violation of U.S. sanctions, officials said.", "USA", "IRN"),
+        ("Indian Oil Corp denied buying Venezuelan crude in breach of U.S. sanctions.", "USA", "VEN"),
+        # who is told to act or face a measure; who is asked to include a company of a state
+        ("Trump gave Iran two weeks to return to talks or face new sanctions.", "USA", "IRN"),
+        ("Kyiv urged Japan to include Russia's biggest shipping company in its sanctions list.", "JPN", "RUS"),
+        # a price before the measure still makes its owner the imposer
+        ("Tankers kept carrying crude above the G7's $60 price cap, a Finnish think tank said.", "G7", None),
     ],
 )
 def test_sanctions_imposer_and_target(text, imposer, target):
     args = extract(text, "sanctions")["arguments"]
     assert ((args["imposer"] or {}).get("country") or (args["imposer"] or {}).get("name")) == imposer
     assert (args["target"] or {}).get("country") == target
+
+
+def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
+    e = extract("A swap of prisoners between Armenia and Azerbaijan that mediators had proposed was delayed.", "prisoner_swap")
+    assert e["arguments"]["mediator"] is None
+    assert {(a["role"], a["country"]) for a in e["actors"]} == {("participant", "ARM"), ("participant", "AZE")}
 
 
 def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
@@ -421,6 +438,9 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         ("Ukraine's military said drones launched by Russia hit Kharkiv overnight.", {("initiator", "RUS")}, {("initiator", "UKR")}),
         ("Any ship bound for Israeli ports will be targeted with drones, the Houthis warned.", set(), {("initiator", "ISR")}),
         ("Saudi air defences intercepted a drone launched from Iraq by Kataib Hezbollah.", {("initiator", "IRQ")}, set()),
+        # a time phrase inside a threat; who blames another was attacked
+        ("The Houthis threatened on Monday to strike Saudi oil facilities with drones.", {("initiator", "YEM")}, set()),
+        ("Drones struck an army convoy near Gao on Friday, with Mali's junta blaming JNIM fighters.", {("target", "MLI")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
