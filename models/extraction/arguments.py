@@ -131,6 +131,12 @@ _MEDIATOR_AFTER = re.compile(
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
     # "under U.S. and French mediation", "Qatari auspices"
     r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices|sponsorship|supervision|aegis|patronage)\b|"
+    # "Cairo was working with Qatar to secure a truce between Israel and Hamas": who works for a deal between others
+    r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:help\s+)?(?:secure|broker|clinch|forge|negotiate|seal|salvage|revive|restore|"
+    r"mediate|facilitate|arrange)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|deal|agreement|accord|talks|peace)\s+"
+    r"between\b|"
+    # "offered the Vatican as a venue for talks"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|mediator|go-between)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
@@ -806,6 +812,8 @@ _ATTACKER_AFTER = re.compile(
     # "with U.S. and Chinese representatives attending as observers"
     r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,3}?\s+(?:attending\s+|present\s+|taking\s+part\s+|participating\s+)?"
     r"as\s+(?:an?\s+)?observers?\b|"
+    # "under the watch of ASEAN observers", "with Brazilian and CELAC monitors"
+    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+)?\s+(?:observers?|monitors?)\b(?!\s+(?:said|say|says|reported))|"
     # "to discuss Iran's nuclear programme": a topic
     r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
@@ -827,6 +835,11 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True
     if any(a.kind == "intl_org" for a in m.actors) and _OCCASION_AFTER.match(s.text, m.end - s.start):
         return True
+    if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
+        return True  # "met at the UN base in Naqoura": where, not who
+    if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
+            and _PRESENT_AFTER.match(s.text, m.end - s.start)):
+        return True  # "with U.S. and French officials present"
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
                 or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
 
@@ -838,6 +851,10 @@ _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concernin
                           r"[^,;:.!?])+$", re.I)
 
 
+_AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+|a\s+)?$", re.I)
+_FACILITY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:base|headquarters|compound|embassy|consulate|residence|"
+                             r"building|mission|premises)\b", re.I)
+_PRESENT_AFTER = re.compile(r"(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:present|in\s+attendance|attending|looking\s+on)\b", re.I)
 # "on the sidelines of the ASEAN summit", "at a NATO summit": the body's gathering is the occasion, not a side.
 _OCCASION_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:annual|leaders'?|ministerial|foreign\s+ministers'?|emergency|extraordinary)\s+)?"
                              r"(?:summit|conference|forum|gathering|general\s+assembly|ministerial)\b", re.I)

@@ -325,6 +325,10 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         # a verb after "mediators" ends the cue; an offer after "by phone and" is the subject's
         ("Egyptian and Qatari mediators met Israeli and Hamas negotiators in Doha.", {"ISR", "PSE"}, "EGY"),
         ("Erdogan discussed a ceasefire with Putin by phone and offered to host talks.", {"TUR", "RUS"}, None),
+        # who works for a deal between others, who offers a venue
+        ("Kenya's president said Nairobi was working with Uganda to secure a ceasefire between Ethiopia and Eritrea.",
+         {"ETH", "ERI"}, "KEN"),
+        ("Pope Leo offered the Vatican as a venue for talks between Armenia and Azerbaijan.", {"ARM", "AZE"}, "VAT"),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
@@ -348,6 +352,10 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         ("Trump met Erdogan at the White House to discuss Gaza and Syria's new government.", {"USA", "TUR"}),
         ("Witkoff met Putin to present a peace plan for Ukraine.", {"USA", "RUS"}),
         ("Orban met Putin in Moscow, drawing criticism from Poland.", {"HUN", "RUS"}),
+        # a body's building is where they meet; who looks on is no side
+        ("Israeli and Syrian officials met at the UN compound in Damascus, with U.S. and French diplomats present.",
+         {"ISR", "SYR"}),
+        ("Thai and Cambodian commanders met at the border under the watch of ASEAN observers.", {"THA", "KHM"}),
         # a source is no side once two others are; with one other it is the second side
         ("Russia and Ukraine held talks in Istanbul, the Polish government said.", {"RUS", "UKR"}),
         ("Talks with Moscow will resume next week, Zelenskiy said.", {"UKR", "RUS"}),
