@@ -799,6 +799,8 @@ _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situati
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of|"
                                  # "its peace plan for Ukraine": whom a plan is for; "drawing criticism from the EU": a reaction
                                  r"(?:plan|deal|settlement|roadmap|framework)\s+for|"
+                                 # "Trump's envoy for Ukraine", "Kyiv's ambassador to the United States": a post's brief
+                                 r"(?:envoy|representative|coordinator|czar|tsar)\s+for|ambassadors?\s+to|"
                                  r"(?:criticism|condemnation|rebukes?|protests?|praise|backlash|objections?)\s+(?:from|by))\s+(?:the\s+)?$", re.I)
 
 
@@ -873,25 +875,29 @@ def _leaders_in(gaz: Gazetteer, s: Sent) -> int:
     return len(seen)
 
 
-# ", the German government said", "Egyptian sources said", "according to Turkey's foreign ministry": a source.
-_SPEAKER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\baccording\s+to\s+)(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_SOURCE_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s*(?:[,.;]|\s+(?:said|says|say|told|reported|reports|added|stated|quoted)\b)",
-                           re.I)
+# ", the German government said", "Egyptian sources said", "China praised the deal": who reports or reacts.
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|[.!?]\s+)(?:(?:but|and|while|meanwhile|however)\s*,?\s+)?"
+                             r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_SAID_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|reported|reports|added|stated)\b", re.I)
+# Praise or blame for what the sides did; who answers a proposal or plan ("the RSF welcomed the plan") is a side.
+_REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|prais|condemn|critici[sz]|applaud|commend)(?:ed|es|s|e)?\s+"
+                            r"(?:the\s+|this\s+|that\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|ceasefire|truce|"
+                            r"decision|talks|meeting|summit|step|move|news|announcement|progress|outcome|breakthrough|declaration|"
+                            r"signing|exchange|contacts?)\b", re.I)
+# "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
+_ABOUT_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|he|his|she|her|they|their|we|our|the\s+group|the\s+country)\b", re.I)
 
 
 def _speaker(m: Mention, s: Sent) -> bool:
-    """The mention is only the source of the report: a clause of saying that closes the sentence or follows a comma,
-    or "according to X"."""
+    """The mention is only the source of the report or a voice reacting to it: the subject of a verb of saying or of
+    praise or blame that opens a clause, or "according to X"."""
     rel, end = m.start - s.start, m.end - s.start
-    before = s.text[max(0, rel - 40) : rel]
-    if re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, re.I):
+    if re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", s.text[max(0, rel - 40) : rel], re.I):
         return True
-    if not _SPEAKER_BEFORE.search(before) or not re.search(r"(?:^|[,;:])\s*(?:[\w'’-]+\s+){0,3}$", before):
+    if not _CLAUSE_SUBJECT.search(s.text[:rel]):
         return False
-    after = s.text[end : end + 60]
-    said = re.match(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|reported|reports|added|stated)\b", after, re.I)
-    # The verb of saying ends the sentence or its clause: ", Turkey's foreign ministry said." not "Turkey said it would".
-    return bool(said) and bool(re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", after[said.end():]))
+    said = _SAID_AFTER.match(s.text, end)
+    return bool((said and not _ABOUT_ITSELF.match(s.text, said.end())) or _REACTED_AFTER.match(s.text, end))
 
 
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)

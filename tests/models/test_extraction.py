@@ -359,6 +359,13 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         # a source is no side once two others are; with one other it is the second side
         ("Russia and Ukraine held talks in Istanbul, the Polish government said.", {"RUS", "UKR"}),
         ("Talks with Moscow will resume next week, Zelenskiy said.", {"UKR", "RUS"}),
+        ("Russian and Ukrainian delegations met in Istanbul. Germany's chancellor said the talks were a first step.",
+         {"RUS", "UKR"}),
+        ("Pakistan and India agreed to a ceasefire on Saturday. China praised the decision.", {"PAK", "IND"}),
+        # ... but a speaker who goes on about itself is a side
+        ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
+        # a post's brief names no side
+        ("Trump's envoy for Ukraine met Belarusian leader Alexander Lukashenko in Minsk.", {"USA", "BLR"}),
         # names the chunk scan cannot see whole
         ("North and South Korea held military talks at Panmunjom.", {"PRK", "KOR"}),
         ("The two Koreas agreed to restore their hotline.", {"PRK", "KOR"}),
