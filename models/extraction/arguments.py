@@ -701,6 +701,17 @@ _HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bas
 _OWNER_TARGET = re.compile(
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:army|military|forces|soldiers|troops|positions?|bases?|headquarters|command|garrison|"
     r"checkpoints?|outposts?|fighters|militants|commanders?|convoy)\b", re.I)
+# "struck Hezbollah targets in southern Lebanon": whose sites were hit, not a verb "targets".
+_STRUCK_OBJECT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:targets|sites|positions|bases|facilities|infrastructure|fighters|"
+                            r"militants|commanders?|hideouts?|depots?|strongholds?)\b", re.I)
+# "Israel said it intercepted a drone", "Russia said its air defences destroyed 40 drones"
+_SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?"
+                           r"(?:it|its\s+(?:air\s+)?(?:defen[cs]es?|forces|military|army|troops|units|systems|navy))\s+"
+                           r"(?:had\s+|has\s+)?(?:intercepted|shot\s+down|downed|destroyed|repelled|neutrali[sz]ed)\b", re.I)
+# "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
+_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
+                            r"\s+(?!of\b|for\b)", re.I)
+_REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
@@ -712,19 +723,30 @@ def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
 
 def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
     out: list[dict] = []
+    reporters: list[tuple[Mention, Actor]] = []
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
-        if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
+        if (_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after):
+            role = "target"  # "struck Hezbollah targets", "Russia said it destroyed 40 drones"
+        elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
-              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
+              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))
+              or _ACCUSES_AFTER.match(after)):
             role = "target"
         else:
+            if _REPORTS_AFTER.match(after) and _CLAUSE_SUBJECT.search(s.text[:rel]):
+                reporters.append((m, a))
             continue
         out.append(_actor_dict(role, m, a, 0.7))
+    # "Ukraine said Russia launched 100 drones overnight": a state reporting another's attack on it was attacked.
+    attackers = {x["country"] for x in out if x["role"] == "initiator"}
+    for m, a in reporters:
+        if a.kind in {"state", "leader", "official", "institution"} and attackers - {a.country}:
+            out.append(_actor_dict("target", m, a, 0.6))
     first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
     if location and location.get("country") and location["country"] != first_initiator:
         out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],

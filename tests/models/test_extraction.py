@@ -456,6 +456,12 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         # a time phrase inside a threat; who blames another was attacked
         ("The Houthis threatened on Monday to strike Saudi oil facilities with drones.", {("initiator", "YEM")}, set()),
         ("Drones struck an army convoy near Gao on Friday, with Mali's junta blaming JNIM fighters.", {("target", "MLI")}, set()),
+        # a state that downed drones, whose sites were struck, who accuses another or reports another's attack
+        ("Russia said it destroyed 40 Ukrainian drones over the Belgorod region.", {("target", "RUS"), ("initiator", "UKR")},
+         {("initiator", "RUS")}),
+        ("Israeli drones struck Hezbollah targets near Tyre.", {("initiator", "ISR"), ("target", "LBN")}, {("initiator", "LBN")}),
+        ("Armenia accused Azerbaijan of a drone attack on its border posts.", {("target", "ARM"), ("initiator", "AZE")}, set()),
+        ("Ukraine said Russia launched 120 drones overnight.", {("target", "UKR"), ("initiator", "RUS")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
