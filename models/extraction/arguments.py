@@ -113,15 +113,18 @@ _MEDIATOR_AFTER = re.compile(
     r"and|or|but|by|with|after|before|then|while|when)\b)"
     r"[\w'’-]+\s+){0,3}?"
     r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
+    r"(?:mediator|broker|go-between|host|facilitator|guarantor|intermediary|intermediaries)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
-    r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
+    r"mediated|brokered|facilitated|help(?:ed|s)?\s+(?:to\s+)?(?:broker|mediate|arrange|facilitate|negotiate|secure)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
     # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
     r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|discussions)|"
     # "Egyptian officials carrying proposals back and forth between the two delegations"
     r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
     r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
+    # "Qatar said the two sides had agreed to return eight children under its mediation"
+    r"^(?:'s|’s)?\s+(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:under|through|with)\s+(?:its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:mediation|auspices|sponsorship|good\s+offices|facilitation)\b|"
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
@@ -248,7 +251,7 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
     for i, (m, _a, s) in enumerate(actors):
         rel = m.start - s.start
         before = s.text[max(0, rel - 60) : rel]
-        after = s.text[m.end - s.start : m.end - s.start + 90]
+        after = s.text[m.end - s.start : m.end - s.start + 140]
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 

@@ -425,6 +425,20 @@ def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
     assert {(a["role"], a["country"]) for a in e["actors"]} == {("participant", "ARM"), ("participant", "AZE")}
 
 
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        ("The United States and Iran completed a prisoner swap in Doha, with Qatar acting as intermediary.", "QAT"),
+        ("Oman said Iran and France had agreed to free two detainees each under its mediation, which took months.", "OMN"),
+        ("Belarus freed a Polish journalist in a swap with Poland that Lithuania's security service helped arrange.", "LTU"),
+    ],
+)
+def test_swap_mediator_cues(text, mediator):
+    e = extract(text, "prisoner_swap")
+    assert e["arguments"]["mediator"]["country"] == mediator
+    assert mediator not in {a["country"] for a in e["actors"] if a["role"] == "participant"}
+
+
 def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
     e = extract("Armenia and Azerbaijan swapped six detainees on Friday in an exchange arranged with Georgia's help.",
                 "prisoner_swap")
