@@ -862,6 +862,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True
     if any(a.kind == "intl_org" for a in m.actors) and _OCCASION_AFTER.match(s.text, m.end - s.start):
         return True
+    if any(p.precision == "city" for p in m.places) and _VENUE_NAME_AFTER.match(s.text, m.end - s.start):
+        return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
@@ -878,6 +880,9 @@ _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concernin
                           r"[^,;:.!?])+$", re.I)
 
 
+_VENUE_NAME_AFTER = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|process|format|agreements?|accords?|"
+                               r"declaration|summit|negotiations|round|platform|memorandum|communiqu[eé]|protocols?|conference)\b"
+                               r"|-based\b", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+|a\s+)?$", re.I)
 _FACILITY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:base|headquarters|compound|embassy|consulate|residence|"
                              r"building|mission|premises)\b", re.I)
@@ -910,7 +915,7 @@ _REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|p
                             r"decision|talks|meeting|summit|step|move|news|announcement|progress|outcome|breakthrough|declaration|"
                             r"signing|exchange|contacts?)\b", re.I)
 # "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
-_ABOUT_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its|he|his|she|her|they|their|we|our|the\s+group|the\s+country)\b", re.I)
+_ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
 
 
 def _speaker(m: Mention, s: Sent) -> bool:
@@ -922,7 +927,10 @@ def _speaker(m: Mention, s: Sent) -> bool:
     if not _CLAUSE_SUBJECT.search(s.text[:rel]):
         return False
     said = _SAID_AFTER.match(s.text, end)
-    return bool((said and not _ABOUT_ITSELF.match(s.text, said.end())) or _REACTED_AFTER.match(s.text, end))
+    if said:
+        reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
+        return not _ABOUT_ITSELF.search(reported)
+    return bool(_REACTED_AFTER.match(s.text, end))
 
 
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)

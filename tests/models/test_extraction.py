@@ -364,6 +364,10 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         ("Pakistan and India agreed to a ceasefire on Saturday. China praised the decision.", {"PAK", "IND"}),
         # ... but a speaker who goes on about itself is a side
         ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
+        ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
+        # a city naming talks held there; a capital standing for its government
+        ("The Doha talks between Israel and Hamas resumed on Monday.", {"ISR", "PSE"}),
+        ("Juba and Khartoum agreed to reopen the border after talks.", {"SSD", "SDN"}),
         # a post's brief names no side
         ("Trump's envoy for Ukraine met Belarusian leader Alexander Lukashenko in Minsk.", {"USA", "BLR"}),
         # names the chunk scan cannot see whole
