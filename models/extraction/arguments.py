@@ -78,7 +78,10 @@ _MEDIATOR_BEFORE = re.compile(
     r"mediation from|mediator|mediators|through|via|sponsored by|under the (?:auspices|sponsorship|supervision|aegis|patronage) of|"
     r"thanks to|host|hosts|in the presence of|at the invitation of|invited by|"
     # "talks convened by the African Union", "a truce negotiated by U.S. envoy Amos Hochstein"
-    r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by)\s+(?:the\s+)?"
+    r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by|overseen by|supervised by|"
+    # "were invited to new talks by Saudi Arabia", "shuttle diplomacy by Qatar", "with help from Qatar"
+    r"invited\s+(?:[\w-]+\s+){1,4}?by|diplomacy by|(?:mediation|diplomatic|peace) efforts (?:by|of)|"
+    r"(?:help|assistance) from)\s+(?:the\s+)?"
     # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
     # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
     r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
@@ -96,12 +99,14 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
+    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts)\b|"
     # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
     r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
     r"framework|roadmap|negotiations|process)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
-    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
+    r"^,\s+(?:the\s+|a\s+|one\s+of\s+the\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?"
+    r"(?:mediator|broker|host|facilitator|co-?host|guarantor|co-?sponsor|co-?chair)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
     # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced"
     r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says)\b)[\w-]+\s+){0,3}?"
@@ -272,7 +277,13 @@ def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
         return False
     if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
         return True
+    if _FRONTED.match(s1.text[: m1.start - s1.start]):
+        return False  # "After weeks of shuttle diplomacy by Qatar, Israel and Hamas agreed": the comma ends a fronted phrase
     return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and _conjoined(actors, i + 1)
+
+
+_FRONTED = re.compile(r"^\s*(?:After|Following|Despite|Amid|Through|Thanks\s+to|With|Under|Since|During|In|At|Before)\b"
+                      r"[^,;]*$")
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:

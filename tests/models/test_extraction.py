@@ -329,6 +329,13 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Kenya's president said Nairobi was working with Uganda to secure a ceasefire between Ethiopia and Eritrea.",
          {"ETH", "ERI"}, "KEN"),
         ("Pope Leo offered the Vatican as a venue for talks between Armenia and Azerbaijan.", {"ARM", "AZE"}, "VAT"),
+        ("Sudan's army and the RSF were invited to talks by Egypt and Turkey, co-hosts of the process.", {"SDN"}, "EGY"),
+        ("Colombia's government and the ELN met in Havana, with Norway, a guarantor of the talks, present.", {"COL"}, "NOR"),
+        ("Kosovo and Serbia agreed on a roadmap at talks overseen by France.", {"XKX", "SRB"}, "FRA"),
+        ("Armenia and Azerbaijan agreed to a truce after weeks of U.S.-led diplomacy.", {"ARM", "AZE"}, "USA"),
+        ("Congo and Rwanda signed a deal in Washington negotiated with help from Qatar.", {"COD", "RWA"}, "QAT"),
+        # a fronted phrase ends at its comma: what follows is no list of mediators
+        ("After weeks of shuttle diplomacy by Oman, Iran and the United States agreed to meet.", {"IRN", "USA"}, "OMN"),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
