@@ -1094,7 +1094,7 @@ _SANCTIONED = re.compile(
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
-    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|"
+    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
     r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"

@@ -170,7 +170,8 @@ class Gazetteer:
                 for surface in {e["name"], *e.get("aliases", [])}:
                     if actor not in self.actors[_norm_key(surface)]:
                         self.actors[_norm_key(surface)].append(actor)
-                    if not _CHUNK.fullmatch(surface):
+                    # "the White House" is the chunk "White House" with its article: the chunk scan finds it.
+                    if not _CHUNK.fullmatch(re.sub(r"^[Tt]he\s+", "", surface)):
                         phrases.add(surface)
         self._phrases = self._phrase_pattern(phrases)
         # Every country is an actor under its own name, even without a curated entry.
@@ -285,6 +286,13 @@ class Gazetteer:
                     found = Mention(surface, start, surface_end)  # water: consume the words, report nothing
                     i += n
                     break
+                if (key in _BARE_LEGISLATURES and all(t.lower() in ("the", "a", "an") for t, _p in tokens[:i])
+                        and not re.match(r"\s+(?:party|leaders?|president|chief)\b", text[surface_end:], re.I)):
+                    # "Congress passed a bill", "the Senate voted": the U.S. legislature, never a town; not when a
+                    # name qualifies it ("Pakistan's Senate", "Indian National Congress").
+                    found = Mention(surface, start, surface_end, tuple(self.actors.get(key, ())))
+                    i += n
+                    break
                 if not key or key in _STOP_SURFACES:
                     continue
                 after = text[surface_end:surface_end + 20]
@@ -339,9 +347,12 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
+# Names of the U.S. legislature, which news writes without "U.S.": actors only where nothing qualifies them.
+_BARE_LEGISLATURES = frozenset({"congress", "senate", "house of representatives"})
+
 # Capitalised words that collide with place or actor names and are almost
 # never meant as such in news prose.
-_STOP_SURFACES = frozenset(
+_STOP_SURFACES = _BARE_LEGISLATURES | frozenset(
     ["a", "an", "the", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "minister", "governor", "spokesman", "spokeswoman", "officials", "official", "according", "but", "and", "or", "so", "however", "also", "after", "before", "during", "while", "when", "since", "until", "as", "at", "in", "on", "of", "for", "from", "to", "by", "with", "without", "new", "old", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "says", "said", "city", "town", "village", "region", "oblast", "province", "state", "republic", "kingdom", "union", "army", "forces", "government", "ministry", "defence", "defense", "air", "force", "navy", "police", "court", "senate", "congress", "parliament", "council", "foreign", "deputy", "prime", "chief", "head", "general", "colonel", "secretary", "ambassador", "envoy", "delegation", "delegations", "details", "source", "quote", "background", "warning", "video", "photo", "read", "more", "update", "live", "breaking", "mobile", "reading", "bath", "police", "of", "nice", "split", "mary", "bar", "best", "hope", "male", "orange", "sale", "deal", "temple", "victoria", "asia", "europe", "africa", "america"]
 )
 

@@ -420,6 +420,10 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         # who is told to act or face a measure; who is asked to include a company of a state
         ("Trump gave Iran two weeks to return to talks or face new sanctions.", "USA", "IRN"),
         ("Kyiv urged Japan to include Russia's biggest shipping company in its sanctions list.", "JPN", "RUS"),
+        # the U.S. legislature named without "U.S."
+        ("A Senate bill that would sanction Nicaragua's leaders has stalled.", "USA", "NIC"),
+        ("Congress passed a bill that lifts the sanctions on Syria.", "USA", "SYR"),
+        ("A bill introduced in the House of Representatives would impose sanctions on Cuba.", "USA", "CUB"),
         # a price before the measure still makes its owner the imposer
         ("Tankers kept carrying crude above the G7's $60 price cap, a Finnish think tank said.", "G7", None),
     ],
@@ -507,6 +511,14 @@ def test_a_name_with_lowercase_words_is_one_party():
     text = "Envoys of the Islamic Resistance in Iraq and al-Qaeda in the Arabian Peninsula met in secret."
     got = [(a.name, a.country) for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])]
     assert got == [("Islamic Resistance in Iraq", "IRQ"), ("Al-Qaeda in the Arabian Peninsula", "YEM")]
+
+
+def test_a_qualified_legislature_is_not_the_us_one():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Pakistan's Senate and Japan's House of Representatives backed the Indian National Congress motion."
+    got = {a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])}
+    assert "USA" not in got
 
 
 def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
