@@ -854,6 +854,9 @@ _ATTACKER_AFTER = re.compile(
     r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+)?\s+(?:observers?|monitors?)\b(?!\s+(?:said|say|says|reported))|"
     # "to discuss Iran's nuclear programme": a topic
     r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
+    # "in the face of North Korea's missile threat"
+    r"^(?:'s|’s)\s+(?:(?:growing|nuclear|missile|military|latest|continued)\s+){0,2}(?:threats?|provocations?|aggression|"
+    r"missile\s+(?:launches|tests))\b|"
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
     r"^-(?:linked|affiliated|allied|aligned|backed|inspired|supported|sponsored)\b",
     re.I,
@@ -871,8 +874,10 @@ def _topic_only(m: Mention, s: Sent) -> bool:
     rel = m.start - s.start
     if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
         return True
-    if any(a.kind == "intl_org" for a in m.actors) and _OCCASION_AFTER.match(s.text, m.end - s.start):
-        return True
+    if any(a.kind == "intl_org" for a in m.actors) and (
+            _OCCASION_AFTER.match(s.text, m.end - s.start)
+            or re.search(r"\b(?:meeting|summit|session|gathering|conference)\s+of\s+(?:the\s+)?$", s.text[max(0, rel - 30) : rel], re.I)):
+        return True  # "at a meeting of the ASEAN defence ministers"
     if any(p.precision == "city" for p in m.places) and _VENUE_NAME_AFTER.match(s.text, m.end - s.start):
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):

@@ -372,6 +372,10 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         # ... but a speaker who goes on about itself is a side
         ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
         ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
+        # a meeting of a body's ministers is the occasion; another state's threat is a topic
+        ("Laos and Vietnam traded views at a meeting of the ASEAN foreign ministers in Manila.", {"LAO", "VNM"}),
+        ("Japan and South Korea agreed at a summit to deepen ties in the face of North Korea's missile threat.",
+         {"JPN", "KOR"}),
         # a city naming talks held there; a capital standing for its government
         ("The Doha talks between Israel and Hamas resumed on Monday.", {"ISR", "PSE"}),
         ("Juba and Khartoum agreed to reopen the border after talks.", {"SSD", "SDN"}),
