@@ -891,9 +891,12 @@ def _topic_only(m: Mention, s: Sent) -> bool:
 
 # "to discuss disarming Hezbollah and Israel's presence in the south": the whole object of "discuss" is the topic,
 # up to the clause's end or a phrase that brings in a party ("discussed the war with Putin").
-_TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning)\s+"
+_TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning|"
+                          # "held talks on Ukraine and Taiwan", "pledged to coordinate on Iran"
+                          r"(?:talks|negotiations|discussions|consultations|dialogue|coordinat(?:e|ed|ion)|cooperat(?:e|ed|ion))"
+                          r"\s+(?:on|over))\s+"
                           r"(?:(?!(?:with|between|by|from|said|says|told|while|but|as|and\s+(?:then\s+)?(?:\w+ed|met|meet|spoke|held|said))\b)"
-                          r"[^,;:.!?])+$", re.I)
+                          r"[^,;:.!?])*$", re.I)
 
 
 _VENUE_NAME_AFTER = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|process|format|agreements?|accords?|"
@@ -949,6 +952,10 @@ def _speaker(m: Mention, s: Sent) -> bool:
     return bool(_REACTED_AFTER.match(s.text, end))
 
 
+# "Putin hosted Witkoff", "Erdogan received Zelenskiy": a guest, not talks between others.
+_HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
+                          r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
+                          r"conference|ceremony)\b)", re.I)
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
 
 
@@ -978,10 +985,14 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     others = {k for k in talking if k not in {r["country"] or r["name"] for r in mediators}}
     if len({n for k in others for n in talking[k]}) < 2:
         # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
-        # a party to the call, not the mediator of its own call. An international body's envoy still mediates.
-        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking]
+        # a party to the call, not the mediator of its own call; "Putin hosted Witkoff at the Kremlin" makes the host
+        # the other side. An international body's envoy still mediates.
+        guests = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+                  if r["role"] == "mediator" and _HOSTS_GUEST.match(s.text, m.end - s.start)}
+        spoken += [r for r in mediators if r["kind"] != "intl_org" and (r["country"] or r["name"]) in guests]
+        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
     mediator_keys = {r["country"] or r["name"] for r in mediators}
-    participants = _dedupe([r for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
+    participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:

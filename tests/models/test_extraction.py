@@ -334,6 +334,8 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Kosovo and Serbia agreed on a roadmap at talks overseen by France.", {"XKX", "SRB"}, "FRA"),
         ("Armenia and Azerbaijan agreed to a truce after weeks of U.S.-led diplomacy.", {"ARM", "AZE"}, "USA"),
         ("Congo and Rwanda signed a deal in Washington negotiated with help from Qatar.", {"COD", "RWA"}, "QAT"),
+        # a host with one guest is the other side
+        ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
         # a fronted phrase ends at its comma: what follows is no list of mediators
         ("After weeks of shuttle diplomacy by Oman, Iran and the United States agreed to meet.", {"IRN", "USA"}, "OMN"),
     ],
@@ -372,6 +374,9 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         # ... but a speaker who goes on about itself is a side
         ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
         ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
+        # what talks are on, over a coordination
+        ("Trump and Xi held talks on Ukraine and Taiwan in Busan.", {"USA", "CHN"}),
+        ("Russia and China pledged to coordinate on Iran at a meeting in Moscow.", {"RUS", "CHN"}),
         # a meeting of a body's ministers is the occasion; another state's threat is a topic
         ("Laos and Vietnam traded views at a meeting of the ASEAN foreign ministers in Manila.", {"LAO", "VNM"}),
         ("Japan and South Korea agreed at a summit to deepen ties in the face of North Korea's missile threat.",
