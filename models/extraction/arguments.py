@@ -725,6 +725,8 @@ _SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+
 # "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
 _ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
                             r"\s+(?!of\b|for\b)", re.I)
+_ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came)\s+(?:\w+\s+)?"
+                             r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack)\b", re.I)
 _REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
@@ -742,14 +744,16 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
-        if (_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after):
-            role = "target"  # "struck Hezbollah targets", "Russia said it destroyed 40 drones"
+        if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
+                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after)):
+            # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
+            # "Kyiv was attacked by Russian drones"
+            role = "target"
         elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
-              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))
-              or _ACCUSES_AFTER.match(after)):
+              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
         else:
             if _REPORTS_AFTER.match(after) and _CLAUSE_SUBJECT.search(s.text[:rel]):

@@ -500,6 +500,9 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         ("Israeli drones struck Hezbollah targets near Tyre.", {("initiator", "ISR"), ("target", "LBN")}, {("initiator", "LBN")}),
         ("Armenia accused Azerbaijan of a drone attack on its border posts.", {("target", "ARM"), ("initiator", "AZE")}, set()),
         ("Ukraine said Russia launched 120 drones overnight.", {("target", "UKR"), ("initiator", "RUS")}, set()),
+        ("Moscow accused Kyiv of attacking a power plant in Kursk with drones.", {("target", "RUS"), ("initiator", "UKR")},
+         {("initiator", "RUS")}),
+        ("Kyiv was attacked by Russian drones overnight, the mayor said.", {("target", "UKR"), ("initiator", "RUS")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
