@@ -956,6 +956,9 @@ def _speaker(m: Mention, s: Sent) -> bool:
     return bool(_REACTED_AFTER.match(s.text, end))
 
 
+_PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:proposed|put\s+forward|presented|drafted|"
+                             r"tabled|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|roadmap|framework|"
+                             r"initiative|draft)\b", re.I)
 # "Putin hosted Witkoff", "Erdogan received Zelenskiy": a guest, not talks between others.
 _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
                           r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
@@ -995,6 +998,16 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                   if r["role"] == "mediator" and _HOSTS_GUEST.match(s.text, m.end - s.start)}
         spoken += [r for r in mediators if r["kind"] != "intl_org" and (r["country"] or r["name"]) in guests]
         mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
+    if not mediators:
+        # "Egypt has proposed a plan under which Hamas would free hostages, but Israel has yet to respond": who puts a
+        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal").
+        keys = {r["country"] or r["name"] for r in spoken}
+        for r, (m, _a, s) in zip(raw, actors, strict=True):
+            k = r["country"] or r["name"]
+            if (r in spoken and _PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
+                    and len(keys - {k}) >= 2):
+                mediators = [{**r, "role": "mediator"}]
+                break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)

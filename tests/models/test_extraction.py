@@ -334,6 +334,10 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Kosovo and Serbia agreed on a roadmap at talks overseen by France.", {"XKX", "SRB"}, "FRA"),
         ("Armenia and Azerbaijan agreed to a truce after weeks of U.S.-led diplomacy.", {"ARM", "AZE"}, "USA"),
         ("Congo and Rwanda signed a deal in Washington negotiated with help from Qatar.", {"COD", "RWA"}, "QAT"),
+        # who puts a plan to two other sides mediates; with one other side the proposer is a side
+        ("Egypt presented a plan under which Hamas would free hostages and Israel would pull back its troops.",
+         {"PSE", "ISR"}, "EGY"),
+        ("Sudan's army rejected a truce plan that Washington had proposed.", {"SDN", "USA"}, None),
         # a host with one guest is the other side
         ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
         # a fronted phrase ends at its comma: what follows is no list of mediators
