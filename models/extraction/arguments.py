@@ -951,6 +951,8 @@ def _speaker(m: Mention, s: Sent) -> bool:
         return False
     said = _SAID_AFTER.match(s.text, end)
     if said:
+        if re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", s.text[said.end() :]):
+            return True  # ", the German government said, urging both sides ...": the report came before
         reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
         return not _ABOUT_ITSELF.search(reported)
     return bool(_REACTED_AFTER.match(s.text, end))

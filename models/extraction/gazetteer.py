@@ -188,7 +188,7 @@ class Gazetteer:
             key = _norm_key(surface)
             countries = {a.country for a in self.actors.get(key, [])}
             head = _CHUNK.match(surface)
-            if head and head.start() == 0 and any(a.country in countries for a in self._chunk_actors(head.group(0))):
+            if head and any(a.country in countries for a in self._chunk_actors(head.group(0))):
                 continue
             words = [re.escape(w) for w in re.split(r"\s+", surface.replace("’", "'"))]
             # A name opening in lowercase ("al-Qaeda ...", "coalition of the willing") may open a sentence.
@@ -240,7 +240,7 @@ class Gazetteer:
 
     def _phrase_mentions(self, text: str) -> list[Mention]:
         """Names with lowercase words. They come on top of the chunk mentions inside them, which keep their places
-        ("in Iraq" still says where); `inside_phrase` tells the actor readers to skip those."""
+        ("in Iraq" still says where); the actor reader skips those for the longer name."""
         if self._phrases is None:
             return []
         return [Mention(m.group(0), m.start(), m.end(), tuple(self.actors.get(_norm_key(m.group(0)), ())))

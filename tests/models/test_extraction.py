@@ -370,7 +370,8 @@ def test_negotiation_mediator_cues(text, participants, mediator):
          {"ISR", "SYR"}),
         ("Thai and Cambodian commanders met at the border under the watch of ASEAN observers.", {"THA", "KHM"}),
         # a source is no side once two others are; with one other it is the second side
-        ("Russia and Ukraine held talks in Istanbul, the Polish government said.", {"RUS", "UKR"}),
+        ("Russia and Ukraine held talks in Istanbul, the Polish government said, urging both sides to keep their word.",
+         {"RUS", "UKR"}),
         ("Talks with Moscow will resume next week, Zelenskiy said.", {"UKR", "RUS"}),
         ("Russian and Ukrainian delegations met in Istanbul. Germany's chancellor said the talks were a first step.",
          {"RUS", "UKR"}),
