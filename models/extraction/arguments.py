@@ -138,7 +138,8 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
     # "under U.S. and French mediation", "Qatari auspices"
-    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices|sponsorship|supervision|aegis|patronage)\b|"
+    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices|sponsorship|supervision|aegis|patronage|help|"
+    r"assistance)\b|"
     # "Cairo was working with Qatar to secure a truce between Israel and Hamas": who works for a deal between others
     r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:help\s+)?(?:secure|broker|clinch|forge|negotiate|seal|salvage|revive|restore|"
     r"mediate|facilitate|arrange)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|deal|agreement|accord|talks|peace)\s+"
@@ -213,7 +214,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
-_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces))", re.I)
+_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces|commissions?|"
+                           r"delegations?|officials|agency|authorities|committees?))", re.I)
 # "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
 _HOLDING_BEFORE = re.compile(r"\b(?:held|detained|imprisoned|jailed|kept|captive|in\s+captivity)\s+in\s+$", re.I)
 _FORCE_AFTER = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|navy|air\s+force|junta|government|authorities)\b", re.I)

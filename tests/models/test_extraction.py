@@ -338,6 +338,7 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Egypt presented a plan under which Hamas would free hostages and Israel would pull back its troops.",
          {"PSE", "ISR"}, "EGY"),
         ("Sudan's army rejected a truce plan that Washington had proposed.", {"SDN", "USA"}, None),
+        ("The Houthis and Saudi Arabia have held back-channel talks with Omani help, sources said.", {"YEM", "SAU"}, "OMN"),
         # a host with one guest is the other side
         ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
         # a fronted phrase ends at its comma: what follows is no list of mediators
@@ -379,6 +380,8 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         # ... but a speaker who goes on about itself is a side
         ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
         ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
+        # a border commission is a party, not a border
+        ("Kyrgyz and Tajik border commissions met on Tuesday to continue delimiting their frontier.", {"KGZ", "TJK"}),
         # what talks are on, over a coordination
         ("Trump and Xi held talks on Ukraine and Taiwan in Busan.", {"USA", "CHN"}),
         ("Russia and China pledged to coordinate on Iran at a meeting in Moscow.", {"RUS", "CHN"}),
