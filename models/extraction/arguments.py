@@ -1121,7 +1121,9 @@ _TARGET_AFTER = re.compile(
     r"^(?:'s|’s|')?\s+(?:(?:would|will|could|may|might)\s+)?(?:face|faces|faced)\b|"
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,1}?(?:designation|listing|blacklisting)\b|"
     # "sanctions on Rosneft and Lukoil, Russia's two largest oil companies": whose companies
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|banks?|airlines?|sector|economy|oligarchs|exports|imports|shipping|"
+    # (not "Niger's junta banned exports": the subject's own measure)
+    r"^(?:'s|’s)\s+(?:(?!(?:banned|bans|halted|halts|suspended|suspends|stopped|stops|restricted|blocked|blocks|cut|imposed|"
+    r"froze|curbed)\b)[\w-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|banks?|airlines?|sector|economy|oligarchs|exports|imports|shipping|"
     r"producers?|exporters?|giants?)\b|"
     r"^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:hit|targeted|sanctioned|blacklisted|designated|penali[sz]ed)\b",
     re.I,

@@ -347,8 +347,9 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
-# Names of the U.S. legislature, which news writes without "U.S.": actors only where nothing qualifies them.
-_BARE_LEGISLATURES = frozenset({"congress", "senate", "house of representatives"})
+# U.S. institutions that news names without "U.S." ("Congress", "the Senate", "the Treasury"): actors only where
+# nothing qualifies them.
+_BARE_LEGISLATURES = frozenset({"congress", "senate", "house of representatives", "treasury", "treasury department"})
 
 # Capitalised words that collide with place or actor names and are almost
 # never meant as such in news prose.

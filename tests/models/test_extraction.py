@@ -441,6 +441,9 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         ("A Senate bill that would sanction Nicaragua's leaders has stalled.", "USA", "NIC"),
         ("Congress passed a bill that lifts the sanctions on Syria.", "USA", "SYR"),
         ("A bill introduced in the House of Representatives would impose sanctions on Cuba.", "USA", "CUB"),
+        ("The Treasury lifted sanctions on Belarus's state potash company on Thursday.", "USA", "BLR"),
+        # the subject's own ban on its exports
+        ("Mali's junta banned exports of gold to Switzerland.", "MLI", "CHE"),
         # a price before the measure still makes its owner the imposer
         ("Tankers kept carrying crude above the G7's $60 price cap, a Finnish think tank said.", "G7", None),
     ],
