@@ -699,7 +699,7 @@ _DEFENDER = re.compile(
     re.I,
 )
 _BLAME = re.compile(
-    r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|"
+    r"(?:blam\w+|accus(?:ed|es|ing)|attributed\s+to|blamed\s+on|"
     r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
     r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -727,6 +727,10 @@ _SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+
 # "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
 _ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
                             r"\s+(?!of\b|for\b)", re.I)
+# "Russian air defences destroyed 112 Ukrainian drones": who downs drones was attacked.
+_DOWNED_DRONES = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:drones?|uavs?)\b)[\w-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?"
+                            r"(?:destroyed|shot\s+down|downed|intercepted|repelled|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,4}?"
+                            r"(?:drones?|uavs?)\b", re.I)
 _ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came)\s+(?:\w+\s+)?"
                              r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack)\b", re.I)
 _REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
@@ -747,7 +751,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
-                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after)):
+                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
             # "Kyiv was attacked by Russian drones"
             role = "target"

@@ -514,6 +514,9 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         ("Moscow accused Kyiv of attacking a power plant in Kursk with drones.", {("target", "RUS"), ("initiator", "UKR")},
          {("initiator", "RUS")}),
         ("Kyiv was attacked by Russian drones overnight, the mayor said.", {("target", "UKR"), ("initiator", "RUS")}, set()),
+        ("Russian air defences destroyed 80 Ukrainian drones over the Kursk region, Moscow said.",
+         {("target", "RUS"), ("initiator", "UKR")}, {("initiator", "RUS")}),
+        ("The Malian army accused JNIM of drone strikes on its base near Gao.", {("target", "MLI"), ("initiator", "MLI")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
