@@ -964,6 +964,16 @@ def _speaker(m: Mention, s: Sent) -> bool:
     return bool(_REACTED_AFTER.match(s.text, end))
 
 
+# "Israel has threatened to strike Iran's nuclear sites if the talks fail": in a later sentence, who fights is background.
+_FIGHTS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:repeatedly|again|also)\s+)?(?:threatened\s+to\s+)?"
+                           r"(?:strike|struck|strikes|attack(?:ed|s)?|bomb(?:ed|s)?|invade[ds]?|shell(?:ed|s)?|"
+                           r"carried\s+out\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|raids))\b", re.I)
+
+
+def _belligerent(m: Mention, s: Sent) -> bool:
+    return bool(_FIGHTS_AFTER.match(s.text, m.end - s.start)) and bool(_CLAUSE_SUBJECT.search(s.text[: m.start - s.start]))
+
+
 _PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:proposed|put\s+forward|presented|drafted|"
                              r"tabled|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|roadmap|framework|"
                              r"initiative|draft)\b", re.I)
@@ -989,8 +999,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             spoken.append(r)
     # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
     # government said"); with one other side the speaker is usually the second ("talks with Moscow will resume, Kyiv said").
+    lead = min((s.start for s in sents), default=0)
     heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-             if r in spoken and not _speaker(m, s)}
+             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
     bystanders = {k for k in talking if k not in heard}
     if bystanders and len({n for k in heard for n in talking[k]}) >= 2:
         spoken = [r for r in spoken if (r["country"] or r["name"]) not in bystanders]

@@ -377,6 +377,8 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         ("Russian and Ukrainian delegations met in Istanbul. Germany's chancellor said the talks were a first step.",
          {"RUS", "UKR"}),
         ("Pakistan and India agreed to a ceasefire on Saturday. China praised the decision.", {"PAK", "IND"}),
+        ("Iran and the United States held talks in Rome. Israel has threatened to strike Iran if the talks fail.",
+         {"IRN", "USA"}),
         # ... but a speaker who goes on about itself is a side
         ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
         ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
