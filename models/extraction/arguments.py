@@ -80,12 +80,20 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
-    r"mediation from|mediator|mediators|through|via|sponsored by|under the auspices of|thanks to|host|hosts|"
-    r"in the presence of|at the invitation of|invited by)\s+(?:the\s+)?"
+    r"mediation from|mediator|mediators|through|via|sponsored by|under the (?:auspices|sponsorship|supervision|aegis|patronage) of|"
+    r"thanks to|host|hosts|in the presence of|at the invitation of|invited by|"
+    # "talks convened by the African Union", "a truce negotiated by U.S. envoy Amos Hochstein"
+    r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by|overseen by|supervised by|"
+    # "were invited to new talks by Saudi Arabia", "shuttle diplomacy by Qatar", "with help from Qatar"
+    r"invited\s+(?:[\w-]+\s+){1,4}?by|diplomacy by|(?:mediation|diplomatic|peace) efforts (?:by|of)|"
+    r"(?:help|assistance) from)\s+(?:the\s+)?"
     # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
     # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
     r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
-    r"contacts|consultations|rounds?)\b)(?!\w+ed\b)\w+\s+){0,2}$",
+    r"contacts|consultations|rounds?|"
+    # verbs without "-ed": "mediators met Israeli and Hamas negotiators"
+    r"met|meets?|told|tells?|said|says?|gave|gives?|sent|sends?|held|holds?|spoke|speaks?|brought|brings?|took|takes?|"
+    r"made|makes?|urges?|asks?|press(?:es)?|hands?|presents?|expects?|wants?|sees?|saw)\b)(?!\w+ed\b)\w+\s+){0,2}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
@@ -96,25 +104,37 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
+    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts)\b|"
     # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
     r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
     r"framework|roadmap|negotiations|process)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
     r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
-    r"^,\s+(?:the\s+|a\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?(?:mediator|broker|host|facilitator)"
+    r"^,\s+(?:the\s+|a\s+|one\s+of\s+the\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?"
+    r"(?:mediator|broker|host|facilitator|co-?host|guarantor|co-?sponsor|co-?chair)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:mediators?|brokers?|facilitators?)\b|"
+    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced"
+    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says)\b)[\w-]+\s+){0,3}?"
+    r"(?:mediators?|brokers?|facilitators?)\b|"
     # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
-    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned)\b)"
+    # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
+    # offer is the subject's.
+    r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
+    r"and|or|but|by|with|after|before|then|while|when)\b)"
     r"[\w'’-]+\s+){0,3}?"
     r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:mediator|broker|go-between|host|facilitator|guarantor)|"
+    r"(?:mediator|broker|go-between|host|facilitator|guarantor|intermediary|intermediaries)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
-    r"mediated|brokered|facilitated|helped\s+(?:broker|mediate)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
+    r"mediated|brokered|facilitated|help(?:ed|s)?\s+(?:to\s+)?(?:broker|mediate|arrange|facilitate|negotiate|secure)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
+    # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
+    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|discussions)|"
     # "Egyptian officials carrying proposals back and forth between the two delegations"
     r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
     r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
+    # "Qatar said the two sides had agreed to return eight children under its mediation"
+    r"^(?:'s|’s)?\s+(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:under|through|with)\s+(?:its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:mediation|auspices|sponsorship|good\s+offices|facilitation)\b|"
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
@@ -123,7 +143,14 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
     # "under U.S. and French mediation", "Qatari auspices"
-    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices)\b|"
+    r"^(?:\s+and\s+[\w-]+)?\s+(?:mediation|auspices|facilitation|good\s+offices|sponsorship|supervision|aegis|patronage|help|"
+    r"assistance)\b|"
+    # "Cairo was working with Qatar to secure a truce between Israel and Hamas": who works for a deal between others
+    r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:help\s+)?(?:secure|broker|clinch|forge|negotiate|seal|salvage|revive|restore|"
+    r"mediate|facilitate|arrange)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|deal|agreement|accord|talks|peace)\s+"
+    r"between\b|"
+    # "offered the Vatican as a venue for talks"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|mediator|go-between)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
@@ -169,9 +196,11 @@ def _state_actor(gaz: Gazetteer, a: Actor) -> Actor:
 def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention, Actor, Sent]]:
     out = []
     for s in sents:
-        for m in gaz.mentions(s.text, s.start):
-            if not m.actors:
-                continue
+        mentions = gaz.mentions(s.text, s.start)
+        for m in mentions:
+            if not m.actors or any(x.actors and x.start <= m.start and m.end <= x.end and x.end - x.start > m.end - m.start
+                                   for x in mentions):
+                continue  # "Iraq" in "the Islamic Resistance in Iraq": the longer name is the party
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
             if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
                 continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
@@ -190,7 +219,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
-_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces))", re.I)
+_BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces|commissions?|"
+                           r"delegations?|officials|agency|authorities|committees?))", re.I)
 # "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
 _HOLDING_BEFORE = re.compile(r"\b(?:held|detained|imprisoned|jailed|kept|captive|in\s+captivity)\s+in\s+$", re.I)
 _FORCE_AFTER = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|navy|air\s+force|junta|government|authorities)\b", re.I)
@@ -236,7 +266,7 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
     for i, (m, _a, s) in enumerate(actors):
         rel = m.start - s.start
         before = s.text[max(0, rel - 60) : rel]
-        after = s.text[m.end - s.start : m.end - s.start + 90]
+        after = s.text[m.end - s.start : m.end - s.start + 140]
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 
@@ -257,7 +287,13 @@ def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
         return False
     if _AND.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start):
         return True
+    if _FRONTED.match(s1.text[: m1.start - s1.start]):
+        return False  # "After weeks of shuttle diplomacy by Qatar, Israel and Hamas agreed": the comma ends a fronted phrase
     return bool(_COMMA.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start)) and _conjoined(actors, i + 1)
+
+
+_FRONTED = re.compile(r"^\s*(?:After|Following|Despite|Amid|Through|Thanks\s+to|With|Under|Since|During|In|At|Before)\b"
+                      r"[^,;]*$")
 
 
 def _dedupe(actors: list[dict]) -> list[dict]:
@@ -737,7 +773,9 @@ _ATTACK_VERB = re.compile(
     # "denied carrying out a drone strike", "denied claims that ...": the accused
     r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
     r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
-    r"threaten(?:ed|s)?\s+to\s+(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out)|"
+    # "threatened on Sunday to target U.S. carriers": a time phrase may come between the threat and its verb
+    r"threaten(?:ed|s)?\s+(?:(?:on|late|early|again|last|this|overnight|\w+day)\s+){0,3}?to\s+"
+    r"(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out|target|attack|strike|hit)|"
     r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
     rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
@@ -751,11 +789,11 @@ _ATTACK_VERB = re.compile(
 _DEFENDER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:army|military|air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
     r"general\s+staff|officials|authorities|government|junta|forces|troops|mayor|governor)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:said|says|reported|announced|shot|intercepted|downed|repelled|confirmed|accused)\b",
+    r"(?:said|says|reported|announced|shot|intercepted|downed|repelled|confirmed|accused|blamed|blaming|blames)\b",
     re.I,
 )
 _BLAME = re.compile(
-    r"(?:blam\w+|accus\w+\s+(?:\w+\s+){0,2}?|attributed\s+to|blamed\s+on|"
+    r"(?:blam\w+|accus(?:ed|es|ing)|attributed\s+to|blamed\s+on|"
     r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
     r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -773,6 +811,23 @@ _HELD_BY = re.compile(r"(?:held\s+by|belonging\s+to|positions\s+of|base\s+of|bas
 _OWNER_TARGET = re.compile(
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:army|military|forces|soldiers|troops|positions?|bases?|headquarters|command|garrison|"
     r"checkpoints?|outposts?|fighters|militants|commanders?|convoy)\b", re.I)
+# "struck Hezbollah targets in southern Lebanon": whose sites were hit, not a verb "targets".
+_STRUCK_OBJECT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:targets|sites|positions|bases|facilities|infrastructure|fighters|"
+                            r"militants|commanders?|hideouts?|depots?|strongholds?)\b", re.I)
+# "Israel said it intercepted a drone", "Russia said its air defences destroyed 40 drones"
+_SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?"
+                           r"(?:it|its\s+(?:air\s+)?(?:defen[cs]es?|forces|military|army|troops|units|systems|navy))\s+"
+                           r"(?:had\s+|has\s+)?(?:intercepted|shot\s+down|downed|destroyed|repelled|neutrali[sz]ed)\b", re.I)
+# "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
+_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
+                            r"\s+(?!of\b|for\b)", re.I)
+# "Russian air defences destroyed 112 Ukrainian drones": who downs drones was attacked.
+_DOWNED_DRONES = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:drones?|uavs?)\b)[\w-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?"
+                            r"(?:destroyed|shot\s+down|downed|intercepted|repelled|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,4}?"
+                            r"(?:drones?|uavs?)\b", re.I)
+_ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came)\s+(?:\w+\s+)?"
+                             r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack)\b", re.I)
+_REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
@@ -784,19 +839,32 @@ def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
 
 def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
     out: list[dict] = []
+    reporters: list[tuple[Mention, Actor]] = []
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
-        if _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
+        if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
+                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
+            # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
+            # "Kyiv was attacked by Russian drones"
+            role = "target"
+        elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
               or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
         else:
+            if _REPORTS_AFTER.match(after) and _CLAUSE_SUBJECT.search(s.text[:rel]):
+                reporters.append((m, a))
             continue
         out.append(_actor_dict(role, m, a, 0.7))
+    # "Ukraine said Russia launched 100 drones overnight": a state reporting another's attack on it was attacked.
+    attackers = {x["country"] for x in out if x["role"] == "initiator"}
+    for m, a in reporters:
+        if a.kind in {"state", "leader", "official", "institution"} and attackers - {a.country}:
+            out.append(_actor_dict("target", m, a, 0.6))
     first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
     if location and location.get("country") and location["country"] != first_initiator:
         out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],
@@ -873,9 +941,14 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
     return min(scored, key=lambda x: x[:3])[3]
 
 
-_TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|"
+_TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|sidelines\s+of|"
                                  r"\bdiscuss(?:ed|es|ing)?|\babout|\bregarding|\bconcerning|"
-                                 r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of)\s+(?:the\s+)?$", re.I)
+                                 r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of|"
+                                 # "its peace plan for Ukraine": whom a plan is for; "drawing criticism from the EU": a reaction
+                                 r"(?:plan|deal|settlement|roadmap|framework)\s+for|"
+                                 # "Trump's envoy for Ukraine", "Kyiv's ambassador to the United States": a post's brief
+                                 r"(?:envoy|representative|coordinator|czar|tsar)\s+for|ambassadors?\s+to|"
+                                 r"(?:criticism|condemnation|rebukes?|protests?|praise|backlash|objections?)\s+(?:from|by))\s+(?:the\s+)?$", re.I)
 
 
 _ATTACKER_AFTER = re.compile(
@@ -888,8 +961,13 @@ _ATTACKER_AFTER = re.compile(
     # "with U.S. and Chinese representatives attending as observers"
     r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,3}?\s+(?:attending\s+|present\s+|taking\s+part\s+|participating\s+)?"
     r"as\s+(?:an?\s+)?observers?\b|"
+    # "under the watch of ASEAN observers", "with Brazilian and CELAC monitors"
+    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+)?\s+(?:observers?|monitors?)\b(?!\s+(?:said|say|says|reported))|"
     # "to discuss Iran's nuclear programme": a topic
     r"^(?:'s|’s)\s+(?:[\w-]+\s+)?(?:nuclear|missile|weapons)\s+(?:programme|program|ambitions|activities|sites|facilities|file)\b|"
+    # "in the face of North Korea's missile threat"
+    r"^(?:'s|’s)\s+(?:(?:growing|nuclear|missile|military|latest|continued)\s+){0,2}(?:threats?|provocations?|aggression|"
+    r"missile\s+(?:launches|tests))\b|"
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": whom a party is tied to.
     r"^-(?:linked|affiliated|allied|aligned|backed|inspired|supported|sponsored)\b",
     re.I,
@@ -907,7 +985,41 @@ def _topic_only(m: Mention, s: Sent) -> bool:
     rel = m.start - s.start
     if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
         return True
-    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :]))
+    if any(a.kind == "intl_org" for a in m.actors) and (
+            _OCCASION_AFTER.match(s.text, m.end - s.start)
+            or re.search(r"\b(?:meeting|summit|session|gathering|conference)\s+of\s+(?:the\s+)?$", s.text[max(0, rel - 30) : rel], re.I)):
+        return True  # "at a meeting of the ASEAN defence ministers"
+    if any(p.precision == "city" for p in m.places) and _VENUE_NAME_AFTER.match(s.text, m.end - s.start):
+        return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
+    if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
+        return True  # "met at the UN base in Naqoura": where, not who
+    if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
+            and _PRESENT_AFTER.match(s.text, m.end - s.start)):
+        return True  # "with U.S. and French officials present"
+    return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
+                or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
+
+
+# "to discuss disarming Hezbollah and Israel's presence in the south": the whole object of "discuss" is the topic,
+# up to the clause's end or a phrase that brings in a party ("discussed the war with Putin").
+_TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning|"
+                          # "held talks on Ukraine and Taiwan", "pledged to coordinate on Iran"
+                          r"(?:talks|negotiations|discussions|consultations|dialogue|coordinat(?:e|ed|ion)|cooperat(?:e|ed|ion))"
+                          r"\s+(?:on|over))\s+"
+                          r"(?:(?!(?:with|between|by|from|said|says|told|while|but|as|and\s+(?:then\s+)?(?:\w+ed|met|meet|spoke|held|said))\b)"
+                          r"[^,;:.!?])*$", re.I)
+
+
+_VENUE_NAME_AFTER = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|process|format|agreements?|accords?|"
+                               r"declaration|summit|negotiations|round|platform|memorandum|communiqu[eé]|protocols?|conference)\b"
+                               r"|-based\b", re.I)
+_AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+|a\s+)?$", re.I)
+_FACILITY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:base|headquarters|compound|embassy|consulate|residence|"
+                             r"building|mission|premises)\b", re.I)
+_PRESENT_AFTER = re.compile(r"(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:present|in\s+attendance|attending|looking\s+on)\b", re.I)
+# "on the sidelines of the ASEAN summit", "at a NATO summit": the body's gathering is the occasion, not a side.
+_OCCASION_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:annual|leaders'?|ministerial|foreign\s+ministers'?|emergency|extraordinary)\s+)?"
+                             r"(?:summit|conference|forum|gathering|general\s+assembly|ministerial)\b", re.I)
 
 
 _LEADERS_MEET = re.compile(r"\b(?:meeting|meet|met|summit|face-to-face|in\s+person)\b", re.I)
@@ -990,6 +1102,53 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     return name, m
 
 
+# ", the German government said", "Egyptian sources said", "China praised the deal": who reports or reacts.
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|[.!?]\s+)(?:(?:but|and|while|meanwhile|however)\s*,?\s+)?"
+                             r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_SAID_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|reported|reports|added|stated)\b", re.I)
+# Praise or blame for what the sides did; who answers a proposal or plan ("the RSF welcomed the plan") is a side.
+_REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|prais|condemn|critici[sz]|applaud|commend)(?:ed|es|s|e)?\s+"
+                            r"(?:the\s+|this\s+|that\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|ceasefire|truce|"
+                            r"decision|talks|meeting|summit|step|move|news|announcement|progress|outcome|breakthrough|declaration|"
+                            r"signing|exchange|contacts?)\b", re.I)
+# "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
+_ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
+
+
+def _speaker(m: Mention, s: Sent) -> bool:
+    """The mention is only the source of the report or a voice reacting to it: the subject of a verb of saying or of
+    praise or blame that opens a clause, or "according to X"."""
+    rel, end = m.start - s.start, m.end - s.start
+    if re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", s.text[max(0, rel - 40) : rel], re.I):
+        return True
+    if not _CLAUSE_SUBJECT.search(s.text[:rel]):
+        return False
+    said = _SAID_AFTER.match(s.text, end)
+    if said:
+        if re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", s.text[said.end() :]):
+            return True  # ", the German government said, urging both sides ...": the report came before
+        reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
+        return not _ABOUT_ITSELF.search(reported)
+    return bool(_REACTED_AFTER.match(s.text, end))
+
+
+# "Israel has threatened to strike Iran's nuclear sites if the talks fail": in a later sentence, who fights is background.
+_FIGHTS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:repeatedly|again|also)\s+)?(?:threatened\s+to\s+)?"
+                           r"(?:strike|struck|strikes|attack(?:ed|s)?|bomb(?:ed|s)?|invade[ds]?|shell(?:ed|s)?|"
+                           r"carried\s+out\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|raids))\b", re.I)
+
+
+def _belligerent(m: Mention, s: Sent) -> bool:
+    return bool(_FIGHTS_AFTER.match(s.text, m.end - s.start)) and bool(_CLAUSE_SUBJECT.search(s.text[: m.start - s.start]))
+
+
+_PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:proposed|put\s+forward|presented|drafted|"
+                             r"tabled|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|roadmap|framework|"
+                             r"initiative|draft)\b", re.I)
+# "Putin hosted Witkoff", "Erdogan received Zelenskiy": a guest, not talks between others.
+_HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
+                          r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
+                          r"conference|ceremony)\b)", re.I)
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
 
 
@@ -1006,15 +1165,38 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         if r["role"] == "participant" and not _topic_only(m, s):
             talking.setdefault(r["country"] or r["name"], set()).add(a.name)
             spoken.append(r)
+    # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
+    # government said"); with one other side the speaker is usually the second ("talks with Moscow will resume, Kyiv said").
+    lead = min((s.start for s in sents), default=0)
+    heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
+    bystanders = {k for k in talking if k not in heard}
+    if bystanders and len({n for k in heard for n in talking[k]}) >= 2:
+        spoken = [r for r in spoken if (r["country"] or r["name"]) not in bystanders]
+        talking = {k: v for k, v in talking.items() if k not in bystanders}
     roles = _dedupe(raw)
     mediators = [r for r in roles if r["role"] == "mediator"]
     others = {k for k in talking if k not in {r["country"] or r["name"] for r in mediators}}
     if len({n for k in others for n in talking[k]}) < 2:
         # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
-        # a party to the call, not the mediator of its own call. An international body's envoy still mediates.
-        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking]
+        # a party to the call, not the mediator of its own call; "Putin hosted Witkoff at the Kremlin" makes the host
+        # the other side. An international body's envoy still mediates.
+        guests = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+                  if r["role"] == "mediator" and _HOSTS_GUEST.match(s.text, m.end - s.start)}
+        spoken += [r for r in mediators if r["kind"] != "intl_org" and (r["country"] or r["name"]) in guests]
+        mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
+    if not mediators:
+        # "Egypt has proposed a plan under which Hamas would free hostages, but Israel has yet to respond": who puts a
+        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal").
+        keys = {r["country"] or r["name"] for r in spoken}
+        for r, (m, _a, s) in zip(raw, actors, strict=True):
+            k = r["country"] or r["name"]
+            if (r in spoken and _PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
+                    and len(keys - {k}) >= 2):
+                mediators = [{**r, "role": "mediator"}]
+                break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
-    participants = _dedupe([r for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
+    participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:
@@ -1086,7 +1268,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|\d+\w*|[\w-]+-?led)\s+){0,3}"
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
@@ -1104,6 +1286,7 @@ _RETALIATION_BEFORE = re.compile(r"\b(?:retaliation|retaliating|response|respond
 _ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?|"
                            r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
+                        r"include|put|target|punish|penali[sz]e|cut\s+off|halt|stop|"
                         r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
 # ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
 _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
@@ -1120,12 +1303,17 @@ _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
-    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*)\b",
+    r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*|"
+    # "Cambodia halted all imports of fuel from Thailand", "is expected to sign the bill"
+    r"halt(?:s|ed|ing)?|stopp(?:ed|ing)|block(?:s|ed|ing)?|bar(?:s|red|ring)|cut\s+off|curb(?:s|ed|ing)?|sign(?:s|ing)?)\b",
     re.I,
 )
+# Lowercase: "Indian Oil Corp" is a buyer's name.
+_ORIGIN_GOODS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum|arms|weapons|munitions)\b")
 _EVADER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:evad\w*|circumvent\w*|bypass\w*|skirt\w*|shadow\s+fleet|continu\w*\s+to\s+(?:export|ship|sell|trade)|"
-    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using)\b|"
+    r"continu\w*\s+to\s+(?:import|buy|purchase)|is\s+continuing|denied|tankers|export\w*|ship\w*|import\w*|was\s+using|uses|using|"
+    r"sold|sells?|selling|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)\b|"
     r"^\s+(?:[\w-]+\s+)?(?:crude|oil|gas|coal|cargoes|fuel|petroleum)\b",  # "Venezuelan crude keeps flowing ..."
     re.I,
 )
@@ -1133,7 +1321,10 @@ _TARGET_AFTER = re.compile(
     r"^(?:'s|’s|')?\s+(?:(?:would|will|could|may|might)\s+)?(?:face|faces|faced)\b|"
     r"^(?:'s|’s|')?\s+(?:[\w-]+\s+){0,1}?(?:designation|listing|blacklisting)\b|"
     # "sanctions on Rosneft and Lukoil, Russia's two largest oil companies": whose companies
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|banks|airlines?|sector|economy|oligarchs|exports|imports|shipping)\b|"
+    # (not "Niger's junta banned exports": the subject's own measure)
+    r"^(?:'s|’s)\s+(?:(?!(?:banned|bans|halted|halts|suspended|suspends|stopped|stops|restricted|blocked|blocks|cut|imposed|"
+    r"froze|curbed)\b)[\w-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|banks?|airlines?|sector|economy|oligarchs|exports|imports|shipping|"
+    r"producers?|exporters?|giants?)\b|"
     r"^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:hit|targeted|sanctioned|blacklisted|designated|penali[sz]ed)\b",
     re.I,
 )
@@ -1142,7 +1333,7 @@ _SANCTIONED = re.compile(
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
-    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)|over|"
+    r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
     r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
@@ -1233,10 +1424,20 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
 
 
 _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)
+# "would give Putin 10 or 12 days to make progress or face sanctions": who is told to act or face a measure is its target.
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:give|gives|gave|giving|given|told|tells?|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|order(?:s|ed)?|"
+                               r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b", re.I)
+_MEMBER_AFTER = re.compile(r"\s+(?:member\s+)?(?:country|state|nation|member|government)\b(?!\s+(?:said|says|agreed|adopted))", re.I)
+_MEASURE_VERB = re.compile(r"\b(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend\w*|block(?:s|ed|ing)?|bar(?:s|red|ring)|freez\w*|froze|"
+                           r"impos\w*|restrict\w*|cut\s+off|curb(?:s|ed|ing)?)\b", re.I)
+# "shipped shells to Russia in breach of UN sanctions": who breaks a measure is its target, as who evades it.
+_BREACH = re.compile(r"\b(?:in\s+(?:breach|violation|contravention)\s+of|violat(?:e|es|ed|ing)|breach(?:es|ed|ing)?)\s+"
+                     r"(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo\w*|price\s+cap|ban)\b", re.I)
 
 
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
-    evasion = any(_ACTIONS[2][1].search(s.text) for s in sents)
+    evasion = any(_ACTIONS[2][1].search(s.text) or _BREACH.search(s.text) for s in sents)
     roles: list[dict] = []
     subjects: set[int] = set()  # mentions that impose by the verb after them
     for i, (m, a, s) in enumerate(actors):
@@ -1244,7 +1445,10 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
+        if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
+            continue  # "the first European Union country to ban": the union classifies the subject
         if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+                or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
         elif _ATTRIBUTIVE.match(after):
@@ -1264,6 +1468,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             continue
         elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):
             role = "target"
+            if _ORIGIN_GOODS.match(after):
+                score = 0.7  # "Indian Oil Corp denied buying Russian crude": the goods' origin, before their buyer
         elif _IMPOSE_AFTER.match(after):
             role = "initiator"
             subjects.add(i)
@@ -1283,6 +1489,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     if not any(r["role"] == "initiator" for r in roles) and actors:
         # No cue named the imposer: the first party named before the measure is its subject.
         first_trigger = min((s.start + m.start() for s in sents for _n, rx in _INSTRUMENTS for m in rx.finditer(s.text)), default=None)
+        if first_trigger is None:  # "became the first country to ban all arms trade with Israel": the measure's verb
+            first_trigger = min((s.start + m.start() for s in sents for m in _MEASURE_VERB.finditer(s.text)), default=None)
         # A party whose only role came after the measure ("the release of detained Americans") may still be its subject.
         taken = {(r["country"] or r["name"]) for r in roles if first_trigger is None or r["span"]["start"] < first_trigger}
         for m, a, _s in actors:

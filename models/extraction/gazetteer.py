@@ -100,6 +100,9 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> canonical name
     capitals: dict[str, str] = field(default_factory=dict)  # norm capital -> iso3
     _cache: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
+    # Actor names with lowercase words, which the capitalised-chunk scan cannot see whole ("Islamic Resistance in
+    # Iraq", "al-Qaeda in the Arabian Peninsula", "Sinaloa cartel"): one alternation, longest name first.
+    _phrases: re.Pattern[str] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -170,17 +173,50 @@ class Gazetteer:
                 self.places[key] = [place, *[p for p in self.places.get(key, []) if p.precision != "city" or p.country != place.country]]
 
     def _load_actors(self, path: Path) -> None:
+        phrases: set[str] = set()
         if path.exists():
             for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
                 actor = Actor(e["name"], e.get("country"), e.get("kind", "state"), e.get("org"))
                 for surface in {e["name"], *e.get("aliases", [])}:
                     if actor not in self.actors[_norm_key(surface)]:
                         self.actors[_norm_key(surface)].append(actor)
+                    # "the White House" is the chunk "White House" with its article: the chunk scan finds it.
+                    if not _CHUNK.fullmatch(re.sub(r"^[Tt]he\s+", "", surface)):
+                        phrases.add(surface)
+        self._phrases = self._phrase_pattern(phrases)
         # Every country is an actor under its own name, even without a curated entry.
         for iso3, name in self.country_names.items():
             key = _norm_key(name)
             if not any(a.country == iso3 and a.kind == "state" for a in self.actors.get(key, [])):
                 self.actors[key].append(Actor(name, iso3, "state"))
+
+    def _phrase_pattern(self, phrases: set[str]) -> re.Pattern[str] | None:
+        """Names the chunk scan misses, except where their first chunk already names the same party: "Russian
+        forces" stays "Russian" followed by "forces", the noun the role rules read after a name."""
+        keep = []
+        for surface in phrases:
+            key = _norm_key(surface)
+            countries = {a.country for a in self.actors.get(key, [])}
+            head = _CHUNK.match(surface)
+            if head and any(a.country in countries for a in self._chunk_actors(head.group(0))):
+                continue
+            words = [re.escape(w) for w in re.split(r"\s+", surface.replace("’", "'"))]
+            # A name opening in lowercase ("al-Qaeda ...", "coalition of the willing") may open a sentence.
+            if words[0][:1].islower():
+                words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
+            keep.append(r"\s+".join(words).replace("'", "['’]"))
+        if not keep:
+            return None
+        keep.sort(key=len, reverse=True)
+        return re.compile(r"(?<![\w'’-])(?:" + "|".join(keep) + r")(?![\w-])")
+
+    def _chunk_actors(self, chunk: str) -> list[Actor]:
+        words = re.sub(r"['’]s$", "", chunk).split()
+        for n in range(len(words), 0, -1):
+            found = self.actors.get(_norm_key(" ".join(words[:n])))
+            if found:
+                return found
+        return []
 
     # ------------------------------------------------------------------ lookup
     def state(self, iso3: str | None) -> Actor | None:
@@ -199,6 +235,9 @@ class Gazetteer:
             found = []
             for m in _CHUNK.finditer(text):
                 found.extend(self._chunk_mentions(text, m.group(0), m.start()))
+            extra = self._phrase_mentions(text) + self._elliptic_mentions(text, found)
+            if extra:
+                found = sorted(found + extra, key=lambda x: (x.start, -x.end))
             # Extraction reads each sentence several times. A whole article (the context-country scan) is
             # read once: caching it would only hold its text.
             if len(text) <= 1_000:
@@ -208,6 +247,33 @@ class Gazetteer:
         if not base:
             return list(found)
         return [Mention(x.text, x.start + base, x.end + base, x.actors, x.places, x.admin_suffix) for x in found]
+
+    def _phrase_mentions(self, text: str) -> list[Mention]:
+        """Names with lowercase words. They come on top of the chunk mentions inside them, which keep their places
+        ("in Iraq" still says where); the actor reader skips those for the longer name."""
+        if self._phrases is None:
+            return []
+        return [Mention(m.group(0), m.start(), m.end(), tuple(self.actors.get(_norm_key(m.group(0)), ())))
+                for m in self._phrases.finditer(text) if self.actors.get(_norm_key(m.group(0)))]
+
+    def _elliptic_mentions(self, text: str, found: list[Mention]) -> list[Mention]:
+        """ "North and South Korea": the first conjunct shares the head of the second. "the two Koreas": both."""
+        out = []
+        for m in _ELLIPSIS.finditer(text):
+            first = m.group(1)
+            if _norm_key(first) not in _STOP_SURFACES and (self.actors.get(_norm_key(first)) or self.places.get(_norm_key(first))):
+                continue  # "Sudan and South Sudan": a name of its own
+            second = next((x for x in found if x.start == m.start(2) and x.actors), None)
+            if second is None:
+                continue
+            head = second.text.split(maxsplit=1)[1:]  # "South Korea" -> "Korea"
+            actors = self.actors.get(_norm_key(f"{first} {head[0]}")) if head else None
+            if actors:
+                out.append(Mention(first, m.start(1), m.end(1), tuple(actors)))
+        for m in _BOTH.finditer(text):
+            for name in _COLLECTIVES[m.group(1).lower()]:
+                out.append(Mention(m.group(0), m.start(), m.end(), tuple(self.actors.get(_norm_key(name), ()))))
+        return out
 
     def _chunk_mentions(self, text: str, chunk: str, offset: int) -> list[Mention]:
         tokens = [(t.group(0), t.start()) for t in re.finditer(r"\S+", chunk)]
@@ -228,6 +294,13 @@ class Gazetteer:
                 key = _norm_key(surface)
                 if key in _SEAS:
                     found = Mention(surface, start, surface_end)  # water: consume the words, report nothing
+                    i += n
+                    break
+                if (key in _BARE_LEGISLATURES and all(t.lower() in ("the", "a", "an") for t, _p in tokens[:i])
+                        and not re.match(r"\s+(?:party|leaders?|president|chief)\b", text[surface_end:], re.I)):
+                    # "Congress passed a bill", "the Senate voted": the U.S. legislature, never a town; not when a
+                    # name qualifies it ("Pakistan's Senate", "Indian National Congress").
+                    found = Mention(surface, start, surface_end, tuple(self.actors.get(key, ())))
                     i += n
                     break
                 if not key or key in _STOP_SURFACES:
@@ -288,11 +361,22 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
+# U.S. institutions that news names without "U.S." ("Congress", "the Senate", "the Treasury"): actors only where
+# nothing qualifies them.
+_BARE_LEGISLATURES = frozenset({"congress", "senate", "house of representatives", "treasury", "treasury department"})
+
 # Capitalised words that collide with place or actor names and are almost
 # never meant as such in news prose.
-_STOP_SURFACES = frozenset(
+_STOP_SURFACES = _BARE_LEGISLATURES | frozenset(
     ["a", "an", "the", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "this", "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "minister", "governor", "spokesman", "spokeswoman", "officials", "official", "according", "but", "and", "or", "so", "however", "also", "after", "before", "during", "while", "when", "since", "until", "as", "at", "in", "on", "of", "for", "from", "to", "by", "with", "without", "new", "old", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "says", "said", "city", "town", "village", "region", "oblast", "province", "state", "republic", "kingdom", "union", "army", "forces", "government", "ministry", "defence", "defense", "air", "force", "navy", "police", "court", "senate", "congress", "parliament", "council", "foreign", "deputy", "prime", "chief", "head", "general", "colonel", "secretary", "ambassador", "envoy", "delegation", "delegations", "details", "source", "quote", "background", "warning", "video", "photo", "read", "more", "update", "live", "breaking", "mobile", "reading", "bath", "police", "of", "nice", "split", "mary", "bar", "best", "hope", "male", "orange", "sale", "deal", "temple", "victoria", "asia", "europe", "africa", "america"]
 )
+
+
+# "North and South Korea", "North and South Korean officials".
+_ELLIPSIS = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|or|&)\s+([A-Z][a-z]+\s+[A-Z][\w'’-]*)")
+# Plurals that name two states at once.
+_COLLECTIVES = {"koreas": ("North Korea", "South Korea")}
+_BOTH = re.compile(r"\b(?:two|both)\s+(Koreas)\b", re.I)
 
 
 _SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",

@@ -359,6 +359,32 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         # thanks name a mediator only for mediating
         ("Zelenskiy thanked Erdogan for hosting the talks between Ukraine and Russia.", {"UKR", "RUS"}, "TUR"),
         ("Putin thanked Trump for the phone call and said Russia was ready for talks.", {"RUS", "USA"}, None),
+        # who sponsors, convenes or chairs talks between others
+        ("Armenia and Azerbaijan resumed talks in Almaty under Kazakh sponsorship.", {"ARM", "AZE"}, "KAZ"),
+        ("Ethiopia and Somalia signed a declaration after talks convened by Turkey.", {"ETH", "SOM"}, "TUR"),
+        ("Sudanese and South Sudanese officials met in Juba, with Kenyan President William Ruto chairing the talks.",
+         {"SDN", "SSD"}, "KEN"),
+        # a verb after "mediators" ends the cue; an offer after "by phone and" is the subject's
+        ("Egyptian and Qatari mediators met Israeli and Hamas negotiators in Doha.", {"ISR", "PSE"}, "EGY"),
+        ("Erdogan discussed a ceasefire with Putin by phone and offered to host talks.", {"TUR", "RUS"}, None),
+        # who works for a deal between others, who offers a venue
+        ("Kenya's president said Nairobi was working with Uganda to secure a ceasefire between Ethiopia and Eritrea.",
+         {"ETH", "ERI"}, "KEN"),
+        ("Pope Leo offered the Vatican as a venue for talks between Armenia and Azerbaijan.", {"ARM", "AZE"}, "VAT"),
+        ("Sudan's army and the RSF were invited to talks by Egypt and Turkey, co-hosts of the process.", {"SDN"}, "EGY"),
+        ("Colombia's government and the ELN met in Havana, with Norway, a guarantor of the talks, present.", {"COL"}, "NOR"),
+        ("Kosovo and Serbia agreed on a roadmap at talks overseen by France.", {"XKX", "SRB"}, "FRA"),
+        ("Armenia and Azerbaijan agreed to a truce after weeks of U.S.-led diplomacy.", {"ARM", "AZE"}, "USA"),
+        ("Congo and Rwanda signed a deal in Washington negotiated with help from Qatar.", {"COD", "RWA"}, "QAT"),
+        # who puts a plan to two other sides mediates; with one other side the proposer is a side
+        ("Egypt presented a plan under which Hamas would free hostages and Israel would pull back its troops.",
+         {"PSE", "ISR"}, "EGY"),
+        ("Sudan's army rejected a truce plan that Washington had proposed.", {"SDN", "USA"}, None),
+        ("The Houthis and Saudi Arabia have held back-channel talks with Omani help, sources said.", {"YEM", "SAU"}, "OMN"),
+        # a host with one guest is the other side
+        ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
+        # a fronted phrase ends at its comma: what follows is no list of mediators
+        ("After weeks of shuttle diplomacy by Oman, Iran and the United States agreed to meet.", {"IRN", "USA"}, "OMN"),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
@@ -377,6 +403,44 @@ def test_negotiation_mediator_cues(text, participants, mediator):
         ("Sudan and South Sudan agreed to reopen flights from Khartoum to Cairo after talks.", {"SDN", "SSD"}),
         # a party only in a clause about another, earlier event
         ("Zelenskiy will speak with Macron today, two days after the French leader's call with Vladimir Putin.", {"UKR", "FRA"}),
+        # the occasion, the whole object of "discuss", whom a plan is for, a reaction
+        ("Kazakh and Kyrgyz leaders met on the sidelines of the SCO summit in Astana.", {"KAZ", "KGZ"}),
+        ("Trump met Erdogan at the White House to discuss Gaza and Syria's new government.", {"USA", "TUR"}),
+        ("Witkoff met Putin to present a peace plan for Ukraine.", {"USA", "RUS"}),
+        ("Orban met Putin in Moscow, drawing criticism from Poland.", {"HUN", "RUS"}),
+        # a body's building is where they meet; who looks on is no side
+        ("Israeli and Syrian officials met at the UN compound in Damascus, with U.S. and French diplomats present.",
+         {"ISR", "SYR"}),
+        ("Thai and Cambodian commanders met at the border under the watch of ASEAN observers.", {"THA", "KHM"}),
+        # a source is no side once two others are; with one other it is the second side
+        ("Russia and Ukraine held talks in Istanbul, the Polish government said, urging both sides to keep their word.",
+         {"RUS", "UKR"}),
+        ("Talks with Moscow will resume next week, Zelenskiy said.", {"UKR", "RUS"}),
+        ("Russian and Ukrainian delegations met in Istanbul. Germany's chancellor said the talks were a first step.",
+         {"RUS", "UKR"}),
+        ("Pakistan and India agreed to a ceasefire on Saturday. China praised the decision.", {"PAK", "IND"}),
+        ("Iran and the United States held talks in Rome. Israel has threatened to strike Iran if the talks fail.",
+         {"IRN", "USA"}),
+        # ... but a speaker who goes on about itself is a side
+        ("Azerbaijan said it had agreed with Armenia and Georgia to hold talks on transit routes.", {"AZE", "ARM", "GEO"}),
+        ("Moscow said the Minsk agreements were dead and that it would talk to Ukraine only on new terms.", {"RUS", "UKR"}),
+        # a border commission is a party, not a border
+        ("Kyrgyz and Tajik border commissions met on Tuesday to continue delimiting their frontier.", {"KGZ", "TJK"}),
+        # what talks are on, over a coordination
+        ("Trump and Xi held talks on Ukraine and Taiwan in Busan.", {"USA", "CHN"}),
+        ("Russia and China pledged to coordinate on Iran at a meeting in Moscow.", {"RUS", "CHN"}),
+        # a meeting of a body's ministers is the occasion; another state's threat is a topic
+        ("Laos and Vietnam traded views at a meeting of the ASEAN foreign ministers in Manila.", {"LAO", "VNM"}),
+        ("Japan and South Korea agreed at a summit to deepen ties in the face of North Korea's missile threat.",
+         {"JPN", "KOR"}),
+        # a city naming talks held there; a capital standing for its government
+        ("The Doha talks between Israel and Hamas resumed on Monday.", {"ISR", "PSE"}),
+        ("Juba and Khartoum agreed to reopen the border after talks.", {"SSD", "SDN"}),
+        # a post's brief names no side
+        ("Trump's envoy for Ukraine met Belarusian leader Alexander Lukashenko in Minsk.", {"USA", "BLR"}),
+        # names the chunk scan cannot see whole
+        ("North and South Korea held military talks at Panmunjom.", {"PRK", "KOR"}),
+        ("The two Koreas agreed to restore their hotline.", {"PRK", "KOR"}),
     ],
 )
 def test_negotiation_parties_exclude_topics_and_earlier_events(text, participants):
@@ -408,12 +472,50 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         ("The U.S. Treasury denied reports that it would ease sanctions on Myanmar in exchange for the release of two Americans.",
          "USA", "MMR"),
         ("A bill before the U.S. Congress would repeal the sanctions law targeting Nicaragua.", "USA", "NIC"),
+        # the subject of a halt or ban; a union that only classifies the subject is not it
+        ("Georgia halted all imports of wine from Moldova on Tuesday.", "GEO", "MDA"),
+        ("Latvia became the first NATO member to ban all trade with Belarus.", "LVA", "BLR"),
+        # who breaks a measure is its target; the goods' origin comes before their buyer
+        ("Iran has sold oil to China in violation of U.S. sanctions, officials said.", "USA", "IRN"),
+        ("Indian Oil Corp denied buying Venezuelan crude in breach of U.S. sanctions.", "USA", "VEN"),
+        # who is told to act or face a measure; who is asked to include a company of a state
+        ("Trump gave Iran two weeks to return to talks or face new sanctions.", "USA", "IRN"),
+        ("Kyiv urged Japan to include Russia's biggest shipping company in its sanctions list.", "JPN", "RUS"),
+        # the U.S. legislature named without "U.S."
+        ("A Senate bill that would sanction Nicaragua's leaders has stalled.", "USA", "NIC"),
+        ("Congress passed a bill that lifts the sanctions on Syria.", "USA", "SYR"),
+        ("A bill introduced in the House of Representatives would impose sanctions on Cuba.", "USA", "CUB"),
+        ("The Treasury lifted sanctions on Belarus's state potash company on Thursday.", "USA", "BLR"),
+        # the subject's own ban on its exports
+        ("Mali's junta banned exports of gold to Switzerland.", "MLI", "CHE"),
+        # a price before the measure still makes its owner the imposer
+        ("Tankers kept carrying crude above the G7's $60 price cap, a Finnish think tank said.", "G7", None),
     ],
 )
 def test_sanctions_imposer_and_target(text, imposer, target):
     args = extract(text, "sanctions")["arguments"]
     assert ((args["imposer"] or {}).get("country") or (args["imposer"] or {}).get("name")) == imposer
     assert (args["target"] or {}).get("country") == target
+
+
+def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
+    e = extract("A swap of prisoners between Armenia and Azerbaijan that mediators had proposed was delayed.", "prisoner_swap")
+    assert e["arguments"]["mediator"] is None
+    assert {(a["role"], a["country"]) for a in e["actors"]} == {("participant", "ARM"), ("participant", "AZE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        ("The United States and Iran completed a prisoner swap in Doha, with Qatar acting as intermediary.", "QAT"),
+        ("Oman said Iran and France had agreed to free two detainees each under its mediation, which took months.", "OMN"),
+        ("Belarus freed a Polish journalist in a swap with Poland that Lithuania's security service helped arrange.", "LTU"),
+    ],
+)
+def test_swap_mediator_cues(text, mediator):
+    e = extract(text, "prisoner_swap")
+    assert e["arguments"]["mediator"]["country"] == mediator
+    assert mediator not in {a["country"] for a in e["actors"] if a["role"] == "participant"}
 
 
 def test_a_swap_arranged_with_a_third_state_s_help_is_mediated():
@@ -444,6 +546,21 @@ def roles(e: dict) -> set[tuple[str, str | None]]:
         ("Ukraine's military said drones launched by Russia hit Kharkiv overnight.", {("initiator", "RUS")}, {("initiator", "UKR")}),
         ("Any ship bound for Israeli ports will be targeted with drones, the Houthis warned.", set(), {("initiator", "ISR")}),
         ("Saudi air defences intercepted a drone launched from Iraq by Kataib Hezbollah.", {("initiator", "IRQ")}, set()),
+        # a time phrase inside a threat; who blames another was attacked
+        ("The Houthis threatened on Monday to strike Saudi oil facilities with drones.", {("initiator", "YEM")}, set()),
+        ("Drones struck an army convoy near Gao on Friday, with Mali's junta blaming JNIM fighters.", {("target", "MLI")}, set()),
+        # a state that downed drones, whose sites were struck, who accuses another or reports another's attack
+        ("Russia said it destroyed 40 Ukrainian drones over the Belgorod region.", {("target", "RUS"), ("initiator", "UKR")},
+         {("initiator", "RUS")}),
+        ("Israeli drones struck Hezbollah targets near Tyre.", {("initiator", "ISR"), ("target", "LBN")}, {("initiator", "LBN")}),
+        ("Armenia accused Azerbaijan of a drone attack on its border posts.", {("target", "ARM"), ("initiator", "AZE")}, set()),
+        ("Ukraine said Russia launched 120 drones overnight.", {("target", "UKR"), ("initiator", "RUS")}, set()),
+        ("Moscow accused Kyiv of attacking a power plant in Kursk with drones.", {("target", "RUS"), ("initiator", "UKR")},
+         {("initiator", "RUS")}),
+        ("Kyiv was attacked by Russian drones overnight, the mayor said.", {("target", "UKR"), ("initiator", "RUS")}, set()),
+        ("Russian air defences destroyed 80 Ukrainian drones over the Kursk region, Moscow said.",
+         {("target", "RUS"), ("initiator", "UKR")}, {("initiator", "RUS")}),
+        ("The Malian army accused JNIM of drone strikes on its base near Gao.", {("target", "MLI"), ("initiator", "MLI")}, set()),
     ],
 )
 def test_drone_strike_sides(text, present, absent):
@@ -456,6 +573,22 @@ def test_a_country_named_with_its_forces_after_an_attack_verb_is_a_party():
 
     text = "Rebels said their drones struck the Myanmar military's main airbase."
     assert [a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])] == ["MMR"]
+
+
+def test_a_name_with_lowercase_words_is_one_party():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Envoys of the Islamic Resistance in Iraq and al-Qaeda in the Arabian Peninsula met in secret."
+    got = [(a.name, a.country) for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])]
+    assert got == [("Islamic Resistance in Iraq", "IRQ"), ("Al-Qaeda in the Arabian Peninsula", "YEM")]
+
+
+def test_a_qualified_legislature_is_not_the_us_one():
+    from models.extraction.arguments import Sent, actor_mentions
+
+    text = "Pakistan's Senate and Japan's House of Representatives backed the Indian National Congress motion."
+    got = {a.country for _m, a, _s in actor_mentions(default_gazetteer(), [Sent(text, 0)])}
+    assert "USA" not in got
 
 
 def test_swap_sides_include_the_country_holding_captives_and_exclude_a_border():
