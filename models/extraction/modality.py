@@ -61,21 +61,25 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
-    r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
+    r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|"
     r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|"
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
     r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
     r"(?:yet|failed)\s+to\s+(?:begin|start|take\s+place|happen|be\s+(?:held|implemented|carried\s+out))|"
     rf"{_HOLD_UP}|"
-    r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen))\b",
+    r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
+    # "an exchange that had been expected on Saturday did not take place"
+    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
+    r"never\s+(?:took\s+place|happened|materiali[sz]ed))\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
+# After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
@@ -87,7 +91,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
                              r"approvals|trade|deliveries|shipments|sales)\b", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
@@ -98,7 +102,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
                             r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?:\w+\s+)?possible|"
                             r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
-                            r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
+                            r"ready\s+to|willing\s+to|preparing|"
+                            # a wish ("would love to meet"), an offer of help, a text under study, are proposals
+                            r"would\s+['‘’\"]?(?:love|like|welcome|be\s+(?:happy|glad))['‘’\"]?\s+to|"
+                            r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
+                            r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
@@ -110,12 +119,17 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
                            r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?!going\s+to)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
+    # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
     ("ongoing", re.compile(r"\bresumed\b", re.I)),
+    # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
+    # unless the sentence also tells the release itself.
+    ("planned", re.compile(r"\b(?:agreement|deal|accord|memorandum|mechanism)\s+(?:[\w'’-]+\s+){0,6}?(?:on|to|for)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+and\s+)?(?:exchang|swap|releas|free|return|repatriat)\w*", re.I)),
     # Nouns name a proposal weakly: a verb cue, at the same distance, wins.
     ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
@@ -123,7 +137,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 _NOUN_CUE = len(_CUES) - 1
-_RESUMED_CUE = len(_CUES) - 2
+_SWAP_DEAL_CUE = len(_CUES) - 2
+_RESUMED_CUE = len(_CUES) - 3
 # A future inside what was agreed or signed is the deal's content ("signed an agreement on how civil society
 # will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
 _DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
@@ -132,25 +147,48 @@ _DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|seale
 _FUTURE = re.compile(r"(?:will|would|shall)\s+(?!(?:meet|hold|resume|begin|start|take\s+place|be\s+held|travel|visit|talk|speak|"
                      r"reconvene|return)\b)", re.I)
 _CONTINUE_FUTURE = re.compile(r"(?:will|would)\s+(?:stay|remain|be\s+kept)\b", re.I)
+# When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
+# ceasefire ..., announcing that the truce would take effect on Sunday").
+_TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
+# A bill that a legislature has passed is no longer only proposed; what is said of it next decides
+# ("passed a defence bill that repeals ..., and Trump is expected to sign it").
+_BILL = re.compile(r"bill|legislation", re.I)
+_PASSED_BEFORE = re.compile(r"\b(?:passed|approved|adopted|cleared)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_PASSED_AFTER = re.compile(r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:passed|approved|adopted)\b", re.I)
+_DEAL_REACHED = re.compile(r"\b(?:agreed|signed|reached|sealed|clinched|struck|accepted|approved)\b", re.I)
 # A call, meeting or handover told in the past tense happened; a plan or an offer made in it is its content
 # ("told Zelenskiy in a phone call that Ankara was ready to host ..."; "met Aoun and received ... a U.S. proposal").
 _HELD: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
         r"\b(?:met|spoke|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
-        r"(?:told|pressed|urged|asked|assured|discussed)\b[^.;]{0,60}?\bin\s+a\s+(?:[\w-]+\s+)?(?:phone\s+|telephone\s+|video\s+)?call)\b"
+        # "agreed during a phone call on Thursday to meet in Budapest": the call was held
+        r"(?:told|pressed|urged|asked|assured|discussed|agreed)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
+        r"(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))\b"
         r"(?!\s+by\b)",
         re.I),
     "prisoner_swap": re.compile(
         r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bnot\s)"
         r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)",
         re.I),
+    # "imposed sweeping sanctions on Niger's junta ..., and threatened to use force": the measure was taken; a threat
+    # or plan told after it is another step.
+    "sanctions": re.compile(
+        r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bnot\s)(?<!\bhad\s)"
+        r"\b(?:imposed|slapped|adopted)\s+(?:[\w'’-]+\s+){0,3}?(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
+        re.I),
 }
 _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
+# ... and so does a passive stall whose subject is talks or a swap ("An exchange of detainees between ... that mediators
+# had announced has been put off indefinitely"); sanctions that "were suspended" are lifted, not stalled.
+_FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:postponed|put\s+off|delayed|"
+                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold)\b", re.I)
 # Far from its trigger, a predicate whose subject is the event still dates it ("The next stage of the
 # prisoner exchange ..., covering ..., will take place on Monday").
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
+# "urged the EU to include Rosatom in its next sanctions package, saying Moscow's revenues were financing the war"
+_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing)\b", re.I)
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
@@ -184,10 +222,17 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
     if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
         return True  # "agreed to a ceasefire under which ... will stop": the talks happened
+    if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
+            _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
+        return True
+    if (event_type == "negotiation" and name == "planned" and _TAKES_EFFECT.search(m.group(0))
+            and _DEAL_REACHED.search(sentence, 0, m.start())):
+        return True
     if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())
             and (event_type == "negotiation" or (event_type == "sanctions" and _CONTINUE_FUTURE.match(m.group(0))))):
         return True
-    return held is not None and name in ("proposed", "planned") and m.start() >= held
+    return (held is not None and m.start() >= held
+            and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
 
 
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
@@ -198,6 +243,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
             continue
         if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
             continue  # drones or trade that "resumed" are a new attack or a new breach
+        if priority == _SWAP_DEAL_CUE and (event_type != "prisoner_swap" or held is not None):
+            continue
         if priority == _NOUN_CUE and best is not None:
             continue  # a proposal named by a noun only when no verb says what became of it
         for m in rx.finditer(sentence):
@@ -230,8 +277,14 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
             return ModalityResult("denied", d.group(0), off + d.start(), off + d.end(), 0.75)
     triggers = _triggers(sentence, event_type) or [len(sentence) // 2]
 
+    reasons = [r.start() for r in _REASON_CLAUSE.finditer(sentence)]
+
     def near(m: re.Match[str], window: int) -> int | None:
-        dist = min(abs(m.start() - t) for t in triggers)
+        # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
+        usable = [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
+        if not usable:
+            return None
+        dist = min(abs(m.start() - t) for t in usable)
         return dist if dist <= window else None
 
     talks_like = event_type in ("negotiation", "prisoner_swap")
@@ -244,7 +297,9 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
-               and not (rx is _STALLED_TALKS_ONLY and held is not None)]
+               and not (rx is _STALLED_TALKS_ONLY and held is not None)
+               # a measure imposed before is taken ("imposed sanctions ... and threatened to suspend its membership")
+               and not (event_type == "sanctions" and held is not None and m.start() >= held)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
@@ -253,7 +308,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
         best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)
-    if best is None and event_type != "drone_strike" and (far := _FAR_STALL.search(sentence)):
+    if best is None and event_type != "drone_strike" and (
+            (far := _FAR_STALL.search(sentence)) or (talks_like and (far := _FAR_PASSIVE_STALL.search(sentence)))):
         return ModalityResult("stalled", far.group(0), base + far.start(), base + far.end(), 0.5)
     if best is None and event_type != "drone_strike" and held is None:
         pred = _EVENT_PREDICATE.search(sentence)

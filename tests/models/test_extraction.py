@@ -698,3 +698,32 @@ def test_a_bare_second_count_and_a_claim_denied_after_it():
     assert e["arguments"]["total"]["value"] == 1968
     e = extract("Moscow accused Kyiv of a drone attack on Putin's residence, which Ukraine denied.", "drone_strike")
     assert e["modality"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Militia drones were again pounding the airport this morning, residents said.", "drone_strike", "ongoing"),
+        ("A body exchange planned for Friday did not take place, officials said.", "prisoner_swap", "stalled"),
+        ("A release of detainees between the two factions that the mediators had promised in March has been postponed.",
+         "prisoner_swap", "stalled"),
+        ("The envoys held a second round of talks in Geneva but made no progress on a truce.", "negotiation", "occurred"),
+        ("The two governments signed a deal on Monday on releasing all detainees, with the ICRC to oversee the handovers.",
+         "prisoner_swap", "planned"),
+        ("The president said he would like to meet his rival at the border next month.", "negotiation", "proposed"),
+        ("The rebels said they were reviewing a new ceasefire proposal from the mediators.", "negotiation", "proposed"),
+        ("The cardinal offered the Church's help with a new release of captives between the two sides.", "prisoner_swap",
+         "proposed"),
+        ("The two leaders agreed during a phone call to meet in Vienna next week.", "negotiation", "occurred"),
+        ("The rivals agreed on Monday to a truce, saying that it would take effect at midnight.", "negotiation", "occurred"),
+        ("The bloc imposed sanctions on the junta on Friday and threatened to suspend its membership.", "sanctions",
+         "occurred"),
+        ("He gave the regime two weeks to free the opposition leader or face sanctions.", "sanctions", "threatened"),
+        ("Parliament passed a bill that lifts the sanctions, and the president is expected to sign it next week.",
+         "sanctions", "planned"),
+        ("The minister urged allies to add the bank to their next sanctions package, saying its lenders were funding the war.",
+         "sanctions", "proposed"),
+    ],
+)
+def test_modality_aspect_negation_and_clause_scope(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
