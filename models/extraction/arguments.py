@@ -791,13 +791,18 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
-    ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary)\b", re.I)),
+    ("envoy_visit", re.compile(r"\b(?:envoys?|emissar(?:y|ies)|special\s+representatives?|plenipotentiar(?:y|ies))\b", re.I)),
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
-_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
+_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
+                           # "cut short their summit without signing any agreement"
+                           r"without\s+(?:(?:signing|reaching|striking|sealing|producing|securing)\s+)?(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
+                           r"(?:agreement|deal|breakthrough|accord)|"
+                           # "No compromise has yet been found on territory"
+                           r"no\s+(?:compromise|solution|common\s+ground)\s+(?:has|had|was|have)\s+(?:yet\s+)?(?:been\s+)?(?:found|reached|agreed)|"
                            r"failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|"
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
@@ -929,14 +934,19 @@ _OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hos
 _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+# "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
+_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 
 
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
+    occasions = [o.span() for o in _SIDELINES.finditer(s.text)]
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
             if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+                continue
+            if any(a <= m.start() < b for a, b in occasions):
                 continue
             hits.append((rank, name, m))
             break
@@ -952,9 +962,12 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     envoy = _FORMATS[-1][1].search(s.text)
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
         name = "talks"
+    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
+        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
+        name, m = "summit", meet
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
-            lm.start >= meets.start() for lm, _c in _leader_mentions(gaz, s)):
-        # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
+            lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
+        # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
             _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
@@ -1037,7 +1050,9 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
                            r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
-                           r"trade\s+(?:with|to|from)))\b", re.I)),
+                           r"trade\s+(?:with|to|from))|"
+                           # "halted all imports of fuel and gas from Thailand": an import ban
+                           r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
@@ -1144,6 +1159,8 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         # "sanctions on Iran, including an arms embargo": the part does not name the measure.
         heads = [h for h in hits if not re.search(r"\bincluding\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", s.text[max(0, h[1].start() - 30) : h[1].start()], re.I)]
+        # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
+        heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
         if not hits:
             continue
@@ -1157,7 +1174,12 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+_AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
+# Restoring a measure is imposing it, whatever relief word names the licence that ends ("will not renew a licence
+# easing oil sanctions ..., reimposing restrictions").
+_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -1184,6 +1206,9 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
         k = _KEEP.search(s.text)
         if k and (best is None or best[1] != "evade"):
             best = (0, "extend", k, s)
+        r = _REIMPOSE.search(s.text)
+        if r and (best is None or best[1] != "evade"):
+            best = (0, "impose", r, s)
     if best is not None and best[1] == "evade":
         _d, name, m, s = best
         return _label("evade", m.group(0), s.start + m.start(), s.start + m.end(), 0.75)

@@ -727,3 +727,25 @@ def test_a_bare_second_count_and_a_claim_denied_after_it():
 )
 def test_modality_aspect_negation_and_clause_scope(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+def test_occasions_envoys_received_and_failed_results():
+    e = extract("Sudanese and Chadian officials met in Nairobi on the sidelines of the president's visit to Kenya.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
+    e = extract("Putin said he hoped to meet Zelenskiy during his trip to Turkey next week.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
+    e = extract("Vladimir Putin met U.S. envoys in the Kremlin on Friday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "envoy_visit"
+    e = extract("The two delegations ended their talks in Cairo without signing any agreement.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
+    e = extract("No solution has yet been found on the border, an aide said after the envoys met in Geneva.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
+
+
+def test_reimposed_measures_halted_imports_and_a_penalty_tariff():
+    e = extract("Washington will not renew a waiver easing oil sanctions on Iraq when it expires on Friday.", "sanctions")
+    assert e["arguments"]["action"]["value"] == "impose"
+    e = extract("Ukraine halted all imports of grain from Hungary on Monday.", "sanctions")
+    assert e["arguments"]["instrument"]["value"] == "embargo"
+    e = extract("A 30% tariff on Brazilian steel, imposed as a penalty for the trial, took effect on Monday.", "sanctions")
+    assert e["arguments"]["instrument"]["value"] == "tariff"
