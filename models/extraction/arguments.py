@@ -60,7 +60,11 @@ def _has_number(text: str) -> bool:
 _AGE_OR_SPAN = re.compile(r"\s*-\s*(?:years?|months?|weeks?|days?|hours?|storey|story|floor|km|kilomet\w+|miles?)\b", re.I)
 
 
-def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> dict | None:
+# "injured in a one-way drone attack", "a two-storey house": a number in a compound modifier counts no people.
+_COMPOUND = re.compile(r"-[a-z]", re.I)
+
+
+def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
             continue
@@ -68,7 +72,8 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n")):
+                if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
+                        or (people and _COMPOUND.match(s.text, m.end("n")))):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -492,14 +497,16 @@ _INTERCEPTED = [
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s*(?:of\s+(?:the\s+)?{_NUM}\s+)?{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+(?:of\s+(?:the|them|these)\s+)?{_DRONE_WORDS}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|being)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
-    _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been)\s+{_INTERCEPT_VERB}"),
+    # "48 of the 64 drones launched at the country overnight had been shot down"
+    _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:[\w'’-]+\s+){{0,7}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
     # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
-    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "attacked President Vladimir Putin's residence in the Novgorod region with 91 long-range drones"
+    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
@@ -514,7 +521,7 @@ _LAUNCHED = [
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
-    r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
+    r"(?:[\w.'’-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
     r"workers?|others|staff|fighters?|militants?|crew|passengers?|members?|employees?|firefighters?|rescuers?|medics?|"
     r"journalists?|police(?:men)?|officers?|guards?|boys?|girls?|teenagers?|infants?|babies|baby|elderly|pensioners?|"
     r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses|"
@@ -600,29 +607,33 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("energy", re.compile(r"\b(?:refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
                           r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
-    ("port", re.compile(r"\b(?:ports?|harbou?rs?|ships?|vessels?|tankers?|frigates?|warships?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
+    # Merchant shipping is a port target; warships are military (below).
+    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
-                            r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
+                            r"shopping|supermarkets?|aid\s+(?:convoy|distribution|seekers?|workers?|site|centre|center|hub)|crowds?|"
+                            r"humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
                             r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
                               r"prime\s+minister|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
-                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
+                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
-                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+                            r"(?:aircraft\s+)?carriers?|destroyers?|corvettes?|"
+                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
+                            r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
                             r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
 
 _HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|detonat\w*|"
-                  r"fired\s+on|"
+                  r"fir(?:ed|ing)\s+(?:(?:a|an|two|three|several)\s+[\w-]+\s+)?(?:on|at)|"
                   r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
 # "the military said", "Myanmar's military junta sent drones": the source or the attacker.
 _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
@@ -633,7 +644,7 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|fired\s+on)\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
+    r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
     r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
@@ -682,8 +693,8 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
-    killed = _first_number(_KILLED, sents, 0.85) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
-    injured = _first_number(_INJURED, sents, 0.85) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
+    killed = _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
+    injured = _first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
@@ -1377,10 +1388,11 @@ _ONE_WAY = [
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
     _num_rx(r"\band\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
-    _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
+    # "handed Israel the bodies of four hostages": the receiver may come first
+    _num_rx(rf"{_RELEASE}\s+(?:(?-i:[A-Z])[\w'’-]+\s+(?=the\s))?(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,6}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     # "freed six soldiers and two police officers": the second of two coordinated counts.
-    _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+and\s+{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+(?:and|plus)\s+{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|come\s+(?:back|home)|went\s+home|were\s+back)"),
     # "swap 10 living hostages for 1,000 Palestinian prisoners": the count on the other side.
     _num_rx(rf"{_NUM}\s+{_PEOPLE}\s+for\s+(?:the\s+)?{{N}}\s+{_PEOPLE}"),
@@ -1389,7 +1401,7 @@ _ONE_WAY = [
     # "with 502 returned to Ukraine and 18 to Russia"
     _num_rx(r"\bwith\s+{N}\s+(?:were\s+)?(?:returned|handed\s+(?:over|back)|freed|released|sent|repatriated)\b"),
     _num_rx(r"\band\s+{N}\s+to\s+(?=(?-i:[A-Z]))"),
-    _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:(?:first|last|next|final|remaining)\s+)?{{N}}\s+{_PEOPLE}"),
     _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
 ]
 
@@ -1455,7 +1467,8 @@ _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
 _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
-             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant)")
+             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
+             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
@@ -1464,6 +1477,9 @@ _ONE_RELEASED = [
     re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    # "freed Edan Alexander, the last living American hostage": a name, then who the person is
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b",
+               re.I),
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
                rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
 ]
@@ -1471,9 +1487,12 @@ _ONE_RELEASED = [
 # "in exchange for Arthur Petrov"): the total is not stated.
 _EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
                            rf"(?:exchang|swap|trad)\w*\s+{_NUM}\s+{_PEOPLE}\s+for)\s+([^,;.]{{0,60}})", re.I | re.X)
-_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
-_UNCOUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|^{_PEOPLE}|^(?-i:[A-Z][\w'’-]+\s+[A-Z])",
-                             re.I)
+_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:(?:first|last|next|final|remaining)\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
+# Here a nationality must be capitalised: "in exchange for maps of landmines" names no people, so the count
+# on the other side is the whole release.
+_UNCOUNTED_SIDE = re.compile(r"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|"
+                             + "^" + _PEOPLE.replace("[A-Z][a-z]+(?:ans|ese|is|s)", "(?-i:[A-Z][a-z]+(?:ans|ese|is|s))")
+                             + r"|^(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I)
 # One side's people counted in a two-sided exchange ("a swap involving two detained French teachers"); the other
 # side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
 _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
@@ -1499,6 +1518,9 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
     s = next((x for x in sents if x.start <= count["span"]["start"] < x.start + len(x.text)), None)
     if s is None or not _TWO_SIDED.search(s.text) or _ONE_SIDED.search(s.text):
         return False
+    sides = [m.group(1) for m in _EXCHANGE_FOR.finditer(s.text)]
+    if sides and not any(_COUNTED_SIDE.match(x) or _UNCOUNTED_SIDE.match(x) for x in sides):
+        return False  # people released for goods ("in exchange for maps of landmines"): the count is the whole release
     return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
 
 
@@ -1543,11 +1565,12 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []
         if len(counts) >= 2:
-            # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
-            a, b = counts[0], counts[1]
-            if a["value"] == b["value"]:
+            # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners"); a side may
+            # release more than one group ("175 servicemen plus 22 seriously wounded soldiers").
+            a, b = counts[0], counts[-1]
+            if len(counts) == 2 and a["value"] == b["value"]:
                 each = a
-            total = {"value": a["value"] + b["value"], "text": f"{a['text']} + {b['text']}",
+            total = {"value": sum(c["value"] for c in counts), "text": " + ".join(c["text"] for c in counts),
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
         elif counts:
             total = counts[0]

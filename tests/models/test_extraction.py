@@ -749,3 +749,38 @@ def test_reimposed_measures_halted_imports_and_a_penalty_tariff():
     assert e["arguments"]["instrument"]["value"] == "embargo"
     e = extract("A 30% tariff on Brazilian steel, imposed as a penalty for the trial, took effect on Monday.", "sanctions")
     assert e["arguments"]["instrument"]["value"] == "tariff"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Army quadcopters were firing on crowds near a food distribution point this morning.", {"target_type": "civilian"}),
+        ("The militia threatened to strike navy warships in the Gulf with drones.", {"target_type": "military"}),
+        ("A drone hit a border outpost overnight, the army said.", {"target_type": "military"}),
+        ("A drone attacked a police helicopter on a patrol flight, officials said.", {"target_type": "transport"}),
+        ("A drone fired a missile at a group of people in the town, killing three.", {"target_type": "civilian", "killed": 3}),
+        ("Kyiv denied that it had attacked the governor's office in the city with 40 long-range drones.",
+         {"drones_launched": 40}),
+        ("The air force said 30 of the 45 drones launched at the region overnight had been shot down.",
+         {"drones_intercepted": 30, "drones_launched": 45}),
+        ("Two U.S. service members were killed and 12 wounded in a one-way drone attack on the base.",
+         {"killed": 2, "injured": 12}),
+    ],
+)
+def test_drone_targets_long_objects_and_compound_numbers(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: args[k]["value"] for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The rebels released 12 detainees in exchange for fuel and medicine.", 12),
+        ("The group handed Israel the bodies of three hostages on Thursday.", 3),
+        ("The militants freed John Smith, a kidnapped American engineer, on Monday.", 1),
+        ("Kyiv got back 90 soldiers plus 10 wounded fighters, while Moscow received 100 servicemen.", 200),
+        ("Israel will free 40 prisoners in exchange for the first two hostages to be released.", 42),
+    ],
+)
+def test_swap_totals_goods_receivers_appositions_and_several_groups(text, total):
+    assert extract(text, "prisoner_swap")["arguments"]["total"]["value"] == total
