@@ -39,15 +39,24 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
 # "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
-_DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+(?:[\w'’.-]+\s+){1,4}?"
+# Not a passive ("a special licence, which is generally denied"): refused, not denied as untrue.
+_DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+"
+                           # "blaming the M23, which denied involvement"; "a claim the de facto Karabakh authorities denied"
+                           r"(?:(?!(?:is|are|was|were|be|been|being)\b)[\w'’.-]+\s+){0,6}?"
                            r"(?:denied|denies|refuted)\b", re.I)
 _DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
+# "The RSF denied responsibility": the accused denies an attack.
+_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
+                         r"conducting)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
-    r"negotiate|sign)\b|"
+    r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
+    # a refusal to meet, not a meeting that did not happen ("did not meet in person but spoke by phone")
+    r"\b(?:(?:will|would|shall)\s+not|won['’]t)\s+meet\b|"
+    r"\bdeclined\s+to\s+(?:set|fix|agree\s+on|name)\s+(?:a\s+)?(?:date|time|venue)\b|"
     r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
@@ -61,7 +70,7 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
-    r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|"
+    r"delayed|put\s+off|(?<!could\sbe\s)(?<!might\sbe\s)(?<!may\sbe\s)pushed\s+back|walked\s+out|pulled\s+out|recalled|"
     r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|"
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
@@ -70,16 +79,17 @@ _STALLED = re.compile(
     rf"{_HOLD_UP}|"
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
     # "an exchange that had been expected on Saturday did not take place"
-    r"(?:did|does|has|have|had)\s+not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
+    r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
     r"never\s+(?:took\s+place|happened|materiali[sz]ed))\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
-                               r"failed\s+to\s+(?:agree|adopt|approve)|"
+                               r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 # After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
+# "frozen Iranian oil revenue" is money, not frozen talks.
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
@@ -89,7 +99,11 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
 _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
-                             r"approvals|trade|deliveries|shipments|sales)\b", re.I)
+                             r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings)\b", re.I)
+# A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
+# event's; nor does a target that dismisses sanctions as illegal stall them.
+_AFTER_CLAUSE = re.compile(r"\bafter\b[^,;.]*$", re.I)
+_DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
@@ -100,27 +114,34 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
-                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?:\w+\s+)?possible|"
+                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
                             r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+to|willing\s+to|preparing|"
                             # a wish ("would love to meet"), an offer of help, a text under study, are proposals
-                            r"would\s+['‘’\"]?(?:love|like|welcome|be\s+(?:happy|glad))['‘’\"]?\s+to|"
+                            r"would\s+['‘’\"]?(?:love|like|be\s+(?:happy|glad))['‘’\"]?\s+to|would\s+welcome|(?:would|will)\s+seek\s+to|"
+                            r"wants?\s+to\s+(?:impose|introduce|ban|freeze|sanction|target|restrict|meet|hold|host|resume|"
+                            r"exchange|swap|release|free|lift|ease)|"
+                            r"circulat\w+\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:draft|proposal|plan|text|paper)|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
                             r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
-                           r"hit|target|restrict)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
+                           r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
+                           # "Merz said Germany would halt exports": a named subject's announced decision
+                           r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
+                           r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
                            r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
-                           r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
+                           r"agreed\s+(?:[\w'’-]+\s+){0,14}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
+                           r"would\s+be\s+(?:handed\s+(?:over|back)|freed|released|exchanged|swapped|returned|repatriated)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
                            r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
     # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
@@ -131,7 +152,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("planned", re.compile(r"\b(?:agreement|deal|accord|memorandum|mechanism)\s+(?:[\w'’-]+\s+){0,6}?(?:on|to|for)\s+(?:the\s+)?"
                            r"(?:[\w-]+\s+and\s+)?(?:exchang|swap|releas|free|return|repatriat)\w*", re.I)),
     # Nouns name a proposal weakly: a verb cue, at the same distance, wins.
-    ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
+    ("proposed", re.compile(r"\b(?:proposals?|(?:a|an|the|its|their)\s+(?:new\s+|revised\s+|fresh\s+)?draft\b(?!\s+(?:of|on)\b)|"
+                            r"draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
@@ -141,12 +163,23 @@ _SWAP_DEAL_CUE = len(_CUES) - 2
 _RESUMED_CUE = len(_CUES) - 3
 # A future inside what was agreed or signed is the deal's content ("signed an agreement on how civil society
 # will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
-_DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
+_DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck|brokered)\b(?!\s+(?:by|in|at|with|under)\b)"
                            r"[^.;]{0,80}?\b(?:that|how|under\s+which|whereby|in\s+which)\b[^.;]{0,60}?$", re.I)
 # ... unless the future is new talks ("agreed that talks will resume next week" plans them).
 _FUTURE = re.compile(r"(?:will|would|shall)\s+(?!(?:meet|hold|resume|begin|start|take\s+place|be\s+held|travel|visit|talk|speak|"
                      r"reconvene|return)\b)", re.I)
 _CONTINUE_FUTURE = re.compile(r"(?:will|would)\s+(?:stay|remain|be\s+kept)\b", re.I)
+# "Under the deal reached in Doha, the first three hostages will be released on Sunday": the deal's terms.
+_UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|agreement|accord|ceasefire|truce|"
+                         r"arrangement)\b[^.;]{0,80}?$", re.I)
+# "proposed to Moscow ... that the next round of talks be held during the week of July 21": the plan is what is proposed.
+_PROPOSED_THAT = re.compile(r"\b(?:propos\w+|suggest\w+|demand\w+|insist\w+)\b[^.;]{0,60}?\bthat\b[^.;]{0,80}$", re.I)
+# "said Britain would impose ...": a state's announced decision (planned), not a text that would impose (proposed).
+_MEASURE_WOULD = re.compile(r"would\s+(?:impose|introduce|ban|freeze|punish|sanction|target|penali[sz]e|restrict|slap|hit)\b", re.I)
+_SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
+# "agreed to keep communicating through the same channel": what was agreed, not the state of the talks.
+_STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
+_AGREED_TO = re.compile(r"\bagreed\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
 _TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
@@ -161,10 +194,13 @@ _DEAL_REACHED = re.compile(r"\b(?:agreed|signed|reached|sealed|clinched|struck|a
 _HELD: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
-        r"\b(?:met|spoke|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
+        r"\b(?:met|spoke|spoken|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
         # "agreed during a phone call on Thursday to meet in Budapest": the call was held
-        r"(?:told|pressed|urged|asked|assured|discussed|agreed)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
-        r"(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation))\b"
+        # "told Trump during Friday's White House meeting that ..."
+        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # talks that ended without a deal were held
+        r"without\s+(?:(?:an|any|a)\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough)|ended\s+without)\b"
         r"(?!\s+by\b)",
         re.I),
     "prisoner_swap": re.compile(
@@ -212,7 +248,7 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     if after:
         return after
     for m in _DENIAL.finditer(sentence):
-        if _DENIAL_OBJECT.match(sentence, m.start()):
+        if _DENIAL_OBJECT.match(sentence, m.start()) or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start())):
             return m
         if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
             return m
@@ -230,6 +266,17 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True
     if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())
             and (event_type == "negotiation" or (event_type == "sanctions" and _CONTINUE_FUTURE.match(m.group(0))))):
+        return True
+    if (event_type == "negotiation" and name in ("planned", "proposed") and _FUTURE.match(m.group(0))
+            and (_DEAL_CONTENT.search(sentence, 0, m.start()) or _UNDER_DEAL.search(sentence, 0, m.start()))):
+        return True  # "brokered a ceasefire under which neither side would target the other"
+    if event_type == "negotiation" and name == "ongoing" and _AGREED_TO.search(sentence, 0, m.start()):
+        return True
+    if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
+        return True  # "hundreds more were still held in Russian prisons": people, not the swap
+    if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
+        return True
+    if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
         return True
     return (held is not None and m.start() >= held
             and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
@@ -265,6 +312,9 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if neg:
         return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
     refusal = _REFUSAL.search(sentence) if event_type != "drone_strike" else None
+    if refusal and (_AFTER_CLAUSE.search(sentence, 0, refusal.start())
+                    or (event_type == "sanctions" and _DISMISSAL.match(refusal.group(0)))):
+        refusal = None
     denial = _denied(sentence, event_type)
     if refusal and denial and denial.start() < refusal.start():
         # "denied that Kyiv had agreed to meet ..., saying it would not accept ...": the denial is the news
@@ -319,7 +369,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
-    ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None]
+    ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None
+               and not (event_type == "negotiation" and _AGREED_TO.search(sentence, 0, m.start()))]
     if ongoing:
         m = ongoing[0]
         return ModalityResult("ongoing", m.group(0), base + m.start(), base + m.end(), 0.6)

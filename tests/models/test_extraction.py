@@ -784,3 +784,46 @@ def test_drone_targets_long_objects_and_compound_numbers(text, want):
 )
 def test_swap_totals_goods_receivers_appositions_and_several_groups(text, total):
     assert extract(text, "prisoner_swap")["arguments"]["total"]["value"] == total
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The minister said Cairo would welcome talks with the rebels at a neutral venue.", "negotiation", "proposed"),
+        ("Qatar has circulated a draft under which the militia would hand over its weapons.", "negotiation", "proposed"),
+        ("The envoy agreed during Monday's call with the president to send a team to the capital.", "negotiation", "occurred"),
+        ("Oman said it had brokered a truce under which neither side would target the other's ships.", "negotiation",
+         "occurred"),
+        ("Under the deal reached in Cairo, the first hostages will be freed on Sunday.", "negotiation", "occurred"),
+        ("The delegations exchanged drafts in Geneva and agreed to keep communicating through the mediators.",
+         "negotiation", "occurred"),
+        ("The rebels said they would not return to talks unless the army withdrew.", "negotiation", "stalled"),
+        ("He said he would not meet the opposition leader before the vote.", "negotiation", "stalled"),
+        ("Rebel delegates did not show up for the planned round of talks in Doha.", "negotiation", "stalled"),
+        ("The ministry has declined to set a date for the next round of talks.", "negotiation", "stalled"),
+        ("The ministry said it had proposed to the rebels that the next round of talks be held in Nairobi.",
+         "negotiation", "proposed"),
+        ("Diplomats again failed to sign off on the new sanctions package.", "sanctions", "stalled"),
+        ("The Commission wants to impose tariffs on fertiliser from Belarus.", "sanctions", "proposed"),
+        ("Norway said it would align with the EU's latest sanctions package.", "sanctions", "planned"),
+        ("The chancellor said Austria would halt arms exports to the region.", "sanctions", "planned"),
+        ("The Kremlin dismissed the new sanctions package as illegal.", "sanctions", "occurred"),
+        ("The bloc adopted new sanctions, days after the president refused to attend peace talks.", "sanctions",
+         "occurred"),
+        ("The central bank told lenders to suspend transfers to firms on the sanctions list.", "sanctions", "occurred"),
+        ("An official said 30 wounded prisoners would be handed over within days.", "prisoner_swap", "planned"),
+        ("The prisoner swap was made possible by the release of frozen funds.", "prisoner_swap", "occurred"),
+        ("Officials said a swap promised last month had still not taken place.", "prisoner_swap", "stalled"),
+        ("A swap of wounded soldiers planned for Friday has been pushed back to next week.", "prisoner_swap", "stalled"),
+        ("The two sides agreed in talks hosted by the foreign ministers of both neighbouring states to release detainees.",
+         "prisoner_swap", "planned"),
+        ("Families welcomed the return of 20 soldiers but said hundreds more were still held.", "prisoner_swap",
+         "occurred"),
+        ("Drones hit the airport on Monday, officials said, blaming the rebels, which denied involvement.",
+         "drone_strike", "denied"),
+        ("A drone hit a market in the town, killing nine people. The militia denied responsibility.", "drone_strike",
+         "denied"),
+    ],
+)
+def test_modality_wishes_deal_terms_refusals_and_denials(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
