@@ -1325,7 +1325,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("bodies", re.compile(r"\b(?:bodies|body|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
     ("pows", re.compile(r"\b(?:pows?|prisoners?[\s-]+of[\s-]+war|servicem[ae]n|soldiers?|troops|defenders|fighters|combatants|"
-                        r"marines|conscripts|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
+                        r"marines?|conscripts?|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
     ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
     # "National" in a name ("Libyan National Army") is no person: only the lower-case noun counts.
     ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens?|(?-i:nationals?)|"
@@ -1339,13 +1339,34 @@ _COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", 
 _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
 
 
-def _category(sents: Sequence[Sent]) -> dict:
+# People held by Hamas or in Gaza are hostages whatever word names them ("Zionist prisoners", "Israeli captives"), and
+# the Palestinians freed for them are part of a hostage exchange.
+_HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\s+Gaza\b")
+# Two states whose armies fight each other exchange prisoners of war; a swap between them named only by generic
+# "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
+_INTERSTATE_WARS = (frozenset({"RUS", "UKR"}),)
+_GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)$", re.I)
+
+
+def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
     """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
     for name, rx in CATEGORIES[:2]:
         for s in sents:
             m = rx.search(s.text)
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    for s in sents:
+        m = _HOSTAGE_TAKERS.search(s.text)
+        if m:
+            return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
+    found = _people_named(sents)
+    at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
+    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.search(found["text"])):
+        return {**found, "value": "pows", "score": 0.6}
+    return found
+
+
+def _people_named(sents: Sequence[Sent]) -> dict:
     for skip_modifier in (True, False):
         for s in sents:
             hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
@@ -1579,7 +1600,7 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
 
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
-    category = _category(sents)
+    category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])

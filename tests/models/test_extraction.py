@@ -827,3 +827,15 @@ def test_swap_totals_goods_receivers_appositions_and_several_groups(text, total)
 )
 def test_modality_wishes_deal_terms_refusals_and_denials(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kyiv and Moscow exchanged 50 prisoners each on Friday.", "pows"),
+        ("Russia released a Ukrainian journalist in exchange for a Russian citizen held in Kyiv.", "detainees"),
+        ("Buses carried freed Palestinian prisoners into Ramallah after Hamas released two captives.", "hostages"),
+    ],
+)
+def test_swap_category_from_the_sides(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
