@@ -60,8 +60,10 @@ def _has_number(text: str) -> bool:
 _AGE_OR_SPAN = re.compile(r"\s*-\s*(?:years?|months?|weeks?|days?|hours?|storey|story|floor|km|kilomet\w+|miles?)\b", re.I)
 
 
-# "injured in a one-way drone attack", "a two-storey house": a number in a compound modifier counts no people.
+# "injured in a one-way drone attack", "a two-storey house": a number in a compound modifier counts no people;
+# "no one was hurt" counts none.
 _COMPOUND = re.compile(r"-[a-z]", re.I)
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 
 
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
@@ -73,7 +75,7 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
                 if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
-                        or (people and _COMPOUND.match(s.text, m.end("n")))):
+                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))))):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -521,30 +523,48 @@ _LAUNCHED = [
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
-    r"(?:[\w.'’-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
+    # "Six of his bodyguards were wounded"
+    r"(?:of\s+(?:his|her|their|its|the)\s+)?(?:[\w.'’-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
     r"workers?|others|staff|fighters?|militants?|crew|passengers?|members?|employees?|firefighters?|rescuers?|medics?|"
     r"journalists?|police(?:men)?|officers?|guards?|boys?|girls?|teenagers?|infants?|babies|baby|elderly|pensioners?|"
     r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses|"
-    r"sailors?|marines?|seamen|residents)(?:,\s+including\s+[^,]{1,40},)?"
+    r"sailors?|marines?|seamen|residents|bodyguards?|villagers?|monks?|deminers?|peacekeepers?|officials?|"
+    r"service\s+members?|relatives|family\s+members)(?:,\s+including\s+[^,]{1,40},)?"
 )
 # One person named by a noun, no number: "killing the driver", "A man was killed".
-_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
+_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
                r"passenger|soldier|serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian|rider|"
-               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic)")
+               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic|"
+               r"monk|priest|imam|cleric|teacher|student|deminer|rescuer|firefighter|volunteer|policeman|policewoman|medic|"
+               r"cameraman|photographer|reporter|villager|shopkeeper|vendor|fisherman|engineer|peacekeeper|pilot|employee|"
+               r"bodyguard|infant|toddler|baby|son|daughter|wife|husband|mother|father|brother|sister|grandson|granddaughter)")
 # "killed Hezbollah commander Ali Hassan": one person, by title and name.
 _KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:commander|leader|official|chief|head|member|militant|"
                  r"fighter|operative|journalist|spokes(?:man|woman))\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])(?!.{0,40}\band\s+(?-i:[A-Z]))")
-_MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
-_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_MORE_PEOPLE = (r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d|several|dozens|many|some|other|others|"
+                r"scores|hundreds)\b)")  # "a woman and her two children"
+# "the army spokesman said a soldier was killed": a clause of its own, after a verb of saying or a conjunction
+_CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|"
+                         rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
-                          rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
+                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
-# "killed a woman and her two children": one person and a counted family.
-_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
-_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+# "killed a woman and her two children", "wounding the driver and four passengers": one person and a counted group
+# (not "killed a soldier and three civilians were wounded", a clause of its own).
+_NOT_A_CLAUSE = r"(?!\s+(?:were|was|are|is|have|had)\b)"
+_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:(?:his|her|their)\s+)?{{N}}\s+[a-z][\w-]*\b{_NOT_A_CLAUSE}")
+_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:(?:his|her|their)\s+)?{{N}}\s+[a-z][\w-]*\b"
+                          rf"{_NOT_A_CLAUSE}")
+# "killing a family of five", "injuring an elderly couple"
+_KILLED_GROUP = _num_rx(r"\b(?:killing|killed)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?family\s+of\s+{N}")
+_INJURED_GROUP = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?family\s+of\s+{N}")
+_COUPLE = r"(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b"
+_KILLED_COUPLE = re.compile(rf"\b(?:killing|killed)\s+{_COUPLE}", re.I)
+_INJURED_COUPLE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_COUPLE}", re.I)
 
 
 _RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
@@ -564,22 +584,30 @@ def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+def _two(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _one(rx, sents, 0.7)
+    return {**q, "value": 2} if q else None
+
+
 def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
     for s in sents:
         m = rx.search(s.text)
         if m:
             return _quantity(1, m.group(0), s.start + m.start(), s.start + m.end(), score)
     return None
+# "Two soldiers of the Lebanese army were wounded", but not across another clause ("one person was killed and two ...").
+_SUBJECT_TAIL = r"(?:(?!(?:was|were|and|but)\b)\w+\s+){0,4}?"
 _KILLED = [
-    _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
+    # "Lebanon drone strike kills 3 in car near Sidon": a headline's present tense
+    _num_rx(r"(?:killed|killing|kills|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+(?:injured|wounded|hurt)"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
@@ -693,8 +721,10 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
-    killed = _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
-    injured = _first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
+    killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+              or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))
+    injured = (_first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents)
+               or _first_number([_INJURED_GROUP], sents, 0.75) or _two(_INJURED_COUPLE, sents) or _one(_INJURED_ONE, sents, 0.7))
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)

@@ -839,3 +839,25 @@ def test_modality_wishes_deal_terms_refusals_and_denials(text, event_type, modal
 )
 def test_swap_category_from_the_sides(text, category):
     assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A drone hit a house near the river overnight. No one was injured, the governor said.", {"injured": None}),
+        ("A drone struck a shop in the town; no one was killed.", {"killed": None}),
+        ("The army said a soldier was killed and three wounded in the drone strike.", {"killed": 1, "injured": 3}),
+        ("Drones dropped explosives on a pagoda, killing a monk, the group said.", {"killed": 1}),
+        ("A drone struck a house in the village, killing a family of six.", {"killed": 6}),
+        ("A drone crashed into a house, injuring an elderly couple.", {"injured": 2}),
+        ("A drone hit a car, killing a father and his three children.", {"killed": 4}),
+        ("An FPV drone hit a bus, wounding the driver and six passengers.", {"injured": 7}),
+        ("Four of his guards were wounded when drones targeted the convoy.", {"injured": 4}),
+        ("Two police officers were seriously wounded when a drone hit the station.", {"injured": 2}),
+        ("A drone hit a clinic, killing a nurse and several patients.", {"killed": None}),
+        ("Drone strike kills 4 in car near the border", {"killed": 4}),
+    ],
+)
+def test_casualty_counts_negation_single_people_and_groups(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: (args[k] or {}).get("value") for k in want} == want
