@@ -22,7 +22,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?)\b",
+        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -49,11 +49,11 @@ _DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|ref
 _DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
                          r"conducting)\b", re.I)
 _REFUSAL = re.compile(
-    r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
-    r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
+    r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
     # a refusal to meet, not a meeting that did not happen ("did not meet in person but spoke by phone")
     r"\b(?:(?:will|would|shall)\s+not|won['’]t)\s+meet\b|"
     r"\bdeclined\s+to\s+(?:set|fix|agree\s+on|name)\s+(?:a\s+)?(?:date|time|venue)\b|"
@@ -70,8 +70,8 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
-    r"delayed|put\s+off|(?<!could\sbe\s)(?<!might\sbe\s)(?<!may\sbe\s)pushed\s+back|walked\s+out|pulled\s+out|recalled|"
-    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|"
+    r"delayed|put\s+off|(?<!could\sbe\s)(?<!might\sbe\s)(?<!may\sbe\s)pushed\s+back|walked\s+out|pulled\s+out|recall(?:ed|ing|s)|"
+    r"not\s+happen|unlikely|rul(?:ed|es|ing)\s+out|derailed|shelved|blocked|blocking|vetoed|"
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
     r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
@@ -109,7 +109,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
-                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk)|demand(?:ed|s|ing)?\s+that|"
+                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
@@ -179,7 +179,9 @@ _MEASURE_WOULD = re.compile(r"would\s+(?:impose|introduce|ban|freeze|punish|sanc
 _SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
 # "agreed to keep communicating through the same channel": what was agreed, not the state of the talks.
 _STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
-_AGREED_TO = re.compile(r"\bagreed\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
+_AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
+# "a leaders' meeting, which Kyiv has been pushing for since May": a relative clause tells of something else.
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
 _TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
@@ -271,6 +273,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             and (_DEAL_CONTENT.search(sentence, 0, m.start()) or _UNDER_DEAL.search(sentence, 0, m.start()))):
         return True  # "brokered a ceasefire under which neither side would target the other"
     if event_type == "negotiation" and name == "ongoing" and _AGREED_TO.search(sentence, 0, m.start()):
+        return True
+    if name == "ongoing" and held is not None and _RELATIVE_BEFORE.search(sentence, 0, m.start()):
         return True
     if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
         return True  # "hundreds more were still held in Russian prisons": people, not the swap

@@ -861,3 +861,21 @@ def test_swap_category_from_the_sides(text, category):
 def test_casualty_counts_negation_single_people_and_groups(text, want):
     args = extract(text, "drone_strike")["arguments"]
     assert {k: (args[k] or {}).get("value") for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The prime minister's office said it was recalling its negotiating team from Cairo.", "stalled"),
+        ("The president will not travel to Geneva for the talks, his office said.", "stalled"),
+        ("The general declined an invitation to the peace talks in Jeddah.", "stalled"),
+        ("The envoy's planned trip to Khartoum was postponed at short notice.", "stalled"),
+        ("The ministers spoke by phone on Friday, agreeing to continue working on a truce.", "occurred"),
+        ("The rebel leader said he could sit down with the president if the army withdrew.", "proposed"),
+        ("The cleric said talks with Washington were pointless, ruling out direct negotiations.", "stalled"),
+        ("He said he had spoken with the president about a summit, which his aides have been seeking for months.",
+         "occurred"),
+    ],
+)
+def test_negotiation_recalls_declines_trips_and_relative_clauses(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
