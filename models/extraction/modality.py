@@ -99,7 +99,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
 _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
-                             r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings)\b", re.I)
+                             r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
 # A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
 # event's; nor does a target that dismisses sanctions as illegal stall them.
 _AFTER_CLAUSE = re.compile(r"\bafter\b[^,;.]*$", re.I)
@@ -181,6 +181,7 @@ _SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'
 _STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
 _AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
 # "a leaders' meeting, which Kyiv has been pushing for since May": a relative clause tells of something else.
+_WHO_BEFORE = re.compile(r"\b(?:those|anyone|any\s+\w+|people|groups?|individuals|entities)\s+(?:who|which|that)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
@@ -213,7 +214,8 @@ _HELD: dict[str, re.Pattern[str]] = {
     # or plan told after it is another step.
     "sanctions": re.compile(
         r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bnot\s)(?<!\bhad\s)"
-        r"\b(?:imposed|slapped|adopted)\s+(?:[\w'’-]+\s+){0,3}?(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
+        r"\b(?:imposed|slapped|adopted|extended|renewed|prolonged|tightened|expanded)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
         re.I),
 }
 _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
@@ -245,12 +247,18 @@ def _triggers(sentence: str, event_type: str) -> list[int]:
 
 
 def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
-    """A denial whose scope holds this event ("denied launching drones", "denied the accusation")."""
-    after = _DENIED_AFTER.search(sentence)
+    """A denial whose scope holds this event ("denied launching drones", "denied the accusation").
+
+    A sanctioned party that denies the accusations behind the measure ("Its commander denied the allegations")
+    denies the grounds, not the sanctions: for sanctions the denial must itself name the measure or its evasion.
+    """
+    sanctions = event_type == "sanctions"
+    after = None if sanctions else _DENIED_AFTER.search(sentence)
     if after:
         return after
     for m in _DENIAL.finditer(sentence):
-        if _DENIAL_OBJECT.match(sentence, m.start()) or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start())):
+        if ((_DENIAL_OBJECT.match(sentence, m.start()) and not sanctions)
+                or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start()))):
             return m
         if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
             return m
@@ -274,6 +282,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True  # "brokered a ceasefire under which neither side would target the other"
     if event_type == "negotiation" and name == "ongoing" and _AGREED_TO.search(sentence, 0, m.start()):
         return True
+    if name == "threatened" and _WHO_BEFORE.search(sentence, 0, m.start()):
+        return True  # "the sanctions regime targeting those who threaten Yemen's peace"
     if name == "ongoing" and held is not None and _RELATIVE_BEFORE.search(sentence, 0, m.start()):
         return True
     if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
@@ -317,7 +327,9 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
     refusal = _REFUSAL.search(sentence) if event_type != "drone_strike" else None
     if refusal and (_AFTER_CLAUSE.search(sentence, 0, refusal.start())
-                    or (event_type == "sanctions" and _DISMISSAL.match(refusal.group(0)))):
+                    or (event_type == "sanctions" and (_DISMISSAL.match(refusal.group(0))
+                                                       # "refiners have paused spot purchases": an effect of the measure
+                                                       or _MEASURE_OBJECT.match(sentence, refusal.end())))):
         refusal = None
     denial = _denied(sentence, event_type)
     if refusal and denial and denial.start() < refusal.start():

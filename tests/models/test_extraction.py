@@ -879,3 +879,18 @@ def test_casualty_counts_negation_single_people_and_groups(text, want):
 )
 def test_negotiation_recalls_declines_trips_and_relative_clauses(text, modality):
     assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Washington sanctioned a shipping network run by a militia leader's son. The son denied the accusations.",
+         "occurred"),
+        ("Refiners have paused purchases of Iranian crude after the new sanctions on the oil ministry.", "occurred"),
+        ("The council renewed the arms embargo and the sanctions regime targeting those who threaten the peace.",
+         "occurred"),
+        ("The bourse suspended dollar trading after fresh sanctions hit its clearing house.", "occurred"),
+    ],
+)
+def test_sanctions_grounds_denied_and_effects_are_no_stall(text, modality):
+    assert extract(text, "sanctions")["modality"] == modality
