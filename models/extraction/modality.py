@@ -37,6 +37,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+_CHARGES_DENIED = re.compile(r"\b(?:charges?|accusations?|allegations?|crimes?|wrongdoing)\s+(?:that\s+|which\s+)?"
+                             r"(?:he|she|they|it|[\w'’-]+)\s+(?:had\s+|has\s+|have\s+|always\s+)?$", re.I)
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
 # "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
 # Not a passive ("a special licence, which is generally denied"): refused, not denied as untrue.
@@ -122,6 +124,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"wants?\s+to\s+(?:impose|introduce|ban|freeze|sanction|target|restrict|meet|hold|host|resume|"
                             r"exchange|swap|release|free|lift|ease)|"
                             r"circulat\w+\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:draft|proposal|plan|text|paper)|"
+                            r"push\w*\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:agree|accept|sign|reach)|"
+                            r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?being\s+(?:discussed|negotiated|considered|weighed|studied)|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
                             r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
@@ -139,7 +143,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"agreed\s+(?:[\w'’-]+\s+){0,14}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"would\s+be\s+(?:handed\s+(?:over|back)|freed|released|exchanged|swapped|returned|repatriated)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
-                           r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
+                           r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week)|"
+                           r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?being\s+(?:prepared|arranged|organi[sz]ed|finali[sz]ed))\b", re.I)),
     # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
     ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
@@ -208,7 +213,8 @@ _HELD: dict[str, re.Pattern[str]] = {
         re.I),
     "prisoner_swap": re.compile(
         r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bnot\s)"
-        r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)",
+        # not "handed over to her counterpart a list of 500 servicemen": a list is no release
+        r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)(?!(?:\s+[\w'’-]+){0,5}?\s+lists?\b)",
         re.I),
     # "imposed sweeping sanctions on Niger's junta ..., and threatened to use force": the measure was taken; a threat
     # or plan told after it is another step.
@@ -229,6 +235,13 @@ _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected
                               r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
 # "urged the EU to include Rosatom in its next sanctions package, saying Moscow's revenues were financing the war"
 _REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing)\b", re.I)
+_TALKS_LIKE = ("negotiation", "prisoner_swap")
+_STALL_IN_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|were|was)\s+$", re.I)
+_MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+place|went\s+ahead|got\s+under\s?way|restarted|"
+                              r"were\s+held|was\s+held|(?:will|would)\s+(?:now\s+)?(?:resume|begin|open|take\s+place|be\s+held))\b", re.I)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
+_PREPARING = re.compile(r"prepar", re.I)
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
@@ -257,6 +270,8 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     if after:
         return after
     for m in _DENIAL.finditer(sentence):
+        if _CHARGES_DENIED.search(sentence, 0, m.start()):
+            continue  # "held on espionage charges he denied": a prisoner denies the charges, not the event
         if ((_DENIAL_OBJECT.match(sentence, m.start()) and not sanctions)
                 or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start()))):
             return m
@@ -296,6 +311,21 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
 
 
+def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str] | None:
+    """A passive stall whose subject is the event, however long ("Peace talks ... that were due to open in Luanda
+    today were called off"; "An exchange of detainees ... that mediators had announced has been put off"): reached
+    from the first trigger without a comma, and not the verb of a relative clause ("talks that were postponed ...")."""
+    for m in _FAR_PASSIVE_STALL.finditer(sentence):
+        first = min(triggers)
+        if first >= m.start() or re.search(r"[,;:]", sentence[first : m.start()]) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
+            continue
+        rel = list(_RELATIVE_PRONOUN.finditer(sentence, first, m.start()))
+        if rel and not _AUXILIARY.search(sentence, rel[-1].end(), m.start()):
+            continue
+        return m
+    return None
+
+
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
                  held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
@@ -316,7 +346,10 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 continue
             key = (dist // 30, priority)
             if best is None or key < (best[0], best[1]):
-                best = (key[0], key[1], name, m)
+                # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
+                # sanctions being prepared are still a proposal.
+                label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
+                best = (key[0], key[1], label, m)
     return best
 
 
@@ -364,18 +397,24 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
                and not (rx is _STALLED_TALKS_ONLY and held is not None)
+               # "handed over the pilot, after the release was delayed for several hours": background to what happened
+               and not _AFTER_CLAUSE.search(sentence, 0, m.start())
+               # "Talks that were postponed in March resumed in Doha": a relative clause before the main verb
+               and not (_STALL_IN_RELATIVE.search(sentence, 0, m.start()) and _MAIN_VERB_AFTER.match(sentence, m.end()))
                # a measure imposed before is taken ("imposed sanctions ... and threatened to suspend its membership")
                and not (event_type == "sanctions" and held is not None and m.start() >= held)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
+    main = _main_passive_stall(sentence, triggers) if talks_like and held is None else None
+    if main is not None:
+        return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
     if best is None and event_type != "drone_strike":
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
         best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)
-    if best is None and event_type != "drone_strike" and (
-            (far := _FAR_STALL.search(sentence)) or (talks_like and (far := _FAR_PASSIVE_STALL.search(sentence)))):
+    if best is None and event_type != "drone_strike" and (far := _FAR_STALL.search(sentence)):
         return ModalityResult("stalled", far.group(0), base + far.start(), base + far.end(), 0.5)
     if best is None and event_type != "drone_strike" and held is None:
         pred = _EVENT_PREDICATE.search(sentence)

@@ -894,3 +894,24 @@ def test_negotiation_recalls_declines_trips_and_relative_clauses(text, modality)
 )
 def test_sanctions_grounds_denied_and_effects_are_no_stall(text, modality):
     assert extract(text, "sanctions")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The reporter, held for a year on spying charges he denied, was among those freed on Friday.", "prisoner_swap",
+         "occurred"),
+        ("The army handed over the captured pilot at the border, after the release was delayed for hours by paperwork.",
+         "prisoner_swap", "occurred"),
+        ("Mediators are pushing both sides to accept a new release of detainees.", "prisoner_swap",
+         "proposed"),
+        ("The ombudsman said a swap of civilians was also being prepared.", "prisoner_swap", "planned"),
+        ("She said she had handed over a list of 300 soldiers for the next exchange, which was being discussed.",
+         "prisoner_swap", "proposed"),
+        ("Talks between the government and the rebels that were due to open in Nairobi today were called off.",
+         "negotiation", "stalled"),
+        ("Talks that were postponed in March resumed in Doha on Monday.", "negotiation", "ongoing"),
+    ],
+)
+def test_modality_charges_background_stalls_and_main_predicates(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
