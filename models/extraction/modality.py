@@ -104,7 +104,7 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|
                              r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
 # A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
 # event's; nor does a target that dismisses sanctions as illegal stall them.
-_AFTER_CLAUSE = re.compile(r"\bafter\b[^,;.]*$", re.I)
+_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.])*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
@@ -241,7 +241,7 @@ _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+pl
                               r"were\s+held|was\s+held|(?:will|would)\s+(?:now\s+)?(?:resume|begin|open|take\s+place|be\s+held))\b", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
-_PREPARING = re.compile(r"prepar", re.I)
+_PREPARING = re.compile(r"prepar(?:ing|ations?)\b|prepared\s+for", re.I)  # not "prepared to accept": willing
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
@@ -380,7 +380,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
 
     def near(m: re.Match[str], window: int) -> int | None:
         # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
-        usable = [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
+        # ... but when the measure takes effect is still the measure's ("saying the tariff would take effect on April 2").
+        usable = triggers if _TAKES_EFFECT.search(m.group(0)) else [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
         if not usable:
             return None
         dist = min(abs(m.start() - t) for t in usable)

@@ -915,3 +915,14 @@ def test_sanctions_grounds_denied_and_effects_are_no_stall(text, modality):
 )
 def test_modality_charges_background_stalls_and_main_predicates(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+def test_saying_clauses_keep_effect_dates_and_after_clauses_end_at_a_complement():
+    e = extract("Trump announced a 30% tariff on steel from the bloc, saying the measure would take effect on May 1.",
+                "sanctions")
+    assert e["modality"] == "planned"
+    e = extract("The negotiator told reporters after the session in Cairo that the group would not accept a partial deal.",
+                "negotiation")
+    assert e["modality"] == "stalled"
+    e = extract("Kyiv said it was prepared to accept the proposal for a truce.", "negotiation")
+    assert e["modality"] == "proposed"
