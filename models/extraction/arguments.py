@@ -1375,7 +1375,7 @@ _HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\
 # Two states whose armies fight each other exchange prisoners of war; a swap between them named only by generic
 # "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
 _INTERSTATE_WARS = (frozenset({"RUS", "UKR"}),)
-_GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)$", re.I)
+_GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
 
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
@@ -1391,7 +1391,7 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
     at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
-    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.search(found["text"])):
+    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"])):
         return {**found, "value": "pows", "score": 0.6}
     return found
 
@@ -1519,18 +1519,22 @@ _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|rep
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
              r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
-             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident)")
+             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
     re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
                re.I),
-    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
+    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b",
-               re.I),
+    # (not "freed Marc Fogel, a US official said": a source)
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+               rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
+    # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
+               rf"(?:\w+\s+)?(?:freed|released|returned|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
                rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
 ]
@@ -1615,15 +1619,21 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []
+        # More groups add up only in the sentence that names the second side ("175 servicemen plus 22 seriously
+        # wounded soldiers"); a later sentence repeats them ("The three women were handed to the Red Cross").
+        if len(counts) > 2:
+            s2 = next((x for x in sents if x.start <= counts[1]["span"]["start"] < x.start + len(x.text)), None)
+            counts = counts[:2] + [c for c in counts[2:] if s2 is not None and s2.start <= c["span"]["start"] < s2.start + len(s2.text)]
+        if len(counts) > 2 and counts[0]["value"] == sum(c["value"] for c in counts[1:]):
+            counts = counts[:1]  # "Among the 84 Ukrainians returned were 49 soldiers and 35 civilians": a breakdown
         if len(counts) >= 2:
-            # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners"); a side may
-            # release more than one group ("175 servicemen plus 22 seriously wounded soldiers").
+            # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
             a, b = counts[0], counts[-1]
             if len(counts) == 2 and a["value"] == b["value"]:
                 each = a
             total = {"value": sum(c["value"] for c in counts), "text": " + ".join(c["text"] for c in counts),
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
-        elif counts:
+        if len(counts) == 1:
             total = counts[0]
     return total, each
 

@@ -926,3 +926,23 @@ def test_saying_clauses_keep_effect_dates_and_after_clauses_end_at_a_complement(
     assert e["modality"] == "stalled"
     e = extract("Kyiv said it was prepared to accept the proposal for a truce.", "negotiation")
     assert e["modality"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Among the 60 civilians returned were 40 women and 20 children, the ombudsman said.", 60),
+        ("The militia freed four hostages and Israel released 30 prisoners. The four hostages were handed to medics.", 34),
+        ("Graduate student John Smith was released in exchange for Iranian scientist Ali Karimi.", 2),
+    ],
+)
+def test_swap_totals_breakdowns_repeats_and_named_subjects(text, total):
+    assert extract(text, "prisoner_swap")["arguments"]["total"]["value"] == total
+
+
+def test_freed_then_a_source_is_no_apposition_and_political_prisoners_stay_detainees():
+    e = extract("Moscow released the teacher as part of the deal that freed Tom Brown, a U.S. official said.", "prisoner_swap")
+    assert e["arguments"]["total"] is None
+    e = extract("Russia freed two Ukrainian activists in a swap with Kyiv, describing them as political prisoners.",
+                "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "detainees"
