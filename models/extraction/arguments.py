@@ -648,10 +648,12 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
-                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|helicopters?|"
+                             r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
+                             # a police or rescue helicopter carries people; a military one (below) is a weapon
+                             r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
                             r"(?:aircraft\s+)?carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"

@@ -758,6 +758,7 @@ def test_reimposed_measures_halted_imports_and_a_penalty_tariff():
         ("The militia threatened to strike navy warships in the Gulf with drones.", {"target_type": "military"}),
         ("A drone hit a border outpost overnight, the army said.", {"target_type": "military"}),
         ("A drone attacked a police helicopter on a patrol flight, officials said.", {"target_type": "transport"}),
+        ("Drones destroyed two Mi-8 helicopters and a radar overnight, the army said.", {"target_type": "military"}),
         ("A drone fired a missile at a group of people in the town, killing three.", {"target_type": "civilian", "killed": 3}),
         ("Kyiv denied that it had attacked the governor's office in the city with 40 long-range drones.",
          {"drones_launched": 40}),
