@@ -632,7 +632,9 @@ def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
-    ("energy", re.compile(r"\b(?:refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
+    # "a thermal power plant": the whole name, before "thermal power" alone leaves "plant" to read as a factory
+    ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
+                          r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
                           r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
@@ -653,7 +655,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
                             r"(?:aircraft\s+)?carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
@@ -688,19 +690,23 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     best: tuple[tuple[int, int], str, re.Match[str], Sent] | None = None
     for s in sents:
         verbs = [m.end() for m in _HIT.finditer(s.text)]
-        for priority, (name, rx) in enumerate(_TARGET_TYPES):
-            for m in rx.finditer(s.text):
-                if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
-                        or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
-                        or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
-                        or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
-                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
-                            and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
-                    continue
-                after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
-                key = (min(after_verb) // 20 if after_verb else 99, priority)
-                if best is None or key < best[0]:
-                    best = (key, name, m, s)
+        found = [(priority, name, m) for priority, (name, rx) in enumerate(_TARGET_TYPES) for m in rx.finditer(s.text)]
+        # "radar station": the longer name of one type holds a word of another ("station"), which does not count
+        spans = [m.span() for _p, _n, m in found]
+        found = [(p, n, m) for p, n, m in found
+                 if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
+        for priority, name, m in found:
+            if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
+                    or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
+                    or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
+                    or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
+                    or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
+                        and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
+                continue
+            after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
+            key = (min(after_verb) // 20 if after_verb else 99, priority)
+            if best is None or key < best[0]:
+                best = (key, name, m, s)
         if best is not None:
             break
     if best is None:

@@ -759,6 +759,8 @@ def test_reimposed_measures_halted_imports_and_a_penalty_tariff():
         ("A drone hit a border outpost overnight, the army said.", {"target_type": "military"}),
         ("A drone attacked a police helicopter on a patrol flight, officials said.", {"target_type": "transport"}),
         ("Drones destroyed two Mi-8 helicopters and a radar overnight, the army said.", {"target_type": "military"}),
+        ("Drones struck a thermal power plant in the east overnight.", {"target_type": "energy"}),
+        ("Drones hit a radar station near the coast, the army said.", {"target_type": "military"}),
         ("A drone fired a missile at a group of people in the town, killing three.", {"target_type": "civilian", "killed": 3}),
         ("Kyiv denied that it had attacked the governor's office in the city with 40 long-range drones.",
          {"drones_launched": 40}),
