@@ -656,7 +656,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
     ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
-                            r"(?:aircraft\s+)?carriers?|destroyers?|corvettes?|"
+                            r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
                             r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
