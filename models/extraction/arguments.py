@@ -829,7 +829,9 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
 # --------------------------------------------------------------------------- negotiations
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
+    # "after a lengthy call with Putin", "told Rubio in a call on Monday"
+    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+(?:[\w-]+\s+)?call\s+(?:with|between)|"
+                              r"in\s+(?:a|their)\s+(?:[\w-]+\s+)?call\b(?!\s+(?:for|to)\b)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"

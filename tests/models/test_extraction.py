@@ -949,3 +949,10 @@ def test_freed_then_a_source_is_no_apposition_and_political_prisoners_stay_detai
     e = extract("Russia freed two Ukrainian activists in a swap with Kyiv, describing them as political prisoners.",
                 "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "detainees"
+
+
+def test_calls_with_a_modifier_or_told_in_a_call_are_phone_calls():
+    e = extract("The president said after a lengthy call with his counterpart that they would meet soon.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "phone_call"
+    e = extract("The minister told his rival in a call on Monday that the peace terms had not changed.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "phone_call"
