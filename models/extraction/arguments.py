@@ -1108,13 +1108,16 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
+    # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
+    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
+                        r"restrictions|tariffs?|embargo\w*|measures|obstacles?)\b)|"
+                        r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
                         # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
                         r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
-                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,2}sanctions)\b", re.I)),
+                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,5}sanctions)\b", re.I)),
 ]
 
 
@@ -1184,7 +1187,7 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 )
 
 
-_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
+_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
@@ -1227,6 +1230,9 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
 
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
+_TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
+                               r"sanction(?:ed|s|ing)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
+                               re.I)
 # Restoring a measure is imposing it, whatever relief word names the licence that ends ("will not renew a licence
 # easing oil sanctions ..., reimposing restrictions").
 _REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
@@ -1251,6 +1257,8 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
             for m in rx.finditer(s.text):
                 if name == "evade" and fleet_acted_on and _SHADOW_FLEET.fullmatch(m.group(0)):
                     continue
+                if name == "evade" and _TARGET_DESCRIBED.search(s.text, 0, m.start()):
+                    continue  # "tariffs on countries helping Russia get around sanctions": why the target is hit
                 d = min(abs(m.start() - a) for a in anchors)
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)

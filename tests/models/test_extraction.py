@@ -956,3 +956,17 @@ def test_calls_with_a_modifier_or_told_in_a_call_are_phone_calls():
     assert e["arguments"]["format"]["value"] == "phone_call"
     e = extract("The minister told his rival in a call on Monday that the peace terms had not changed.", "negotiation")
     assert e["arguments"]["format"]["value"] == "phone_call"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The ship was removed from the national registry after the US sanctioned it for carrying Iranian oil.", "impose"),
+        ("The council voted to remove the general and two aides from its sanctions list.", "lift"),
+        ("Firms could return quickly once a settlement was reached and sanctions removed, the envoy said.", "lift"),
+        ("The Treasury sanctioned traders who it said helped the militia evade sanctions.", "impose"),
+        ("Crude exports kept rising in June despite several rounds of US sanctions.", "evade"),
+    ],
+)
+def test_sanctions_action_removals_targets_described_and_defiance(text, action):
+    assert extract(text, "sanctions")["arguments"]["action"]["value"] == action
