@@ -146,7 +146,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week)|"
                            r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?being\s+(?:prepared|arranged|organi[sz]ed|finali[sz]ed))\b", re.I)),
     # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
@@ -187,6 +187,7 @@ _STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)
 _AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
 # "a leaders' meeting, which Kyiv has been pushing for since May": a relative clause tells of something else.
 _WHO_BEFORE = re.compile(r"\b(?:those|anyone|any\s+\w+|people|groups?|individuals|entities)\s+(?:who|which|that)\s+$", re.I)
+_RELATIVE_JUST_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
@@ -299,8 +300,12 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True
     if name == "threatened" and _WHO_BEFORE.search(sentence, 0, m.start()):
         return True  # "the sanctions regime targeting those who threaten Yemen's peace"
-    if name == "ongoing" and held is not None and _RELATIVE_BEFORE.search(sentence, 0, m.start()):
-        return True
+    if name == "ongoing" and (_RELATIVE_JUST_BEFORE.search(sentence, 0, m.start())
+                              or (held is not None and _RELATIVE_BEFORE.search(sentence, 0, m.start()))):
+        return True  # "struck a cell in Rafah that was planting a bomb": what the target was doing
+    if (event_type == "drone_strike" and name == "threatened"
+            and not any(m.start() <= t <= m.end() + 100 for t in _triggers(sentence, event_type))):
+        return True  # "drone strikes shut the terminal and the United States threatened new sanctions": another threat
     if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
         return True  # "hundreds more were still held in Russian prisons": people, not the swap
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):

@@ -970,3 +970,17 @@ def test_calls_with_a_modifier_or_told_in_a_call_are_phone_calls():
 )
 def test_sanctions_action_removals_targets_described_and_defiance(text, action):
     assert extract(text, "sanctions")["arguments"]["action"]["value"] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Drone strikes shut the oil terminal overnight and Washington threatened new sanctions on its buyers.", "occurred"),
+        ("The militia said it was suspending attacks on the base, days after a drone strike killed three soldiers.",
+         "occurred"),
+        ("A drone struck a group in the town that was planting a roadside bomb, the army said.", "occurred"),
+        ("The rebels threatened to strike the airport with drones if the offensive continued.", "threatened"),
+    ],
+)
+def test_drone_modality_threats_of_other_measures_and_what_targets_were_doing(text, modality):
+    assert extract(text, "drone_strike")["modality"] == modality
