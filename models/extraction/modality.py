@@ -240,6 +240,7 @@ _TALKS_LIKE = ("negotiation", "prisoner_swap")
 _STALL_IN_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|were|was)\s+$", re.I)
 _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+place|went\s+ahead|got\s+under\s?way|restarted|"
                               r"were\s+held|was\s+held|(?:will|would)\s+(?:now\s+)?(?:resume|begin|open|take\s+place|be\s+held))\b", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
 _PREPARING = re.compile(r"prepar(?:ing|ations?)\b|prepared\s+for", re.I)  # not "prepared to accept": willing
@@ -322,7 +323,7 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
     from the first trigger without a comma, and not the verb of a relative clause ("talks that were postponed ...")."""
     for m in _FAR_PASSIVE_STALL.finditer(sentence):
         first = min(triggers)
-        if first >= m.start() or re.search(r"[,;:]", sentence[first : m.start()]) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
+        if first >= m.start() or _CLAUSE_MARK.search(sentence, first, m.start()) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
             continue
         rel = list(_RELATIVE_PRONOUN.finditer(sentence, first, m.start()))
         if rel and not _AUXILIARY.search(sentence, rel[-1].end(), m.start()):
