@@ -60,7 +60,13 @@ def _has_number(text: str) -> bool:
 _AGE_OR_SPAN = re.compile(r"\s*-\s*(?:years?|months?|weeks?|days?|hours?|storey|story|floor|km|kilomet\w+|miles?)\b", re.I)
 
 
-def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> dict | None:
+# "injured in a one-way drone attack", "a two-storey house": a number in a compound modifier counts no people;
+# "no one was hurt" counts none.
+_COMPOUND = re.compile(r"-[a-z]", re.I)
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+
+
+def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
             continue
@@ -68,7 +74,8 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n")):
+                if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
+                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))))):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -555,14 +562,16 @@ _INTERCEPTED = [
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s*(?:of\s+(?:the\s+)?{_NUM}\s+)?{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+(?:of\s+(?:the|them|these)\s+)?{_DRONE_WORDS}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|being)\s+(?:\w+\s+){{0,2}}?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{{N}}\s+(?:of|out\s+of)\s+"),
-    _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been)\s+{_INTERCEPT_VERB}"),
+    # "48 of the 64 drones launched at the country overnight had been shot down"
+    _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:[\w'’-]+\s+){{0,7}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
     # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
-    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w-]+\s+){{0,4}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "attacked President Vladimir Putin's residence in the Novgorod region with 91 long-range drones"
+    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
@@ -577,30 +586,48 @@ _LAUNCHED = [
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
 ]
 _CASUALTY_SUBJECT = (
-    r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
+    # "Six of his bodyguards were wounded"
+    r"(?:of\s+(?:his|her|their|its|the)\s+)?(?:[\w.'’-]+\s+){0,3}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|children|child|women|woman|men|man|"
     r"workers?|others|staff|fighters?|militants?|crew|passengers?|members?|employees?|firefighters?|rescuers?|medics?|"
     r"journalists?|police(?:men)?|officers?|guards?|boys?|girls?|teenagers?|infants?|babies|baby|elderly|pensioners?|"
     r"volunteers?|farmers?|fishermen|drivers?|rebels?|insurgents?|gunmen|students?|worshippers|patients|doctors|nurses|"
-    r"sailors?|marines?|seamen|residents)(?:,\s+including\s+[^,]{1,40},)?"
+    r"sailors?|marines?|seamen|residents|bodyguards?|villagers?|monks?|deminers?|peacekeepers?|officials?|"
+    r"service\s+members?|relatives|family\s+members)(?:,\s+including\s+[^,]{1,40},)?"
 )
 # One person named by a noun, no number: "killing the driver", "A man was killed".
-_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
+_ONE_PERSON = (r"(?:the|a|an|one|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:driver|man|woman|child|boy|girl|civilian|resident|person|"
                r"passenger|soldier|serviceman|pensioner|teenager|worker|guard|sailor|farmer|motorcyclist|cyclist|pedestrian|rider|"
-               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic)")
+               r"leader|commander|official|member|militant|fighter|operative|officer|journalist|doctor|nurse|shepherd|paramedic|"
+               r"monk|priest|imam|cleric|teacher|student|deminer|rescuer|firefighter|volunteer|policeman|policewoman|medic|"
+               r"cameraman|photographer|reporter|villager|shopkeeper|vendor|fisherman|engineer|peacekeeper|pilot|employee|"
+               r"bodyguard|infant|toddler|baby|son|daughter|wife|husband|mother|father|brother|sister|grandson|granddaughter)")
 # "killed Hezbollah commander Ali Hassan": one person, by title and name.
 _KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:commander|leader|official|chief|head|member|militant|"
                  r"fighter|operative|journalist|spokes(?:man|woman))\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])(?!.{0,40}\band\s+(?-i:[A-Z]))")
-_MORE_PEOPLE = r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d)\b)"  # "a woman and her two children"
-_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+killed\b", re.I)
+_MORE_PEOPLE = (r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d|several|dozens|many|some|other|others|"
+                r"scores|hundreds)\b)")  # "a woman and her two children"
+# "the army spokesman said a soldier was killed": a clause of its own, after a verb of saying or a conjunction
+_CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
+_KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|"
+                         rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
-                          rf"(?:^|(?<=[.!?]\s)){_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:injured|wounded|hurt)\b", re.I)
+                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
-# "killed a woman and her two children": one person and a counted family.
-_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
-_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{{N}}\s+[a-z]")
+# "killed a woman and her two children", "wounding the driver and four passengers": one person and a counted group
+# (not "killed a soldier and three civilians were wounded", a clause of its own).
+_NOT_A_CLAUSE = r"(?!\s+(?:were|was|are|is|have|had)\b)"
+_KILLED_FAMILY = _num_rx(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:(?:his|her|their)\s+)?{{N}}\s+[a-z][\w-]*\b{_NOT_A_CLAUSE}")
+_INJURED_FAMILY = _num_rx(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:(?:his|her|their)\s+)?{{N}}\s+[a-z][\w-]*\b"
+                          rf"{_NOT_A_CLAUSE}")
+# "killing a family of five", "injuring an elderly couple"
+_KILLED_GROUP = _num_rx(r"\b(?:killing|killed)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?family\s+of\s+{N}")
+_INJURED_GROUP = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?family\s+of\s+{N}")
+_COUPLE = r"(?:a|an|the)\s+(?:[\w-]+\s+)?couple\b"
+_KILLED_COUPLE = re.compile(rf"\b(?:killing|killed)\s+{_COUPLE}", re.I)
+_INJURED_COUPLE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_COUPLE}", re.I)
 
 
 _RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
@@ -620,22 +647,30 @@ def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+def _two(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _one(rx, sents, 0.7)
+    return {**q, "value": 2} if q else None
+
+
 def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | None:
     for s in sents:
         m = rx.search(s.text)
         if m:
             return _quantity(1, m.group(0), s.start + m.start(), s.start + m.end(), score)
     return None
+# "Two soldiers of the Lebanese army were wounded", but not across another clause ("one person was killed and two ...").
+_SUBJECT_TAIL = r"(?:(?!(?:was|were|and|but)\b)\w+\s+){0,4}?"
 _KILLED = [
-    _num_rx(r"(?:killed|killing|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
+    # "Lebanon drone strike kills 3 in car near Sidon": a headline's present tense
+    _num_rx(r"(?:killed|killing|kills|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+killed"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+(?:\w+\s+){{0,3}}?(?:were|was|have\s+been|had\s+been|being)\s+(?:injured|wounded|hurt)"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
@@ -660,14 +695,18 @@ def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
-    ("energy", re.compile(r"\b(?:refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
+    # "a thermal power plant": the whole name, before "thermal power" alone leaves "plant" to read as a factory
+    ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
+                          r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
                           r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
-    ("port", re.compile(r"\b(?:ports?|harbou?rs?|ships?|vessels?|tankers?|frigates?|warships?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
+    # Merchant shipping is a port target; warships are military (below).
+    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
-                            r"shopping|supermarkets?|aid\s+convoy|humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
+                            r"shopping|supermarkets?|aid\s+(?:convoy|distribution|seekers?|workers?|site|centre|center|hub)|crowds?|"
+                            r"humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
                             r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
                               r"prime\s+minister|"
@@ -675,17 +714,21 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
+                             # a police or rescue helicopter carries people; a military one (below) is a weapon
+                             r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
-                            r"base|bases|garrison|headquarters|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+                            r"aircraft\s+carriers?|destroyers?|corvettes?|"
+                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
+                            r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
                             r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
 
 _HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|destroy\w*|set\s+(?:fire|ablaze)|ablaze|detonat\w*|"
-                  r"fired\s+on|"
+                  r"fir(?:ed|ing)\s+(?:(?:a|an|two|three|several)\s+[\w-]+\s+)?(?:on|at)|"
                   r"explo\w*|crash\w*\s+into|slammed\s+into|pound\w*|bomb(?:ed|ing|s)?|raid\w*)\b", re.I)
 # "the military said", "Myanmar's military junta sent drones": the source or the attacker.
 _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
@@ -696,7 +739,7 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|fired\s+on)\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
+    r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
     r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
@@ -710,19 +753,23 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     best: tuple[tuple[int, int], str, re.Match[str], Sent] | None = None
     for s in sents:
         verbs = [m.end() for m in _HIT.finditer(s.text)]
-        for priority, (name, rx) in enumerate(_TARGET_TYPES):
-            for m in rx.finditer(s.text):
-                if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
-                        or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
-                        or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
-                        or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
-                        or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
-                            and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
-                    continue
-                after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
-                key = (min(after_verb) // 20 if after_verb else 99, priority)
-                if best is None or key < best[0]:
-                    best = (key, name, m, s)
+        found = [(priority, name, m) for priority, (name, rx) in enumerate(_TARGET_TYPES) for m in rx.finditer(s.text)]
+        # "radar station": the longer name of one type holds a word of another ("station"), which does not count
+        spans = [m.span() for _p, _n, m in found]
+        found = [(p, n, m) for p, n, m in found
+                 if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
+        for priority, name, m in found:
+            if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
+                    or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
+                    or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
+                    or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
+                    or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
+                        and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
+                continue
+            after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
+            key = (min(after_verb) // 20 if after_verb else 99, priority)
+            if best is None or key < best[0]:
+                best = (key, name, m, s)
         if best is not None:
             break
     if best is None:
@@ -745,8 +792,10 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
-    killed = _first_number(_KILLED, sents, 0.85) or _one_and_family(_KILLED_FAMILY, sents) or _one(_KILLED_ONE, sents, 0.7)
-    injured = _first_number(_INJURED, sents, 0.85) or _one_and_family(_INJURED_FAMILY, sents) or _one(_INJURED_ONE, sents, 0.7)
+    killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+              or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))
+    injured = (_first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents)
+               or _first_number([_INJURED_GROUP], sents, 0.75) or _two(_INJURED_COUPLE, sents) or _one(_INJURED_ONE, sents, 0.7))
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
@@ -875,7 +924,9 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
 # --------------------------------------------------------------------------- negotiations
 
 _FORMATS: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+call\s+(?:with|between)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
+    # "after a lengthy call with Putin", "told Rubio in a call on Monday"
+    ("phone_call", re.compile(r"\b(?:phone|telephone|hotline|(?:a|the|their|video|held\s+a)\s+(?:[\w-]+\s+)?call\s+(?:with|between)|"
+                              r"in\s+(?:a|their)\s+(?:[\w-]+\s+)?call\b(?!\s+(?:for|to)\b)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
@@ -886,13 +937,18 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
-    ("envoy_visit", re.compile(r"\b(?:envoy|emissary|special\s+representative|plenipotentiary)\b", re.I)),
+    ("envoy_visit", re.compile(r"\b(?:envoys?|emissar(?:y|ies)|special\s+representatives?|plenipotentiar(?:y|ies))\b", re.I)),
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
-_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|without\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough|accord)|no\s+agreement|"
+_OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
+                           # "cut short their summit without signing any agreement"
+                           r"without\s+(?:(?:signing|reaching|striking|sealing|producing|securing)\s+)?(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
+                           r"(?:agreement|deal|breakthrough|accord)|"
+                           # "No compromise has yet been found on territory"
+                           r"no\s+(?:compromise|solution|common\s+ground)\s+(?:has|had|was|have)\s+(?:yet\s+)?(?:been\s+)?(?:found|reached|agreed)|"
                            r"failed\s+to\s+(?:agree|reach|yield|produce)|ended\s+without|no\s+deal|far\s+apart|deadlock\w*|"
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
@@ -1068,14 +1124,19 @@ _OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hos
 _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+# "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
+_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 
 
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
+    occasions = [o.span() for o in _SIDELINES.finditer(s.text)]
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
             if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+                continue
+            if any(a <= m.start() < b for a, b in occasions):
                 continue
             hits.append((rank, name, m))
             break
@@ -1091,9 +1152,12 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     envoy = _FORMATS[-1][1].search(s.text)
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
         name = "talks"
+    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
+        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
+        name, m = "summit", meet
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
-            lm.start >= meets.start() for lm, _c in _leader_mentions(gaz, s)):
-        # "US envoy Witkoff met Putin in Moscow": an envoy received by a head of state
+            lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
+        # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
             _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
@@ -1252,18 +1316,23 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
                            r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
-                           r"trade\s+(?:with|to|from)))\b", re.I)),
+                           r"trade\s+(?:with|to|from))|"
+                           # "halted all imports of fuel and gas from Thailand": an import ban
+                           r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
     ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
+    # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
+    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
+                        r"restrictions|tariffs?|embargo\w*|measures|obstacles?)\b)|"
+                        r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
                         # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
                         r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
-                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,2}sanctions)\b", re.I)),
+                         r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,5}sanctions)\b", re.I)),
 ]
 
 
@@ -1342,7 +1411,7 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 )
 
 
-_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
+_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
@@ -1368,6 +1437,8 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         # "sanctions on Iran, including an arms embargo": the part does not name the measure.
         heads = [h for h in hits if not re.search(r"\bincluding\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", s.text[max(0, h[1].start() - 30) : h[1].start()], re.I)]
+        # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
+        heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
         if not hits:
             continue
@@ -1381,7 +1452,15 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+_AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
+_TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
+                               r"sanction(?:ed|s|ing)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
+                               re.I)
+# Restoring a measure is imposing it, whatever relief word names the licence that ends ("will not renew a licence
+# easing oil sanctions ..., reimposing restrictions").
+_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -1402,12 +1481,17 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
             for m in rx.finditer(s.text):
                 if name == "evade" and fleet_acted_on and _SHADOW_FLEET.fullmatch(m.group(0)):
                     continue
+                if name == "evade" and _TARGET_DESCRIBED.search(s.text, 0, m.start()):
+                    continue  # "tariffs on countries helping Russia get around sanctions": why the target is hit
                 d = min(abs(m.start() - a) for a in anchors)
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
         if k and (best is None or best[1] != "evade"):
             best = (0, "extend", k, s)
+        r = _REIMPOSE.search(s.text)
+        if r and (best is None or best[1] != "evade"):
+            best = (0, "impose", r, s)
     if best is not None and best[1] == "evade":
         _d, name, m, s = best
         return _label("evade", m.group(0), s.start + m.start(), s.start + m.end(), 0.75)
@@ -1530,7 +1614,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("bodies", re.compile(r"\b(?:bodies|body|remains|fallen|dead\s+soldiers|killed\s+soldiers)\b", re.I)),
     ("hostages", re.compile(r"\bhostages?\b", re.I)),
     ("pows", re.compile(r"\b(?:pows?|prisoners?[\s-]+of[\s-]+war|servicem[ae]n|soldiers?|troops|defenders|fighters|combatants|"
-                        r"marines|conscripts|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
+                        r"marines?|conscripts?|guards?men|constables?|pilots?|airm[ae]n|police(?:\s+officers?|men)?|policem[ae]n)\b", re.I)),
     ("civilians", re.compile(r"\b(?:civilians?|children|residents|deportees)\b", re.I)),
     # "National" in a name ("Libyan National Army") is no person: only the lower-case noun counts.
     ("detainees", re.compile(r"\b(?:detainees?|prisoners?|captives?|detained|jailed|political\s+prisoners?|citizens?|(?-i:nationals?)|"
@@ -1544,13 +1628,34 @@ _COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", 
 _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
 
 
-def _category(sents: Sequence[Sent]) -> dict:
+# People held by Hamas or in Gaza are hostages whatever word names them ("Zionist prisoners", "Israeli captives"), and
+# the Palestinians freed for them are part of a hostage exchange.
+_HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\s+Gaza\b")
+# Two states whose armies fight each other exchange prisoners of war; a swap between them named only by generic
+# "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
+_INTERSTATE_WARS = (frozenset({"RUS", "UKR"}),)
+_GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
+
+
+def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
     """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
     for name, rx in CATEGORIES[:2]:
         for s in sents:
             m = rx.search(s.text)
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
+    for s in sents:
+        m = _HOSTAGE_TAKERS.search(s.text)
+        if m:
+            return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
+    found = _people_named(sents)
+    at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
+    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"])):
+        return {**found, "value": "pows", "score": 0.6}
+    return found
+
+
+def _people_named(sents: Sequence[Sent]) -> dict:
     for skip_modifier in (True, False):
         for s in sents:
             hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
@@ -1593,10 +1698,11 @@ _ONE_WAY = [
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_PEOPLE}"),
     _num_rx(r"\band\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}?(?:government\s+|authorities\s+|side\s+)?{N}\b(?!\s*(?:%|per|km|years?))"),
-    _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
+    # "handed Israel the bodies of four hostages": the receiver may come first
+    _num_rx(rf"{_RELEASE}\s+(?:(?-i:[A-Z])[\w'’-]+\s+(?=the\s))?(?:of\s+)?(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:\w+\s+){{0,2}}?{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,6}}?(?:were|was|have\s+been|had\s+been|will\s+be|to\s+be|being|are)\s+(?:\w+\s+){{0,1}}?{_RELEASE}"),
     # "freed six soldiers and two police officers": the second of two coordinated counts.
-    _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+and\s+{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"{_RELEASE}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+{_PEOPLE}\s+(?:and|plus)\s+{{N}}\s+{_PEOPLE}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:returned|came\s+back|came\s+home|come\s+(?:back|home)|went\s+home|were\s+back)"),
     # "swap 10 living hostages for 1,000 Palestinian prisoners": the count on the other side.
     _num_rx(rf"{_NUM}\s+{_PEOPLE}\s+for\s+(?:the\s+)?{{N}}\s+{_PEOPLE}"),
@@ -1605,7 +1711,7 @@ _ONE_WAY = [
     # "with 502 returned to Ukraine and 18 to Russia"
     _num_rx(r"\bwith\s+{N}\s+(?:were\s+)?(?:returned|handed\s+(?:over|back)|freed|released|sent|repatriated)\b"),
     _num_rx(r"\band\s+{N}\s+to\s+(?=(?-i:[A-Z]))"),
-    _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+{_PEOPLE}"),
+    _num_rx(rf"in\s+exchange\s+for\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:(?:first|last|next|final|remaining)\s+)?{{N}}\s+{_PEOPLE}"),
     _num_rx(r"(?:swap|exchange|release|handover|repatriation)\s+(?:\w+\s+){0,2}?(?:involving|of)\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{N}"),
 ]
 
@@ -1684,15 +1790,23 @@ _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
 _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
-             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant)")
+             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
+             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
     re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
                re.I),
-    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
+    re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    # "freed Edan Alexander, the last living American hostage": a name, then who the person is
+    # (not "freed Marc Fogel, a US official said": a source)
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+               rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
+    # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
+               rf"(?:\w+\s+)?(?:freed|released|returned|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
                rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
 ]
@@ -1700,9 +1814,12 @@ _ONE_RELEASED = [
 # "in exchange for Arthur Petrov"): the total is not stated.
 _EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
                            rf"(?:exchang|swap|trad)\w*\s+{_NUM}\s+{_PEOPLE}\s+for)\s+([^,;.]{{0,60}})", re.I | re.X)
-_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
-_UNCOUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|^{_PEOPLE}|^(?-i:[A-Z][\w'’-]+\s+[A-Z])",
-                             re.I)
+_COUNTED_SIDE = re.compile(rf"^(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?(?:(?:first|last|next|final|remaining)\s+)?(?:{_NUM}|(?:a|an|one)\s|the\s+same\s+number)", re.I | re.X)
+# Here a nationality must be capitalised: "in exchange for maps of landmines" names no people, so the count
+# on the other side is the whole release.
+_UNCOUNTED_SIDE = re.compile(r"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|several|some|more)\b|"
+                             + "^" + _PEOPLE.replace("[A-Z][a-z]+(?:ans|ese|is|s)", "(?-i:[A-Z][a-z]+(?:ans|ese|is|s))")
+                             + r"|^(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I)
 # One side's people counted in a two-sided exchange ("a swap involving two detained French teachers"); the other
 # side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
 _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
@@ -1728,6 +1845,9 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
     s = next((x for x in sents if x.start <= count["span"]["start"] < x.start + len(x.text)), None)
     if s is None or not _TWO_SIDED.search(s.text) or _ONE_SIDED.search(s.text):
         return False
+    sides = [m.group(1) for m in _EXCHANGE_FOR.finditer(s.text)]
+    if sides and not any(_COUNTED_SIDE.match(x) or _UNCOUNTED_SIDE.match(x) for x in sides):
+        return False  # people released for goods ("in exchange for maps of landmines"): the count is the whole release
     return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
 
 
@@ -1771,21 +1891,28 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []
+        # More groups add up only in the sentence that names the second side ("175 servicemen plus 22 seriously
+        # wounded soldiers"); a later sentence repeats them ("The three women were handed to the Red Cross").
+        if len(counts) > 2:
+            s2 = next((x for x in sents if x.start <= counts[1]["span"]["start"] < x.start + len(x.text)), None)
+            counts = counts[:2] + [c for c in counts[2:] if s2 is not None and s2.start <= c["span"]["start"] < s2.start + len(s2.text)]
+        if len(counts) > 2 and counts[0]["value"] == sum(c["value"] for c in counts[1:]):
+            counts = counts[:1]  # "Among the 84 Ukrainians returned were 49 soldiers and 35 civilians": a breakdown
         if len(counts) >= 2:
             # Two sides releasing different numbers ("freed three hostages ... released 90 prisoners").
-            a, b = counts[0], counts[1]
-            if a["value"] == b["value"]:
+            a, b = counts[0], counts[-1]
+            if len(counts) == 2 and a["value"] == b["value"]:
                 each = a
-            total = {"value": a["value"] + b["value"], "text": f"{a['text']} + {b['text']}",
+            total = {"value": sum(c["value"] for c in counts), "text": " + ".join(c["text"] for c in counts),
                      "span": {"start": a["span"]["start"], "end": b["span"]["end"]}, "score": 0.7}
-        elif counts:
+        if len(counts) == 1:
             total = counts[0]
     return total, each
 
 
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
-    category = _category(sents)
+    category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])

@@ -22,7 +22,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?)\b",
+        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -37,17 +37,28 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+_CHARGES_DENIED = re.compile(r"\b(?:charges?|accusations?|allegations?|crimes?|wrongdoing)\s+(?:that\s+|which\s+)?"
+                             r"(?:he|she|they|it|[\w'’-]+)\s+(?:had\s+|has\s+|have\s+|always\s+)?$", re.I)
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
 # "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
-_DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+(?:[\w'’.-]+\s+){1,4}?"
+# Not a passive ("a special licence, which is generally denied"): refused, not denied as untrue.
+_DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+"
+                           # "blaming the M23, which denied involvement"; "a claim the de facto Karabakh authorities denied"
+                           r"(?:(?!(?:is|are|was|were|be|been|being)\b)[\w'’.-]+\s+){0,6}?"
                            r"(?:denied|denies|refuted)\b", re.I)
 _DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
+# "The RSF denied responsibility": the accused denies an attack.
+_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
+                         r"conducting)\b", re.I)
 _REFUSAL = re.compile(
-    r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*)\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
-    r"negotiate|sign)\b|"
+    r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
+    # a refusal to meet, not a meeting that did not happen ("did not meet in person but spoke by phone")
+    r"\b(?:(?:will|would|shall)\s+not|won['’]t)\s+meet\b|"
+    r"\bdeclined\s+to\s+(?:set|fix|agree\s+on|name)\s+(?:a\s+)?(?:date|time|venue)\b|"
     r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
@@ -61,21 +72,26 @@ _STALLED = re.compile(
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
-    r"delayed|put\s+off|walked\s+out|pulled\s+out|recalled|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero|"
-    r"not\s+happen|unlikely|ruled\s+out|derailed|shelved|blocked|blocking|vetoed|"
+    r"delayed|put\s+off|(?<!could\sbe\s)(?<!might\sbe\s)(?<!may\sbe\s)pushed\s+back|walked\s+out|pulled\s+out|recall(?:ed|ing|s)|"
+    r"not\s+happen|unlikely|rul(?:ed|es|ing)\s+out|derailed|shelved|blocked|blocking|vetoed|"
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
     r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
     r"(?:yet|failed)\s+to\s+(?:begin|start|take\s+place|happen|be\s+(?:held|implemented|carried\s+out))|"
     rf"{_HOLD_UP}|"
-    r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen))\b",
+    r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
+    # "an exchange that had been expected on Saturday did not take place"
+    r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
+    r"never\s+(?:took\s+place|happened|materiali[sz]ed))\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
-                               r"failed\s+to\s+(?:agree|adopt|approve)|"
+                               r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen|far\s+apart)\b", re.I)
+# After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
+# "frozen Iranian oil revenue" is money, not frozen talks.
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
@@ -85,72 +101,149 @@ _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
 _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
-                             r"approvals|trade|deliveries|shipments|sales)\b", re.I)
+                             r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
+# A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
+# event's; nor does a target that dismisses sanctions as illegal stall them.
+_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.])*$", re.I)
+_DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|"
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
-                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk)|demand(?:ed|s|ing)?\s+that|"
+                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
-                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?:\w+\s+)?possible|"
+                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
                             r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
-                            r"ready\s+to|willing\s+to|preparing|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
+                            r"ready\s+to|willing\s+to|preparing|"
+                            # a wish ("would love to meet"), an offer of help, a text under study, are proposals
+                            r"would\s+['‘’\"]?(?:love|like|be\s+(?:happy|glad))['‘’\"]?\s+to|would\s+welcome|(?:would|will)\s+seek\s+to|"
+                            r"wants?\s+to\s+(?:impose|introduce|ban|freeze|sanction|target|restrict|meet|hold|host|resume|"
+                            r"exchange|swap|release|free|lift|ease)|"
+                            r"circulat\w+\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:draft|proposal|plan|text|paper)|"
+                            r"push\w*\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:agree|accept|sign|reach)|"
+                            r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?being\s+(?:discussed|negotiated|considered|weighed|studied)|"
+                            r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
+                            r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
                             r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
-                           r"hit|target|restrict)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
+                           r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
+                           # "Merz said Germany would halt exports": a named subject's announced decision
+                           r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
+                           r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
                            r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
-                           r"agreed\s+(?:[\w-]+\s+){0,8}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
+                           r"agreed\s+(?:[\w'’-]+\s+){0,14}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
+                           r"would\s+be\s+(?:handed\s+(?:over|back)|freed|released|exchanged|swapped|returned|repatriated)|"
                            r"taking\s+(?:full\s+)?effect\s+(?:on|from|in)|(?:comes?|coming)\s+into\s+force\s+(?:on|from|in)|"
-                           r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week))\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:still\s+)?(?!going\s+to)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
+                           r"before\s+the\s+end\s+of\s+the\s+(?:year|month|week)|"
+                           r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?being\s+(?:prepared|arranged|organi[sz]ed|finali[sz]ed))\b", re.I)),
+    # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
+    ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
     ("ongoing", re.compile(r"\bresumed\b", re.I)),
+    # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
+    # unless the sentence also tells the release itself.
+    ("planned", re.compile(r"\b(?:agreement|deal|accord|memorandum|mechanism)\s+(?:[\w'’-]+\s+){0,6}?(?:on|to|for)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+and\s+)?(?:exchang|swap|releas|free|return|repatriat)\w*", re.I)),
     # Nouns name a proposal weakly: a verb cue, at the same distance, wins.
-    ("proposed", re.compile(r"\b(?:proposals?|draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
+    ("proposed", re.compile(r"\b(?:proposals?|(?:a|an|the|its|their)\s+(?:new\s+|revised\s+|fresh\s+)?draft\b(?!\s+(?:of|on)\b)|"
+                            r"draft\s+(?:[\w.'-]+\s+){0,3}?(?:plan|proposal|memorandum|resolution|agreement|text|law|bill|"
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 _NOUN_CUE = len(_CUES) - 1
-_RESUMED_CUE = len(_CUES) - 2
+_SWAP_DEAL_CUE = len(_CUES) - 2
+_RESUMED_CUE = len(_CUES) - 3
 # A future inside what was agreed or signed is the deal's content ("signed an agreement on how civil society
 # will take part"; "agreed on Thursday that the assets will stay immobilised"), not a plan for this event.
-_DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck)\b(?!\s+(?:by|in|at|with|under)\b)"
+_DEAL_CONTENT = re.compile(r"\b(?:agreed|signed|initial+ed|decided|reached|sealed|clinched|struck|brokered)\b(?!\s+(?:by|in|at|with|under)\b)"
                            r"[^.;]{0,80}?\b(?:that|how|under\s+which|whereby|in\s+which)\b[^.;]{0,60}?$", re.I)
 # ... unless the future is new talks ("agreed that talks will resume next week" plans them).
 _FUTURE = re.compile(r"(?:will|would|shall)\s+(?!(?:meet|hold|resume|begin|start|take\s+place|be\s+held|travel|visit|talk|speak|"
                      r"reconvene|return)\b)", re.I)
 _CONTINUE_FUTURE = re.compile(r"(?:will|would)\s+(?:stay|remain|be\s+kept)\b", re.I)
+# "Under the deal reached in Doha, the first three hostages will be released on Sunday": the deal's terms.
+_UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|agreement|accord|ceasefire|truce|"
+                         r"arrangement)\b[^.;]{0,80}?$", re.I)
+# "proposed to Moscow ... that the next round of talks be held during the week of July 21": the plan is what is proposed.
+_PROPOSED_THAT = re.compile(r"\b(?:propos\w+|suggest\w+|demand\w+|insist\w+)\b[^.;]{0,60}?\bthat\b[^.;]{0,80}$", re.I)
+# "said Britain would impose ...": a state's announced decision (planned), not a text that would impose (proposed).
+_MEASURE_WOULD = re.compile(r"would\s+(?:impose|introduce|ban|freeze|punish|sanction|target|penali[sz]e|restrict|slap|hit)\b", re.I)
+_SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
+# "agreed to keep communicating through the same channel": what was agreed, not the state of the talks.
+_STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
+_AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
+# "a leaders' meeting, which Kyiv has been pushing for since May": a relative clause tells of something else.
+_WHO_BEFORE = re.compile(r"\b(?:those|anyone|any\s+\w+|people|groups?|individuals|entities)\s+(?:who|which|that)\s+$", re.I)
+_RELATIVE_JUST_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
+# ceasefire ..., announcing that the truce would take effect on Sunday").
+_TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
+# A bill that a legislature has passed is no longer only proposed; what is said of it next decides
+# ("passed a defence bill that repeals ..., and Trump is expected to sign it").
+_BILL = re.compile(r"bill|legislation", re.I)
+_PASSED_BEFORE = re.compile(r"\b(?:passed|approved|adopted|cleared)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+_PASSED_AFTER = re.compile(r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:passed|approved|adopted)\b", re.I)
+_DEAL_REACHED = re.compile(r"\b(?:agreed|signed|reached|sealed|clinched|struck|accepted|approved)\b", re.I)
 # A call, meeting or handover told in the past tense happened; a plan or an offer made in it is its content
 # ("told Zelenskiy in a phone call that Ankara was ready to host ..."; "met Aoun and received ... a U.S. proposal").
 _HELD: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
-        r"\b(?:met|spoke|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
-        r"(?:told|pressed|urged|asked|assured|discussed)\b[^.;]{0,60}?\bin\s+a\s+(?:[\w-]+\s+)?(?:phone\s+|telephone\s+|video\s+)?call)\b"
+        r"\b(?:met|spoke|spoken|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
+        # "agreed during a phone call on Thursday to meet in Budapest": the call was held
+        # "told Trump during Friday's White House meeting that ..."
+        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # talks that ended without a deal were held
+        r"without\s+(?:(?:an|any|a)\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough)|ended\s+without)\b"
         r"(?!\s+by\b)",
         re.I),
     "prisoner_swap": re.compile(
         r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bnot\s)"
-        r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)",
+        # not "handed over to her counterpart a list of 500 servicemen": a list is no release
+        r"\b(?:freed|released|swapped|exchanged|handed\s+over|returned|repatriated)\b(?!\s+by\b)(?!(?:\s+[\w'’-]+){0,5}?\s+lists?\b)",
+        re.I),
+    # "imposed sweeping sanctions on Niger's junta ..., and threatened to use force": the measure was taken; a threat
+    # or plan told after it is another step.
+    "sanctions": re.compile(
+        r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bnot\s)(?<!\bhad\s)"
+        r"\b(?:imposed|slapped|adopted|extended|renewed|prolonged|tightened|expanded)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
         re.I),
 }
 _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
+# ... and so does a passive stall whose subject is talks or a swap ("An exchange of detainees between ... that mediators
+# had announced has been put off indefinitely"); sanctions that "were suspended" are lifted, not stalled.
+_FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:postponed|put\s+off|delayed|"
+                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold)\b", re.I)
 # Far from its trigger, a predicate whose subject is the event still dates it ("The next stage of the
 # prisoner exchange ..., covering ..., will take place on Monday").
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
+# "urged the EU to include Rosatom in its next sanctions package, saying Moscow's revenues were financing the war"
+_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing)\b", re.I)
+_TALKS_LIKE = ("negotiation", "prisoner_swap")
+_STALL_IN_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|were|was)\s+$", re.I)
+_MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+place|went\s+ahead|got\s+under\s?way|restarted|"
+                              r"were\s+held|was\s+held|(?:will|would)\s+(?:now\s+)?(?:resume|begin|open|take\s+place|be\s+held))\b", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
+_PREPARING = re.compile(r"prepar(?:ing|ations?)\b|prepared\s+for", re.I)  # not "prepared to accept": willing
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
 
@@ -169,12 +262,20 @@ def _triggers(sentence: str, event_type: str) -> list[int]:
 
 
 def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
-    """A denial whose scope holds this event ("denied launching drones", "denied the accusation")."""
-    after = _DENIED_AFTER.search(sentence)
+    """A denial whose scope holds this event ("denied launching drones", "denied the accusation").
+
+    A sanctioned party that denies the accusations behind the measure ("Its commander denied the allegations")
+    denies the grounds, not the sanctions: for sanctions the denial must itself name the measure or its evasion.
+    """
+    sanctions = event_type == "sanctions"
+    after = None if sanctions else _DENIED_AFTER.search(sentence)
     if after:
         return after
     for m in _DENIAL.finditer(sentence):
-        if _DENIAL_OBJECT.match(sentence, m.start()):
+        if _CHARGES_DENIED.search(sentence, 0, m.start()):
+            continue  # "held on espionage charges he denied": a prisoner denies the charges, not the event
+        if ((_DENIAL_OBJECT.match(sentence, m.start()) and not sanctions)
+                or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start()))):
             return m
         if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
             return m
@@ -184,10 +285,51 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
     if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
         return True  # "agreed to a ceasefire under which ... will stop": the talks happened
+    if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
+            _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
+        return True
+    if (event_type == "negotiation" and name == "planned" and _TAKES_EFFECT.search(m.group(0))
+            and _DEAL_REACHED.search(sentence, 0, m.start())):
+        return True
     if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())
             and (event_type == "negotiation" or (event_type == "sanctions" and _CONTINUE_FUTURE.match(m.group(0))))):
         return True
-    return held is not None and name in ("proposed", "planned") and m.start() >= held
+    if (event_type == "negotiation" and name in ("planned", "proposed") and _FUTURE.match(m.group(0))
+            and (_DEAL_CONTENT.search(sentence, 0, m.start()) or _UNDER_DEAL.search(sentence, 0, m.start()))):
+        return True  # "brokered a ceasefire under which neither side would target the other"
+    if event_type == "negotiation" and name == "ongoing" and _AGREED_TO.search(sentence, 0, m.start()):
+        return True
+    if name == "threatened" and _WHO_BEFORE.search(sentence, 0, m.start()):
+        return True  # "the sanctions regime targeting those who threaten Yemen's peace"
+    if name == "ongoing" and (_RELATIVE_JUST_BEFORE.search(sentence, 0, m.start())
+                              or (held is not None and _RELATIVE_BEFORE.search(sentence, 0, m.start()))):
+        return True  # "struck a cell in Rafah that was planting a bomb": what the target was doing
+    if (event_type == "drone_strike" and name == "threatened"
+            and not any(m.start() <= t <= m.end() + 100 for t in _triggers(sentence, event_type))):
+        return True  # "drone strikes shut the terminal and the United States threatened new sanctions": another threat
+    if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
+        return True  # "hundreds more were still held in Russian prisons": people, not the swap
+    if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
+        return True
+    if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
+        return True
+    return (held is not None and m.start() >= held
+            and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
+
+
+def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str] | None:
+    """A passive stall whose subject is the event, however long ("Peace talks ... that were due to open in Luanda
+    today were called off"; "An exchange of detainees ... that mediators had announced has been put off"): reached
+    from the first trigger without a comma, and not the verb of a relative clause ("talks that were postponed ...")."""
+    for m in _FAR_PASSIVE_STALL.finditer(sentence):
+        first = min(triggers)
+        if first >= m.start() or _CLAUSE_MARK.search(sentence, first, m.start()) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
+            continue
+        rel = list(_RELATIVE_PRONOUN.finditer(sentence, first, m.start()))
+        if rel and not _AUXILIARY.search(sentence, rel[-1].end(), m.start()):
+            continue
+        return m
+    return None
 
 
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
@@ -198,6 +340,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
             continue
         if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
             continue  # drones or trade that "resumed" are a new attack or a new breach
+        if priority == _SWAP_DEAL_CUE and (event_type != "prisoner_swap" or held is not None):
+            continue
         if priority == _NOUN_CUE and best is not None:
             continue  # a proposal named by a noun only when no verb says what became of it
         for m in rx.finditer(sentence):
@@ -208,7 +352,10 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 continue
             key = (dist // 30, priority)
             if best is None or key < (best[0], best[1]):
-                best = (key[0], key[1], name, m)
+                # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
+                # sanctions being prepared are still a proposal.
+                label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
+                best = (key[0], key[1], label, m)
     return best
 
 
@@ -218,6 +365,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if neg:
         return ModalityResult("ongoing", neg.group(0), base + neg.start(), base + neg.end(), 0.7)
     refusal = _REFUSAL.search(sentence) if event_type != "drone_strike" else None
+    if refusal and (_AFTER_CLAUSE.search(sentence, 0, refusal.start())
+                    or (event_type == "sanctions" and (_DISMISSAL.match(refusal.group(0))
+                                                       # "refiners have paused spot purchases": an effect of the measure
+                                                       or _MEASURE_OBJECT.match(sentence, refusal.end())))):
+        refusal = None
     denial = _denied(sentence, event_type)
     if refusal and denial and denial.start() < refusal.start():
         # "denied that Kyiv had agreed to meet ..., saying it would not accept ...": the denial is the news
@@ -230,8 +382,15 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
             return ModalityResult("denied", d.group(0), off + d.start(), off + d.end(), 0.75)
     triggers = _triggers(sentence, event_type) or [len(sentence) // 2]
 
+    reasons = [r.start() for r in _REASON_CLAUSE.finditer(sentence)]
+
     def near(m: re.Match[str], window: int) -> int | None:
-        dist = min(abs(m.start() - t) for t in triggers)
+        # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
+        # ... but when the measure takes effect is still the measure's ("saying the tariff would take effect on April 2").
+        usable = triggers if _TAKES_EFFECT.search(m.group(0)) else [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
+        if not usable:
+            return None
+        dist = min(abs(m.start() - t) for t in usable)
         return dist if dist <= window else None
 
     talks_like = event_type in ("negotiation", "prisoner_swap")
@@ -244,10 +403,19 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
-               and not (rx is _STALLED_TALKS_ONLY and held is not None)]
+               and not (rx is _STALLED_TALKS_ONLY and held is not None)
+               # "handed over the pilot, after the release was delayed for several hours": background to what happened
+               and not _AFTER_CLAUSE.search(sentence, 0, m.start())
+               # "Talks that were postponed in March resumed in Doha": a relative clause before the main verb
+               and not (_STALL_IN_RELATIVE.search(sentence, 0, m.start()) and _MAIN_VERB_AFTER.match(sentence, m.end()))
+               # a measure imposed before is taken ("imposed sanctions ... and threatened to suspend its membership")
+               and not (event_type == "sanctions" and held is not None and m.start() >= held)]
     if stalled:
         m = min(stalled, key=lambda x: near(x, WINDOW) or 0)
         return ModalityResult("stalled", m.group(0), base + m.start(), base + m.end(), 0.75)
+    main = _main_passive_stall(sentence, triggers) if talks_like and held is None else None
+    if main is not None:
+        return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
     if best is None and event_type != "drone_strike":
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
@@ -263,7 +431,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
-    ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None]
+    ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None
+               and not (event_type == "negotiation" and _AGREED_TO.search(sentence, 0, m.start()))]
     if ongoing:
         m = ongoing[0]
         return ModalityResult("ongoing", m.group(0), base + m.start(), base + m.end(), 0.6)

@@ -873,3 +873,289 @@ def test_a_bare_second_count_and_a_claim_denied_after_it():
     assert e["arguments"]["total"]["value"] == 1968
     e = extract("Moscow accused Kyiv of a drone attack on Putin's residence, which Ukraine denied.", "drone_strike")
     assert e["modality"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Militia drones were again pounding the airport this morning, residents said.", "drone_strike", "ongoing"),
+        ("A body exchange planned for Friday did not take place, officials said.", "prisoner_swap", "stalled"),
+        ("A release of detainees between the two factions that the mediators had promised in March has been postponed.",
+         "prisoner_swap", "stalled"),
+        ("The envoys held a second round of talks in Geneva but made no progress on a truce.", "negotiation", "occurred"),
+        ("The two governments signed a deal on Monday on releasing all detainees, with the ICRC to oversee the handovers.",
+         "prisoner_swap", "planned"),
+        ("The president said he would like to meet his rival at the border next month.", "negotiation", "proposed"),
+        ("The rebels said they were reviewing a new ceasefire proposal from the mediators.", "negotiation", "proposed"),
+        ("The cardinal offered the Church's help with a new release of captives between the two sides.", "prisoner_swap",
+         "proposed"),
+        ("The two leaders agreed during a phone call to meet in Vienna next week.", "negotiation", "occurred"),
+        ("The rivals agreed on Monday to a truce, saying that it would take effect at midnight.", "negotiation", "occurred"),
+        ("The bloc imposed sanctions on the junta on Friday and threatened to suspend its membership.", "sanctions",
+         "occurred"),
+        ("He gave the regime two weeks to free the opposition leader or face sanctions.", "sanctions", "threatened"),
+        ("Parliament passed a bill that lifts the sanctions, and the president is expected to sign it next week.",
+         "sanctions", "planned"),
+        ("The minister urged allies to add the bank to their next sanctions package, saying its lenders were funding the war.",
+         "sanctions", "proposed"),
+    ],
+)
+def test_modality_aspect_negation_and_clause_scope(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+def test_occasions_envoys_received_and_failed_results():
+    e = extract("Sudanese and Chadian officials met in Nairobi on the sidelines of the president's visit to Kenya.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
+    e = extract("Putin said he hoped to meet Zelenskiy during his trip to Turkey next week.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
+    e = extract("Vladimir Putin met U.S. envoys in the Kremlin on Friday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "envoy_visit"
+    e = extract("The two delegations ended their talks in Cairo without signing any agreement.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
+    e = extract("No solution has yet been found on the border, an aide said after the envoys met in Geneva.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
+
+
+def test_reimposed_measures_halted_imports_and_a_penalty_tariff():
+    e = extract("Washington will not renew a waiver easing oil sanctions on Iraq when it expires on Friday.", "sanctions")
+    assert e["arguments"]["action"]["value"] == "impose"
+    e = extract("Ukraine halted all imports of grain from Hungary on Monday.", "sanctions")
+    assert e["arguments"]["instrument"]["value"] == "embargo"
+    e = extract("A 30% tariff on Brazilian steel, imposed as a penalty for the trial, took effect on Monday.", "sanctions")
+    assert e["arguments"]["instrument"]["value"] == "tariff"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Army quadcopters were firing on crowds near a food distribution point this morning.", {"target_type": "civilian"}),
+        ("The militia threatened to strike navy warships in the Gulf with drones.", {"target_type": "military"}),
+        ("A drone hit a border outpost overnight, the army said.", {"target_type": "military"}),
+        ("A drone attacked a police helicopter on a patrol flight, officials said.", {"target_type": "transport"}),
+        ("Drones destroyed two Mi-8 helicopters and a radar overnight, the army said.", {"target_type": "military"}),
+        ("Drones struck a thermal power plant in the east overnight.", {"target_type": "energy"}),
+        ("Drones hit a radar station near the coast, the army said.", {"target_type": "military"}),
+        ("A drone fired a missile at a group of people in the town, killing three.", {"target_type": "civilian", "killed": 3}),
+        ("Kyiv denied that it had attacked the governor's office in the city with 40 long-range drones.",
+         {"drones_launched": 40}),
+        ("The air force said 30 of the 45 drones launched at the region overnight had been shot down.",
+         {"drones_intercepted": 30, "drones_launched": 45}),
+        ("Two U.S. service members were killed and 12 wounded in a one-way drone attack on the base.",
+         {"killed": 2, "injured": 12}),
+    ],
+)
+def test_drone_targets_long_objects_and_compound_numbers(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: args[k]["value"] for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("The rebels released 12 detainees in exchange for fuel and medicine.", 12),
+        ("The group handed Israel the bodies of three hostages on Thursday.", 3),
+        ("The militants freed John Smith, a kidnapped American engineer, on Monday.", 1),
+        ("Kyiv got back 90 soldiers plus 10 wounded fighters, while Moscow received 100 servicemen.", 200),
+        ("Israel will free 40 prisoners in exchange for the first two hostages to be released.", 42),
+    ],
+)
+def test_swap_totals_goods_receivers_appositions_and_several_groups(text, total):
+    assert extract(text, "prisoner_swap")["arguments"]["total"]["value"] == total
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The minister said Cairo would welcome talks with the rebels at a neutral venue.", "negotiation", "proposed"),
+        ("Qatar has circulated a draft under which the militia would hand over its weapons.", "negotiation", "proposed"),
+        ("The envoy agreed during Monday's call with the president to send a team to the capital.", "negotiation", "occurred"),
+        ("Oman said it had brokered a truce under which neither side would target the other's ships.", "negotiation",
+         "occurred"),
+        ("Under the deal reached in Cairo, the first hostages will be freed on Sunday.", "negotiation", "occurred"),
+        ("The delegations exchanged drafts in Geneva and agreed to keep communicating through the mediators.",
+         "negotiation", "occurred"),
+        ("The rebels said they would not return to talks unless the army withdrew.", "negotiation", "stalled"),
+        ("He said he would not meet the opposition leader before the vote.", "negotiation", "stalled"),
+        ("Rebel delegates did not show up for the planned round of talks in Doha.", "negotiation", "stalled"),
+        ("The ministry has declined to set a date for the next round of talks.", "negotiation", "stalled"),
+        ("The ministry said it had proposed to the rebels that the next round of talks be held in Nairobi.",
+         "negotiation", "proposed"),
+        ("Diplomats again failed to sign off on the new sanctions package.", "sanctions", "stalled"),
+        ("The Commission wants to impose tariffs on fertiliser from Belarus.", "sanctions", "proposed"),
+        ("Norway said it would align with the EU's latest sanctions package.", "sanctions", "planned"),
+        ("The chancellor said Austria would halt arms exports to the region.", "sanctions", "planned"),
+        ("The Kremlin dismissed the new sanctions package as illegal.", "sanctions", "occurred"),
+        ("The bloc adopted new sanctions, days after the president refused to attend peace talks.", "sanctions",
+         "occurred"),
+        ("The central bank told lenders to suspend transfers to firms on the sanctions list.", "sanctions", "occurred"),
+        ("An official said 30 wounded prisoners would be handed over within days.", "prisoner_swap", "planned"),
+        ("The prisoner swap was made possible by the release of frozen funds.", "prisoner_swap", "occurred"),
+        ("Officials said a swap promised last month had still not taken place.", "prisoner_swap", "stalled"),
+        ("A swap of wounded soldiers planned for Friday has been pushed back to next week.", "prisoner_swap", "stalled"),
+        ("The two sides agreed in talks hosted by the foreign ministers of both neighbouring states to release detainees.",
+         "prisoner_swap", "planned"),
+        ("Families welcomed the return of 20 soldiers but said hundreds more were still held.", "prisoner_swap",
+         "occurred"),
+        ("Drones hit the airport on Monday, officials said, blaming the rebels, which denied involvement.",
+         "drone_strike", "denied"),
+        ("A drone hit a market in the town, killing nine people. The militia denied responsibility.", "drone_strike",
+         "denied"),
+    ],
+)
+def test_modality_wishes_deal_terms_refusals_and_denials(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kyiv and Moscow exchanged 50 prisoners each on Friday.", "pows"),
+        ("Russia released a Ukrainian journalist in exchange for a Russian citizen held in Kyiv.", "detainees"),
+        ("Buses carried freed Palestinian prisoners into Ramallah after Hamas released two captives.", "hostages"),
+    ],
+)
+def test_swap_category_from_the_sides(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A drone hit a house near the river overnight. No one was injured, the governor said.", {"injured": None}),
+        ("A drone struck a shop in the town; no one was killed.", {"killed": None}),
+        ("The army said a soldier was killed and three wounded in the drone strike.", {"killed": 1, "injured": 3}),
+        ("Drones dropped explosives on a pagoda, killing a monk, the group said.", {"killed": 1}),
+        ("A drone struck a house in the village, killing a family of six.", {"killed": 6}),
+        ("A drone crashed into a house, injuring an elderly couple.", {"injured": 2}),
+        ("A drone hit a car, killing a father and his three children.", {"killed": 4}),
+        ("An FPV drone hit a bus, wounding the driver and six passengers.", {"injured": 7}),
+        ("Four of his guards were wounded when drones targeted the convoy.", {"injured": 4}),
+        ("Two police officers were seriously wounded when a drone hit the station.", {"injured": 2}),
+        ("A drone hit a clinic, killing a nurse and several patients.", {"killed": None}),
+        ("Drone strike kills 4 in car near the border", {"killed": 4}),
+    ],
+)
+def test_casualty_counts_negation_single_people_and_groups(text, want):
+    args = extract(text, "drone_strike")["arguments"]
+    assert {k: (args[k] or {}).get("value") for k in want} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The prime minister's office said it was recalling its negotiating team from Cairo.", "stalled"),
+        ("The president will not travel to Geneva for the talks, his office said.", "stalled"),
+        ("The general declined an invitation to the peace talks in Jeddah.", "stalled"),
+        ("The envoy's planned trip to Khartoum was postponed at short notice.", "stalled"),
+        ("The ministers spoke by phone on Friday, agreeing to continue working on a truce.", "occurred"),
+        ("The rebel leader said he could sit down with the president if the army withdrew.", "proposed"),
+        ("The cleric said talks with Washington were pointless, ruling out direct negotiations.", "stalled"),
+        ("He said he had spoken with the president about a summit, which his aides have been seeking for months.",
+         "occurred"),
+    ],
+)
+def test_negotiation_recalls_declines_trips_and_relative_clauses(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Washington sanctioned a shipping network run by a militia leader's son. The son denied the accusations.",
+         "occurred"),
+        ("Refiners have paused purchases of Iranian crude after the new sanctions on the oil ministry.", "occurred"),
+        ("The council renewed the arms embargo and the sanctions regime targeting those who threaten the peace.",
+         "occurred"),
+        ("The bourse suspended dollar trading after fresh sanctions hit its clearing house.", "occurred"),
+    ],
+)
+def test_sanctions_grounds_denied_and_effects_are_no_stall(text, modality):
+    assert extract(text, "sanctions")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The reporter, held for a year on spying charges he denied, was among those freed on Friday.", "prisoner_swap",
+         "occurred"),
+        ("The army handed over the captured pilot at the border, after the release was delayed for hours by paperwork.",
+         "prisoner_swap", "occurred"),
+        ("Mediators are pushing both sides to accept a new release of detainees.", "prisoner_swap",
+         "proposed"),
+        ("The ombudsman said a swap of civilians was also being prepared.", "prisoner_swap", "planned"),
+        ("She said she had handed over a list of 300 soldiers for the next exchange, which was being discussed.",
+         "prisoner_swap", "proposed"),
+        ("Talks between the government and the rebels that were due to open in Nairobi today were called off.",
+         "negotiation", "stalled"),
+        ("Talks that were postponed in March resumed in Doha on Monday.", "negotiation", "ongoing"),
+    ],
+)
+def test_modality_charges_background_stalls_and_main_predicates(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+def test_saying_clauses_keep_effect_dates_and_after_clauses_end_at_a_complement():
+    e = extract("Trump announced a 30% tariff on steel from the bloc, saying the measure would take effect on May 1.",
+                "sanctions")
+    assert e["modality"] == "planned"
+    e = extract("The negotiator told reporters after the session in Cairo that the group would not accept a partial deal.",
+                "negotiation")
+    assert e["modality"] == "stalled"
+    e = extract("Kyiv said it was prepared to accept the proposal for a truce.", "negotiation")
+    assert e["modality"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Among the 60 civilians returned were 40 women and 20 children, the ombudsman said.", 60),
+        ("The militia freed four hostages and Israel released 30 prisoners. The four hostages were handed to medics.", 34),
+        ("Graduate student John Smith was released in exchange for Iranian scientist Ali Karimi.", 2),
+    ],
+)
+def test_swap_totals_breakdowns_repeats_and_named_subjects(text, total):
+    assert extract(text, "prisoner_swap")["arguments"]["total"]["value"] == total
+
+
+def test_freed_then_a_source_is_no_apposition_and_political_prisoners_stay_detainees():
+    e = extract("Moscow released the teacher as part of the deal that freed Tom Brown, a U.S. official said.", "prisoner_swap")
+    assert e["arguments"]["total"] is None
+    e = extract("Russia freed two Ukrainian activists in a swap with Kyiv, describing them as political prisoners.",
+                "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "detainees"
+
+
+def test_calls_with_a_modifier_or_told_in_a_call_are_phone_calls():
+    e = extract("The president said after a lengthy call with his counterpart that they would meet soon.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "phone_call"
+    e = extract("The minister told his rival in a call on Monday that the peace terms had not changed.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "phone_call"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The ship was removed from the national registry after the US sanctioned it for carrying Iranian oil.", "impose"),
+        ("The council voted to remove the general and two aides from its sanctions list.", "lift"),
+        ("Firms could return quickly once a settlement was reached and sanctions removed, the envoy said.", "lift"),
+        ("The Treasury sanctioned traders who it said helped the militia evade sanctions.", "impose"),
+        ("Crude exports kept rising in June despite several rounds of US sanctions.", "evade"),
+    ],
+)
+def test_sanctions_action_removals_targets_described_and_defiance(text, action):
+    assert extract(text, "sanctions")["arguments"]["action"]["value"] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Drone strikes shut the oil terminal overnight and Washington threatened new sanctions on its buyers.", "occurred"),
+        ("The militia said it was suspending attacks on the base, days after a drone strike killed three soldiers.",
+         "occurred"),
+        ("A drone struck a group in the town that was planting a roadside bomb, the army said.", "occurred"),
+        ("The rebels threatened to strike the airport with drones if the offensive continued.", "threatened"),
+    ],
+)
+def test_drone_modality_threats_of_other_measures_and_what_targets_were_doing(text, modality):
+    assert extract(text, "drone_strike")["modality"] == modality
