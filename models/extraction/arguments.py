@@ -47,7 +47,13 @@ _NUM = re.sub(r"\(\?P<\w+>", "(?:", NUMBER.pattern)
 
 def _num_rx(template: str) -> re.Pattern[str]:
     """Compile a pattern where {N} is a number (captured as `n`) with qualifiers."""
-    return re.compile(template.replace("{N}", rf"{_QUAL}(?P<n>{_NUM})"), re.I | re.X)
+    body = template.replace("{N}", rf"{_QUAL}(?P<n>{_NUM})")
+    head = template.lstrip()
+    if head.startswith(("{N}", "(?:")) or head[:1].isalpha():
+        # The pattern starts with a word (a count, a qualifier, a verb). Saying so up front lets the engine skip the
+        # other positions of a sentence instead of trying every alternative at each one (about twice as fast).
+        body = r"(?<!\w)" + body
+    return re.compile(body, re.I | re.X)
 
 
 @lru_cache(maxsize=4096)

@@ -71,7 +71,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\b")
 _DMY_NUM = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
-_MDY_TEXT = re.compile(rf"\b({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_MDY_TEXT = re.compile(rf"\b(?=\w+\.?\s+\d)({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY_TEXT = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?({_MONTH_RX})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.I)
 # No leading word boundary: scraped bylines glue the age to the site name
 # ("Yahooa day ago", "time21 minutes ago").
@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", _DMY_NUM),
     ("mdy_text", _MDY_TEXT),
     ("dmy_text", _DMY_TEXT),
-    ("md", re.compile(rf"\b({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?!\s*(?:%|per|people|drones|km|kilomet))", re.I)),
+    ("md", re.compile(rf"\b(?=\w+\.?\s+\d)({_MONTH_RX})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?!\s*(?:%|per|people|drones|km|kilomet))", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})\b\.?(?!\s*,?\s*\d{{4}})", re.I)),
     ("weekday", re.compile(rf"\b(?:(last|this|next|on|late|early)\s+)?({_WEEKDAY_RX})(?:\s+(night|morning|evening|afternoon))?\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|last night|during the night|in the night|tonight)\b", re.I)),
@@ -168,6 +168,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"\bby (?:the )?year[- ]end\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by)\s+((?:19|20)\d{2})\b")),
 ]
+# Kinds that need a digit, skipped on the (most) sentences that have none. In "mdy_text" and "md" the lookahead
+# (a word, then a number) is implied by the rest of the pattern; it spares trying ~100 month names at every word.
+_NEEDS_DIGIT = frozenset({"iso", "dmy_num", "mdy_text", "dmy_text", "md", "dm", "month_year", "year"})
+_DIGIT = re.compile(r"\d")
 # Month names that are also ordinary words; only trusted next to a day number.
 _AMBIGUOUS_MONTHS = {"may", "mar", "march", "jan", "sept", "dec", "mai", "mei"}
 
@@ -220,7 +224,10 @@ def find_dates(text: str, published: date, *, future: bool = False) -> list[Date
     def overlaps(a: int, b: int) -> bool:
         return any(a < e and s < b for s, e in taken)
 
+    digits = _DIGIT.search(text) is not None
     for kind, rx in _PATTERNS:
+        if not digits and kind in _NEEDS_DIGIT:
+            continue
         for m in rx.finditer(text):
             if overlaps(m.start(), m.end()):
                 continue

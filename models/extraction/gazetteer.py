@@ -77,6 +77,11 @@ class Mention:
     admin_suffix: bool = False  # "... region", "... oblast" follows
 
 
+_TOKEN = re.compile(r"\S+")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_LEGISLATURE_QUALIFIED = re.compile(r"\s+(?:party|leaders?|president|chief)\b", re.I)
+
+
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
     if not s.isascii():
@@ -276,7 +281,7 @@ class Gazetteer:
         return out
 
     def _chunk_mentions(self, text: str, chunk: str, offset: int) -> list[Mention]:
-        tokens = [(t.group(0), t.start()) for t in re.finditer(r"\S+", chunk)]
+        tokens = [(t.group(0), t.start()) for t in _TOKEN.finditer(chunk)]
         out: list[Mention] = []
         i = 0
         split_done: set[int] = set()
@@ -286,7 +291,7 @@ class Gazetteer:
                 start = offset + tokens[i][1]
                 last_tok, last_pos = tokens[i + n - 1]
                 # "U.S." keeps its dots; a sentence's full stop after "Ukraine." does not belong to the name.
-                kept = last_tok.rstrip(",'’") if re.fullmatch(r"(?:[A-Z]\.){2,}", last_tok.rstrip(",'’")) else last_tok.rstrip(".,'’")
+                kept = last_tok.rstrip(",'’") if _DOTTED.fullmatch(last_tok.rstrip(",'’")) else last_tok.rstrip(".,'’")
                 surface_end = offset + last_pos + len(kept)
                 if last_tok.endswith(("'s", "’s")):
                     surface_end -= 2
@@ -297,7 +302,7 @@ class Gazetteer:
                     i += n
                     break
                 if (key in _BARE_LEGISLATURES and all(t.lower() in ("the", "a", "an") for t, _p in tokens[:i])
-                        and not re.match(r"\s+(?:party|leaders?|president|chief)\b", text[surface_end:], re.I)):
+                        and not _LEGISLATURE_QUALIFIED.match(text, surface_end)):
                     # "Congress passed a bill", "the Senate voted": the U.S. legislature, never a town; not when a
                     # name qualifies it ("Pakistan's Senate", "Indian National Congress").
                     found = Mention(surface, start, surface_end, tuple(self.actors.get(key, ())))
@@ -305,6 +310,8 @@ class Gazetteer:
                     break
                 if not key or key in _STOP_SURFACES:
                     continue
+                if key not in self.actors and key not in self.places and key not in self.admin1:
+                    continue  # most n-grams name nothing: skip the context reads below
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
                 suffix_m = _ADMIN_SUFFIX.match(after)
