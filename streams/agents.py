@@ -26,7 +26,7 @@ import logging
 import time
 import weakref
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -38,7 +38,7 @@ from models import EVENT_TYPES
 from models import cluster_state as CS
 from models.clustering import event_day
 from models.extraction.extract import ArticleMeta, Detection
-from models.pipeline import ArticleProcessor, Prepared, prepare
+from models.pipeline import Prepared
 from schemas import SCHEMA_VERSION
 from schemas.ids import content_hash
 from schemas.records import ClusterEvent, DeadLetter, Event, ProcessedArticle
@@ -62,15 +62,13 @@ from streams.app import (
     type_day_counts,
     type_stats,
 )
+from streams.inference import InferenceConfig, InferencePool, Job
 from streams.intake import Article, Limits, Rejected, dead_letter, decode_article, now_iso, ts_iso
 from streams.state import STATE
 
 log = logging.getLogger("eventx.worker")
 
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventx-inference")
 _limits = Limits(settings.max_article_bytes, settings.max_json_depth, settings.unknown_fields, settings.require_key)
-
-
 
 
 @contextlib.contextmanager
@@ -88,38 +86,38 @@ def event_context(event: EventT) -> Iterator[None]:
         _current_event.reset(token)
 
 
-def _load_processor() -> ArticleProcessor:
-    from models.classifier import load_classifier
-
-    quantize = None if settings.quantize == "auto" else settings.quantize
-    classifier = load_classifier(settings.classifier, device=settings.device, quantize=quantize,
-                                 threads=settings.torch_threads, batch_size=settings.batch_sentences)
-    from models.extraction.gazetteer import default_gazetteer
-
-    default_gazetteer()  # loaded before the worker is ready, not inside the first batch
-    return ArticleProcessor(classifier, second_look=settings.second_look)
+def _inference_config() -> InferenceConfig:
+    return InferenceConfig(classifier=settings.classifier, device=settings.device,
+                           quantize=None if settings.quantize == "auto" else settings.quantize,
+                           torch_threads=settings.threads_per_process(), batch_sentences=settings.batch_sentences,
+                           second_look=settings.second_look, max_sentences=settings.max_sentences)
 
 
 def preload() -> None:
-    """Load the model before the worker joins the consumer group.
+    """Start the inference process and load the model before the worker joins the consumer group.
 
     A worker that joined first would be handed partitions it cannot process
     for the seconds the model takes to load, stalling them during a rebalance.
     """
-    t0 = time.perf_counter()
-    memory.limit_arenas(2)  # before the inference thread exists (module docstring of streams.memory)
-    STATE.processor = _load_processor()
-    log.info("model %s (%s) loaded in %.1fs", STATE.processor.model_version, settings.classifier, time.perf_counter() - t0)
+    memory.limit_arenas(2)  # before the worker's threads exist (module docstring of streams.memory)
+    STATE.inference = InferencePool(_inference_config(), settings.processes())
+    STATE.inference.start()
 
 
 @app.task
 async def load_model() -> None:
-    if STATE.processor is None:  # started without preload (e.g. `faust -A streams.app worker`)
-        loop = asyncio.get_running_loop()
-        STATE.processor = await loop.run_in_executor(_executor, _load_processor)
-    M.MODEL_INFO.labels(settings.classifier, STATE.processor.model_version, settings.device).set(1)
+    if STATE.inference is None:  # started without preload (e.g. `faust -A streams.app worker`)
+        STATE.inference = InferencePool(_inference_config(), settings.processes())
+        await asyncio.get_running_loop().run_in_executor(None, STATE.inference.start)
+    M.MODEL_INFO.labels(settings.classifier, STATE.inference.model_version, settings.device).set(1)
     STATE.model_loaded.set()
     _update_ready()
+
+
+@app.on_before_shutdown.connect
+async def _stop_inference(sender: Any, **kwargs: Any) -> None:
+    if STATE.inference is not None:
+        STATE.inference.close()
 
 
 @app.on_partitions_assigned.connect
@@ -143,29 +141,10 @@ class _Accepted:
     cached: list[Detection] | None
 
 
-def _run_batch(items: Sequence[_Accepted], model_version: str) -> tuple[list[Prepared], list[list[Detection]], list[list[dict]], dict[str, float]]:
-    """The CPU-bound part of a batch (split, classify, extract), run in the inference thread."""
-    assert STATE.processor is not None
-    proc = STATE.processor
-    t0 = time.perf_counter()
-    prepared = [
-        prepare(ArticleMeta(a.article.id, a.article.text, a.article.title, a.article.url, a.article.source,
-                            a.article.published, ts_iso(a.event.message.timestamp)),
-                language_hint=a.article.language, max_sentences=settings.max_sentences)
-        for a in items
-    ]
-    t1 = time.perf_counter()
-    fresh = [p if a.cached is None else _skip(p) for a, p in zip(items, prepared, strict=True)]
-    detected = proc.detect(fresh)
-    detections = [a.cached if a.cached is not None else d for a, d in zip(items, detected, strict=True)]
-    t2 = time.perf_counter()
-    events = [proc.build(p, d) if p.status == "ok" else [] for p, d in zip(prepared, detections, strict=True)]
-    t3 = time.perf_counter()
-    return prepared, detections, events, {"split": (t1 - t0) * 1000, "classify": (t2 - t1) * 1000, "extract": (t3 - t2) * 1000}
-
-
-def _skip(p: Prepared) -> Prepared:
-    return Prepared(p.meta, p.sentences, p.language, "cached", p.reason, p.timings_ms)
+def _job(item: _Accepted) -> Job:
+    a = item.article
+    return Job(ArticleMeta(a.id, a.text, a.title, a.url, a.source, a.published, ts_iso(item.event.message.timestamp)),
+               a.language, item.cached)
 
 
 def _pack(dets: Sequence[Detection]) -> list[list[Any]]:
@@ -198,7 +177,6 @@ async def handle_article_batch(batch: Sequence[EventT], prev: _Flight | None = N
     """Steps 1-3 of the module docstring for one batch; `prev` is the batch taken before it, still in flight."""
     try:
         await STATE.model_loaded.wait()
-        assert STATE.processor is not None
         if prev is not None:
             # A redelivered or conflicting id must see the previous batch's digests.
             await prev.digests_done.wait()
@@ -209,8 +187,8 @@ async def handle_article_batch(batch: Sequence[EventT], prev: _Flight | None = N
 
 
 async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, flight: _Flight | None) -> None:
-    assert STATE.processor is not None
-    model_version = STATE.processor.model_version
+    assert STATE.inference is not None and STATE.inference.model_version is not None
+    model_version = STATE.inference.model_version
     M.ARTICLES_CONSUMED.inc(len(batch))
     pending: list[asyncio.Future] = []
     accepted: list[_Accepted] = []
@@ -234,19 +212,17 @@ async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, f
         await _after(prev)
         await _settle(pending)
         return
-    loop = asyncio.get_running_loop()
     t0 = time.perf_counter()
     try:
-        prepared, detections, events, timings = await loop.run_in_executor(_executor, _run_batch, accepted, model_version)
+        prepared, detections, events, timings = await STATE.inference.run([_job(a) for a in accepted])
     except Exception as exc:
         log.exception("batch of %d articles failed; retrying one by one", len(accepted))
-        prepared, detections, events, timings = await _isolate(accepted, model_version, exc, pending)
+        prepared, detections, events, timings = await _isolate(accepted, exc, pending)
     M.INFERENCE_SECONDS.observe(time.perf_counter() - t0)
     M.BATCH_ARTICLES.observe(len(accepted))
     M.BATCH_SENTENCES.observe(sum(len(p.sentences) for p in prepared if p.status == "ok"))
-    total_sent = sum(len(p.sentences) for p in prepared) or 1
-    done: list[tuple[_Accepted, Prepared, list[dict]]] = []
-    for item, p, dets, evs in zip(accepted, prepared, detections, events, strict=True):
+    done: list[tuple[_Accepted, Prepared, list[dict], dict[str, float]]] = []
+    for item, p, dets, evs, ms in zip(accepted, prepared, detections, events, timings, strict=True):
         if p.status == "failed":
             continue
         if p.status == "rejected":
@@ -255,26 +231,25 @@ async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, f
             continue
         with event_context(item.event):
             article_digests[item.article.id] = {"h": item.digest, "v": model_version, "d": _pack(dets)}
-        done.append((item, p, evs))
+        done.append((item, p, evs, ms))
     if flight is not None:
         flight.digests_done.set()  # the next batch may read them and start classifying
     # The digests must be durable before the events they vouch for.
     await app.producer.flush()
     await _after(prev)
-    for _item, _p, evs in done:
+    for _item, _p, evs, _ms in done:
         for e in evs:
             pending.append(await events_all.send(key=e["event_id"], value=Event(**e)))
             pending.append(await mentions.send(key=e["event_type"], value=e))
             M.EVENTS.labels(e["event_type"]).inc()
     await _settle(pending)
     now = time.time()
-    for item, _p, evs in done:
+    for item, _p, evs, _ms in done:
         if evs:
             M.END_TO_END_SECONDS.observe(max(0.0, now - item.event.message.timestamp))
     processed = []
-    for item, p, evs in done:
-        share = len(p.sentences) / total_sent
-        t = {k: round(v * share, 3) for k, v in timings.items()}
+    for item, p, evs, ms in done:
+        t = {k: round(v, 3) for k, v in ms.items()}
         t["total"] = round((time.perf_counter() - t0) * 1000, 3)
         msg = item.event.message
         record = ProcessedArticle(
@@ -302,25 +277,26 @@ _REJECT_DETAIL = {
 }
 
 
-async def _isolate(items: Sequence[_Accepted], model_version: str, exc: Exception, pending: list[asyncio.Future]):
+async def _isolate(items: Sequence[_Accepted], exc: Exception, pending: list[asyncio.Future]):
     """Process a failed batch one article at a time; dead-letter the ones that still fail."""
-    loop = asyncio.get_running_loop()
-    out: tuple[list, list, list, dict[str, float]] = ([], [], [], {})
+    assert STATE.inference is not None
+    out: tuple[list, list, list, list] = ([], [], [], [])
     for item in items:
         try:
-            p, d, e, t = await loop.run_in_executor(_executor, _run_batch, [item], model_version)
+            p, d, e, t = await STATE.inference.run([_job(item)])
             out[0].append(p[0])
             out[1].append(d[0])
             out[2].append(e[0])
-            for k, v in t.items():
-                out[3][k] = out[3].get(k, 0.0) + v
+            out[3].append(t[0])
         except Exception as inner:
             log.exception("article %s failed", item.article.id)
+            detail = "the inference process died on this article" if isinstance(inner, BrokenProcessPool) else str(inner)[:500]
             pending.append(await _send_dead_letter(item.event, Rejected(
-                "processing_error", type(inner).__name__, str(inner)[:500], item.article.id)))
+                "processing_error", type(inner).__name__, detail, item.article.id)))
             out[0].append(Prepared(ArticleMeta(item.article.id, ""), [], "und", "failed", "processing_error"))
             out[1].append([])
             out[2].append([])
+            out[3].append({})
     return out
 
 
@@ -487,3 +463,5 @@ async def trim_memory() -> None:
     # glibc locks each arena while it trims, so this is safe next to a running batch.
     if settings.malloc_trim_s:
         await asyncio.get_running_loop().run_in_executor(None, memory.malloc_trim)
+        if STATE.inference is not None:
+            await STATE.inference.trim()

@@ -125,8 +125,10 @@ def ceiling(clf: Any, sentences: list[str], *, bucketed: bool = True, batch_size
 def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: int = 32) -> dict[str, Any]:
     """classify + extract, batched like the worker, with a time profile."""
     from models.extraction.extract import ArticleMeta
+    from models.extraction.gazetteer import default_gazetteer
     from models.pipeline import prepare
 
+    default_gazetteer()  # loaded once per process (the worker loads it before it is ready): not part of the figure
     clf = processor.classifier
     prof = {"split": 0.0, "tokenize": 0.0, "forward": 0.0, "extract": 0.0}
     n_sent = 0
@@ -161,6 +163,38 @@ def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: i
             "profile_share": {k: round(v / wall, 4) for k, v in prof.items()}}
 
 
+def pool_model_path(pool: Any, articles: list[dict[str, Any]], batch_articles: int = 32) -> dict[str, Any]:
+    """The worker's processing without Kafka: batches through its inference processes, with a time profile.
+
+    Each article's step timings come from the process that handled it; with N
+    processes working at once they add up to N times the wall clock, hence the
+    division by N in the shares.
+    """
+    from models.extraction.extract import ArticleMeta
+    from streams.inference import Job
+
+    async def go() -> tuple[float, int, dict[str, float]]:
+        prof: dict[str, float] = {}
+        n_sent = 0
+        t0 = time.perf_counter()
+        for start in range(0, len(articles), batch_articles):
+            jobs = [Job(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published")))
+                    for a in articles[start : start + batch_articles]]
+            prepared, _d, _e, timings = await pool.run(jobs)
+            n_sent += sum(len(p.sentences) for p in prepared)
+            for t in timings:
+                for k, v in t.items():
+                    prof[k] = prof.get(k, 0.0) + v / 1000
+        return time.perf_counter() - t0, n_sent, prof
+
+    total, n_sent, prof = asyncio.run(go())
+    capacity = total * len(pool.processes)
+    shares = {k: round(v / capacity, 4) for k, v in prof.items()}
+    shares["idle_or_ipc"] = round(max(0.0, 1 - sum(shares.values())), 4)
+    return {"articles_per_s": len(articles) / total, "sentences_per_s": n_sent / total, "seconds": total,
+            "profile_share": shares}
+
+
 # --------------------------------------------------------------------------- pipeline
 
 
@@ -183,13 +217,8 @@ class Pipeline:
                 self.proc.kill()
 
     def peak_rss_mb(self) -> float:
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return float("nan")
+        """Peak RSS of the worker and its inference process, summed (each peak may come at another moment)."""
+        return sum(_status_mb(pid, "VmHWM") for pid in _process_tree(self.proc.pid))
 
 
 def start_pipeline(bootstrap: str, workdir: Path, tag: str, **env: str) -> Pipeline:
@@ -266,9 +295,12 @@ def _broker_pids() -> list[int]:
 
 
 def _cpu_snapshot(p: Pipeline) -> dict[str, float]:
-    snap = {"worker": _cpu_s(p.proc.pid), "broker": sum(_cpu_s(x) for x in _broker_pids()),
-            "load_client": _cpu_s(os.getpid())}
+    children = _process_tree(p.proc.pid)[1:]
+    snap = {"worker": _cpu_s(p.proc.pid), "inference_process": sum(_cpu_s(c) for c in children),
+            "broker": sum(_cpu_s(x) for x in _broker_pids()), "load_client": _cpu_s(os.getpid())}
     snap.update({f"worker.{k}": v for k, v in _thread_cpu(p.proc.pid).items()})
+    for c in children:
+        snap.update({f"inference_process.{k}": v for k, v in _thread_cpu(c).items()})
     return snap
 
 
@@ -315,11 +347,12 @@ async def _run_load(p: Pipeline, articles: list[dict[str, Any]], rate: float) ->
     cpu1, t_cpu = _cpu_snapshot(p), time.time()
     t_end = max(processed.values()) / 1000 if processed else time.time()
     wall_ms = (t_end - t0) * 1000
-    # The worker's inference thread reports its own time per step; whatever is
-    # left of the wall clock went to Kafka I/O, (de)serialisation, Faust and waiting.
-    shares = {k: round(v / wall_ms, 4) for k, v in sorted(compute_ms.items())} if wall_ms > 0 else {}
+    # Each inference process reports its own time per step, N processes at once; whatever is left of their
+    # N x wall clock went to waiting for the worker (Kafka I/O, (de)serialisation, Faust) and to IPC.
+    capacity_ms = wall_ms * p.settings.processes()
+    shares = {k: round(v / capacity_ms, 4) for k, v in sorted(compute_ms.items())} if wall_ms > 0 else {}
     if shares:
-        shares["kafka_json_faust_other"] = round(max(0.0, 1 - sum(shares.values())), 4)
+        shares["waiting_kafka_json_faust_ipc"] = round(max(0.0, 1 - sum(shares.values())), 4)
     # Where the machine's CPU went while the pipeline ran: the worker gets what the broker and the
     # load generator (feeding, reading every event back) leave of os.cpu_count() cores.
     cores = os.cpu_count() or 1
@@ -386,8 +419,9 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
         precision: str = "auto") -> dict[str, Any]:
     import tempfile
 
+    import torch
+
     from models.classifier import load_classifier
-    from models.pipeline import ArticleProcessor
     from streams.broker import configured_or_embedded
     from streams.workload import synthetic_articles
 
@@ -411,13 +445,32 @@ def run(*, quick: bool, n_articles: int | None, device: str, variants: bool, as_
     rep.set("model_version", clf.version)
     say(f"workload: {n} articles, {len(sentences)} sentences, {tokens} tokens")
 
-    ceil = ceiling(clf, sentences)
-    rep.set("ceiling_sentences_per_s", round(ceil["sentences_per_s"], 1))
-    rep.set("ceiling_tokens_per_s", round(ceil["tokens_per_s"], 1))
-    rep.set("padding_share_bucketed", round(ceil["padding_share"], 4))
-    say(f"ceiling: {ceil['sentences_per_s']:.1f} sentences/s, {ceil['tokens_per_s']:.0f} tokens/s")
+    # Two ways to run the model on this machine's cores: one process whose forward passes use every core (intra-op
+    # threads), or one single-threaded model per core working on its own sentences (what the worker runs). The
+    # ceiling is the better of the two.
+    from streams.inference import InferenceConfig, InferencePool
+    from streams.settings import Settings
 
-    mp = model_path(ArticleProcessor(clf), articles)
+    layout = Settings.from_env(dict(os.environ, EVENTX_DEVICE=device, EVENTX_QUANTIZE=clf.quantize))
+    n_proc, threads = layout.processes(), layout.threads_per_process()
+    rep.set("inference_processes", {"processes": n_proc, "threads_each": threads})
+    one = ceiling(clf, sentences)
+    pool = InferencePool(InferenceConfig(device=device, quantize=clf.quantize, torch_threads=threads), n_proc)
+    pool.start()
+    try:
+        spread = asyncio.run(pool.forward_only(sentences))
+        rep.set("ceiling_one_process_sentences_per_s", round(one["sentences_per_s"], 1))
+        rep.set(f"ceiling_{n_proc}x{threads}_sentences_per_s", round(spread["sentences_per_s"], 1))
+        ceil = max(one, spread, key=lambda c: c["sentences_per_s"])
+        rep.set("ceiling_sentences_per_s", round(ceil["sentences_per_s"], 1))
+        rep.set("ceiling_tokens_per_s", round(ceil["tokens_per_s"], 1))
+        rep.set("padding_share_bucketed", round(one["padding_share"], 4))
+        say(f"ceiling: one process x {torch.get_num_threads()} threads {one['sentences_per_s']:.1f} sentences/s, "
+            f"{n_proc} processes x {threads} thread(s) {spread['sentences_per_s']:.1f} sentences/s")
+
+        mp = pool_model_path(pool, articles)
+    finally:
+        pool.close()
     rep.set("model_path_sentences_per_s", round(mp["sentences_per_s"], 1))
     rep.set("model_path_articles_per_s", round(mp["articles_per_s"], 2))
     rep.set("profile_model_path", mp["profile_share"])
@@ -506,6 +559,18 @@ def ceiling_study(n_sentences: int = 3000, device: str = "cpu") -> dict[str, Any
     if device == "cpu":
         out["int8_bucketed"] = ceiling(load_classifier("transformer", quantize="int8"), sentences)
     out["bf16_bucketed"] = ceiling(load_classifier("transformer", device=device, quantize="bf16"), sentences)
+    if device == "cpu" and (os.cpu_count() or 1) > 1:
+        # Data parallel: one single-threaded model per core, each on its own share of the sentences.
+        from streams.inference import InferenceConfig, InferencePool
+
+        n = os.cpu_count() or 1
+        for q in ("none", "bf16"):
+            pool = InferencePool(InferenceConfig(quantize=q, torch_threads=1), n)
+            pool.start()
+            try:
+                out[f"{'fp32' if q == 'none' else q}_bucketed_{n}_processes_x_1_thread"] = asyncio.run(pool.forward_only(sentences))
+            finally:
+                pool.close()
     t0 = time.perf_counter()
     for s in sentences:
         tokenize(base.tokenizer, [s], base.max_length)
@@ -582,8 +647,8 @@ def format_report(f: dict[str, Any]) -> str:
     s = f.get("latency_saturation_ms")
     if s:
         rows.append(f"  at saturation (whole backlog at once): p50 {s['p50']}  p95 {s['p95']}  p99 {s['p99']}")
-    rows += [f"peak RSS of the worker: {f['peak_rss_mb']} MB", f"profile of the model path: {f['profile_model_path']}",
-             f"profile of the pipeline (worker wall clock): {f.get('profile_pipeline', {})}",
+    rows += [f"peak RSS of the worker (with its inference process): {f['peak_rss_mb']} MB", f"profile of the model path: {f['profile_model_path']}",
+             f"profile of the pipeline (inference processes' time): {f.get('profile_pipeline', {})}",
              f"machine CPU while the pipeline ran (share of all cores): {f.get('cpu_share_pipeline', {})}"]
     if f.get("gpu_during_pipeline"):
         rows.append(f"GPU while the pipeline ran: {f['gpu_during_pipeline']}")
@@ -607,14 +672,33 @@ def stdev(xs: list[float]) -> float:
 # --------------------------------------------------------------------------- soak and backlog
 
 
-def _rss_mb(pid: int) -> float:
+def _status_mb(pid: int, field: str) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return float("nan")
+    return 0.0
+
+
+def _process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants (the worker and its inference process)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return out
+
+
+def _rss_mb(pid: int) -> float:
+    """RSS of a process and its descendants."""
+    return sum(_status_mb(p, "VmRSS") for p in _process_tree(pid))
 
 
 def _lag(p: Pipeline) -> float:
@@ -710,7 +794,7 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
             if len(samples) % 6 == 0:  # every 30 s: the worker's own breakdown, after handing freed memory back
                 m = _memory(p, "trim=1")
                 mem.append((samples[-1][0], m))
-                line += f" retained={m.get('rss_mb')} MB heap={m.get('python_heap_mb')} malloc={m.get('malloc')}"
+                line += f" retained={m.get('rss_total_mb', m.get('rss_mb'))} MB heap={m.get('python_heap_mb')} malloc={m.get('malloc')}"
             print(line, file=sys.stderr, flush=True)
         mem.append((time.time() - t0, _memory(p, "objects=1")))
         trimmed = _memory(p, "trim=1")
@@ -720,7 +804,7 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
     lag = [s[2] for s in samples]
     slope = _trend_mb_per_min([(s[0], s[1]) for s in samples])
     # Retained: RSS right after malloc_trim, i.e. what the worker holds, not what malloc keeps cached for it.
-    retained = [(t, m["rss_mb"]) for t, m in mem[1:] if m.get("rss_mb")]
+    retained = [(t, m.get("rss_total_mb", m["rss_mb"])) for t, m in mem[1:] if m.get("rss_mb")]
     kept = _trend_mb_per_min(retained)
     # Bounded caches and RocksDB memtables fill early: a leak keeps its slope, a fill-up flattens.
     late = _trend_mb_per_min(retained[len(retained) // 2 :], warmup=False)
@@ -745,9 +829,10 @@ def _memory_split(mem: list[tuple[float, dict[str, Any]]], trimmed: dict[str, An
         a, b = (first.get(key), last.get(key)) if sub is None else ((first.get(key) or {}).get(sub), (last.get(key) or {}).get(sub))
         return None if a is None or b is None else round(b - a, 1)
 
-    return {"rss_growth_mb": d("rss_mb"), "python_heap_growth_mb": d("python_heap_mb"),
+    return {"rss_growth_mb": d("rss_total_mb") if "rss_total_mb" in first else d("rss_mb"), "python_heap_growth_mb": d("python_heap_mb"),
             "malloc_in_use_growth_mb": d("malloc", "in_use_mb"), "malloc_free_held_growth_mb": d("malloc", "free_held_mb"),
-            "rss_after_trim_mb": trimmed.get("rss_mb"), "rss_before_trim_mb": last.get("rss_mb"),
+            "rss_after_trim_mb": trimmed.get("rss_total_mb", trimmed.get("rss_mb")),
+            "rss_before_trim_mb": last.get("rss_total_mb", last.get("rss_mb")),
             "top_growth": (last.get("growth") or [])[:10], "objects_end": last.get("objects")}
 
 

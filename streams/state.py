@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 
 from models.cluster_state import RECENT_SLOTS
-from models.pipeline import ArticleProcessor
+from streams.inference import InferencePool
 
 __all__ = ["RECENT_SLOTS", "STATE", "WorkerState"]
 
 
 class WorkerState:
     def __init__(self) -> None:
-        self.processor: ArticleProcessor | None = None
+        self.inference: InferencePool | None = None  # the model's processes (streams.inference)
         self.model_loaded = asyncio.Event()
         self.assigned = False
         self.in_flight: set[asyncio.Task] = set()  # article batches being processed (the stall guard waits for them)

@@ -83,7 +83,7 @@ async def health(web: View, request: Request) -> Response:
 async def ready(web: View, request: Request) -> Response:
     body = {"ready": bool(M.READY._value.get()), "model_loaded": STATE.model_loaded.is_set(),
             "partitions_assigned": STATE.assigned,
-            "model_version": STATE.processor.model_version if STATE.processor else None}
+            "model_version": STATE.inference.model_version if STATE.inference else None}
     return web.json(body, status=200 if body["ready"] else 503)
 
 
@@ -182,4 +182,12 @@ async def memory_debug(web: View, request: Request) -> Response:
         memory.start_tracing()
     if q.get("trim") == "1":
         memory.malloc_trim()
-    return web.json(memory.report(reset=q.get("reset") == "1", objects=q.get("objects") == "1"))
+        if STATE.inference is not None:
+            await STATE.inference.trim()
+    out = memory.report(reset=q.get("reset") == "1", objects=q.get("objects") == "1")
+    if STATE.inference is not None:
+        # The model lives in the inference processes (streams.inference); the worker's footprint is all of them.
+        children = STATE.inference.memory()
+        out["inference_processes"] = children
+        out["rss_total_mb"] = round(out["rss_mb"] + children["rss_mb"], 1)
+    return web.json(out)

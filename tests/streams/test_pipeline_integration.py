@@ -101,7 +101,11 @@ def test_tables_are_served_over_http(replayed, stack):
     assert status == 200 and consumer["flow_active"] and len(raw) == stack.settings.partitions
     assert all(None in (p["committed"], p["highwater"]) or p["committed"] <= p["highwater"] for p in raw)
     status, mem = worker.get("/debug/memory?trim=1")
-    assert status == 200 and mem["rss_mb"] > 100 and mem["tracemalloc"] is False
+    assert status == 200 and mem["tracemalloc"] is False
+    # The model lives in the inference processes: their RSS is reported beside the worker's own.
+    children = mem["inference_processes"]
+    assert len(children["processes"]) == stack.settings.processes() and all(c["pid"] and c["rss_mb"] > 100 for c in children["processes"])
+    assert mem["rss_total_mb"] == round(mem["rss_mb"] + children["rss_mb"], 1)
 
 
 def test_subscribe_cli_receives_events(replayed, stack, schemas):

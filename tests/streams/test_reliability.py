@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import signal
 import threading
 import time
@@ -275,6 +276,28 @@ def test_a_flood_of_bad_input_goes_to_the_dlq_with_reasons_while_valid_articles_
     growth = rss_mb(pid) - rss_before
     print(f"hostile test: {len(bad) + 1} bad messages dead-lettered, RSS {rss_before:.0f} -> {rss_mb(pid):.0f} MB")
     assert growth < 600, f"memory grew by {growth:.0f} MB"
+
+
+def test_a_killed_inference_process_is_replaced_and_nothing_is_lost(stack):
+    """kill -9 of a model process: the next batch fails, a new process starts, the articles are retried; none is lost
+    or dead-lettered."""
+    w = stack.worker()
+    w.wait_ready()
+    first = synthetic_articles(8, seed=17, min_sentences=4, max_sentences=8, id_prefix="ikill-a")
+    stack.publish(first)
+    wait_processed(stack, {a["id"] for a in first})
+    _, mem = w.get("/debug/memory")
+    victim = mem["inference_processes"]["processes"][0]["pid"]
+    os.kill(victim, signal.SIGKILL)
+    second = synthetic_articles(120, seed=18, min_sentences=4, max_sentences=10, id_prefix="ikill-b")
+    stack.publish(second)
+    wait_processed(stack, {a["id"] for a in second})
+    _, mem = w.get("/debug/memory")
+    pids = [p["pid"] for p in mem["inference_processes"]["processes"]]
+    assert mem["inference_processes"]["restarts"] == 1 and victim not in pids and all(pids), mem
+    assert w.alive(), w.tail()
+    _, metrics = w.get("/metrics")
+    assert 'eventx_dead_letters_total{reason="processing_error"}' not in metrics, w.tail()
 
 
 def test_worker_exits_non_zero_when_the_broker_goes_away(tmp_path):

@@ -51,3 +51,30 @@ def test_sasl_settings_reach_the_kafka_clients():
     kw = s.kafka_client_kwargs()
     assert kw["security_protocol"] == "SASL_SSL" and kw["sasl_mechanism"] == "SCRAM-SHA-512"
     assert kw["sasl_plain_username"] == "u" and "ssl_context" in kw
+
+
+def test_inference_layout_one_single_threaded_model_per_cpu_unless_set(monkeypatch):
+    from streams import settings as S
+
+    monkeypatch.setattr(S, "available_cpus", lambda: 8)
+    s = Settings.from_env({})
+    assert (s.processes(), s.threads_per_process()) == (8, 1)
+    assert Settings.from_env({"EVENTX_DEVICE": "cuda"}).processes() == 1  # one process drives the GPU
+    s = Settings.from_env({"EVENTX_INFERENCE_PROCESSES": "2"})
+    assert (s.processes(), s.threads_per_process()) == (2, 4)
+    s = Settings.from_env({"EVENTX_INFERENCE_PROCESSES": "3", "EVENTX_TORCH_THREADS": "2"})
+    assert (s.processes(), s.threads_per_process()) == (3, 2)
+
+
+def test_available_cpus_respects_a_cgroup_quota(monkeypatch, tmp_path):
+    from streams import settings as S
+
+    cpu_max = tmp_path / "cpu.max"
+    cpu_max.write_text("150000 100000\n")  # a container limited to 1.5 CPUs
+    real = S.Path
+
+    monkeypatch.setattr(S, "Path", lambda p: cpu_max if p == "/sys/fs/cgroup/cpu.max" else real(p))
+    monkeypatch.setattr(S.os, "sched_getaffinity", lambda pid: set(range(64)))
+    assert S.available_cpus() == 2
+    cpu_max.write_text("max 100000\n")
+    assert S.available_cpus() == 64
