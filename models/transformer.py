@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,6 +204,7 @@ class TransformerClassifier:
         self.max_length = int(card["design"]["max_length"])
         self.version = card["version"] + ("" if quantize == "none" else f"+{quantize}")
         self.thresholds = np.array([card["thresholds"][t] for t in EVENT_TYPES], dtype=np.float32)
+        self.tokenize_seconds = 0.0  # cumulative, for profiles (tokenising vs forward passes)
 
     @classmethod
     def load(cls, version: str | None = None, *, device: str = "cpu", quantize: str | None = None,
@@ -230,7 +232,9 @@ class TransformerClassifier:
         out = np.zeros((len(sentences), len(EVENT_TYPES)), dtype=np.float32)
         if not sentences:
             return out
+        t0 = time.perf_counter()
         tok = tokenize(self.tokenizer, sentences, self.max_length)
+        self.tokenize_seconds += time.perf_counter() - t0
         with torch.inference_mode():
             for idx, ids, tt, mask in tok.batches(self.batch_size, self.max_length):
                 logits = self.model(ids.to(self.device), tt.to(self.device), mask.to(self.device))

@@ -10,12 +10,13 @@ Delivery is at-least-once. For each batch of articles:
 4. only then acknowledge the source offsets.
 A crash anywhere before step 4 replays the batch.
 
-Batches are pipelined two deep, so the inference thread never waits for the
-broker: while batch k is published and acknowledged, batch k+1 is already
-being classified. Each message holds an extra reference until its batch has
-finished step 3, so Faust's own acknowledgement when the agent moves on does
-not make the offset committable (`_Flight`). Batches publish in the order
-they were taken, and a batch reads the digests of the one before it.
+Batches are pipelined two deep, so the inference processes never wait for
+the broker: while batch k is classified or published, batch k+1 is already
+queued for classification. Each message holds an extra reference until its
+batch has finished step 3, so Faust's own acknowledgement when the agent
+moves on does not make the offset committable (`_Flight`). Batches publish in
+the order they were taken; an id that conflicts with one still in flight is
+caught by `_IN_FLIGHT`.
 """
 
 from __future__ import annotations
@@ -166,27 +167,45 @@ async def _send_dead_letter(event: EventT, rejected: Rejected) -> asyncio.Future
 
 @dataclass(slots=True, eq=False)
 class _Flight:
-    """A batch on its way: `digests_done` once its digests are in the table, `task` once it is published."""
+    """A batch on its way; `task` is done once it is published."""
 
     batch: Sequence[EventT]
-    digests_done: asyncio.Event
     task: asyncio.Task | None = None
 
 
-async def handle_article_batch(batch: Sequence[EventT], prev: _Flight | None = None, flight: _Flight | None = None) -> None:
+# Article ids of the batches in flight -> [content hash, batches holding it]. A batch is classified while the one
+# before it may still be classifying, before that one's digests are in the table: an id conflict between the two is
+# caught here instead (a redelivery with the same content is simply classified again, with the same result).
+_IN_FLIGHT: dict[str, list[Any]] = {}
+
+
+async def handle_article_batch(batch: Sequence[EventT], prev: _Flight | None = None) -> None:
     """Steps 1-3 of the module docstring for one batch; `prev` is the batch taken before it, still in flight."""
+    held: list[str] = []
     try:
         await STATE.model_loaded.wait()
-        if prev is not None:
-            # A redelivered or conflicting id must see the previous batch's digests.
-            await prev.digests_done.wait()
-        await _handle_article_batch(batch, prev, flight)
+        await _handle_article_batch(batch, prev, held)
     finally:
-        if flight is not None:
-            flight.digests_done.set()
+        _release(held)
 
 
-async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, flight: _Flight | None) -> None:
+def _hold(article_id: str, digest: str, held: list[str]) -> None:
+    entry = _IN_FLIGHT.setdefault(article_id, [digest, 0])
+    entry[1] += 1
+    held.append(article_id)
+
+
+def _release(held: list[str]) -> None:
+    for article_id in held:
+        entry = _IN_FLIGHT.get(article_id)
+        if entry is not None:
+            entry[1] -= 1
+            if entry[1] <= 0:
+                del _IN_FLIGHT[article_id]
+    held.clear()
+
+
+async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, held: list[str]) -> None:
     assert STATE.inference is not None and STATE.inference.model_version is not None
     model_version = STATE.inference.model_version
     M.ARTICLES_CONSUMED.inc(len(batch))
@@ -200,13 +219,15 @@ async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, f
         digest = content_hash(res.text, res.title)
         with event_context(ev):
             prev_digest = article_digests.get(res.id)
-        if prev_digest is not None and prev_digest["h"] != digest:
+        flying = _IN_FLIGHT.get(res.id)
+        if (prev_digest is not None and prev_digest["h"] != digest) or (flying is not None and flying[0] != digest):
             pending.append(await _send_dead_letter(ev, Rejected(
                 "duplicate_id_conflict", "DuplicateId",
                 f"article id {res.id!r} was seen before with different content", res.id)))
             continue
         cached = _unpack(prev_digest["d"]) if prev_digest is not None and prev_digest.get("v") == model_version else None
         accepted.append(_Accepted(ev, res, digest, cached))
+        _hold(res.id, digest, held)
 
     if not accepted:
         await _after(prev)
@@ -232,8 +253,7 @@ async def _handle_article_batch(batch: Sequence[EventT], prev: _Flight | None, f
         with event_context(item.event):
             article_digests[item.article.id] = {"h": item.digest, "v": model_version, "d": _pack(dets)}
         done.append((item, p, evs, ms))
-    if flight is not None:
-        flight.digests_done.set()  # the next batch may read them and start classifying
+    _release(held)  # the table has them now
     # The digests must be durable before the events they vouch for.
     await app.producer.flush()
     await _after(prev)
@@ -315,7 +335,7 @@ async def process_articles(stream):  # type: ignore[no-untyped-def]
                 # Faust acks every event of the batch when the loop moves on; this reference keeps the offset
                 # uncommittable until the batch is published (`_publish_then_ack`).
                 ev.message.incref()
-            flight = _Flight(batch, asyncio.Event())
+            flight = _Flight(batch)
             flight.task = asyncio.create_task(_publish_then_ack(stream, flight, prev))
             STATE.in_flight.add(flight.task)
             flight.task.add_done_callback(STATE.in_flight.discard)
@@ -331,7 +351,7 @@ async def process_articles(stream):  # type: ignore[no-untyped-def]
 
 
 async def _publish_then_ack(stream: Any, flight: _Flight, prev: _Flight | None) -> None:
-    await handle_article_batch(flight.batch, prev, flight)
+    await handle_article_batch(flight.batch, prev)
     for ev in flight.batch:
         # Drops the agent's extra reference. The stream already counted the event out when it moved on,
         # so only the message-level bookkeeping (commit, sensors) is left to do.

@@ -118,9 +118,11 @@ def run_batch(jobs: Sequence[Job], processor: ArticleProcessor | None = None, ma
         split_ms.append((time.perf_counter() - t) * 1000)
     fresh = [p if j.cached is None else Prepared(p.meta, p.sentences, p.language, "cached", p.reason, p.timings_ms)
              for j, p in zip(jobs, prepared, strict=True)]
+    tok0 = getattr(proc.classifier, "tokenize_seconds", 0.0)
     t = time.perf_counter()
     detected = proc.detect(fresh)
     classify_ms = (time.perf_counter() - t) * 1000
+    tokenize_ms = (getattr(proc.classifier, "tokenize_seconds", 0.0) - tok0) * 1000
     detections = [j.cached if j.cached is not None else d for j, d in zip(jobs, detected, strict=True)]
     classified = sum(len(p.sentences) for p in fresh if p.status == "ok") or 1
     events, timings = [], []
@@ -128,7 +130,8 @@ def run_batch(jobs: Sequence[Job], processor: ArticleProcessor | None = None, ma
         t = time.perf_counter()
         events.append(proc.build(p, d) if p.status == "ok" else [])
         share = len(f.sentences) / classified if f.status == "ok" else 0.0
-        timings.append({"split": s_ms, "classify": classify_ms * share, "extract": (time.perf_counter() - t) * 1000})
+        timings.append({"split": s_ms, "tokenize": tokenize_ms * share, "forward": (classify_ms - tokenize_ms) * share,
+                        "extract": (time.perf_counter() - t) * 1000})
     return prepared, detections, events, timings
 
 

@@ -51,7 +51,7 @@ def test_two_processes_give_the_records_of_the_in_process_path(pool, transformer
     assert detections == ref_detections
     assert events == ref_events
     assert sum(len(e) for e in events) > 0
-    assert all(set(t) == {"split", "classify", "extract"} for t in timings)
+    assert all(set(t) == {"split", "tokenize", "forward", "extract"} for t in timings)
 
 
 def test_stored_detections_are_not_classified_again(pool):  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def test_stored_detections_are_not_classified_again(pool):  # type: ignore[no-un
     cached = Job(job.meta, None, stored[:1])  # what article_digests holds for a redelivered article
     again = asyncio.run(pool.run([cached]))
     assert again[1][0] == stored[:1]
-    assert again[3][0]["classify"] == 0.0
+    assert again[3][0]["forward"] == 0.0 and again[3][0]["tokenize"] == 0.0
 
 
 def test_a_killed_process_is_restarted_and_the_batch_fails_cleanly(pool):  # type: ignore[no-untyped-def]
