@@ -327,6 +327,8 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
+    # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
+    r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
     r"of|toward|towards|above|within|inside|to|against)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -350,9 +352,15 @@ class PlaceMention:
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
                        r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
-                       r"centre|center|district|suburb|palace|hotel|conference|headquarter|residence)s?|"
+                       r"centre|center|district|suburb|neighbou?rhood|quarter|palace|hotel|conference|headquarter|residence|"
+                       r"prison|jail|camp|dam)s?|"
                        # "Kharkov's mayor said ...": the city whose officials report a strike is where it hit.
                        r"mayor|city\s+(?:council|authorities|administration)|air\s+defen[cs]es?)\b", re.I)
+
+
+_SITE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:airport|air\s?base|airfield|refinery|oil\s+depot|fuel\s+depot|"
+                         r"(?:power|nuclear|thermal|hydroelectric)\s+(?:plant|station)|dam|seaport|oil\s+terminal|bridge|prison|"
+                         r"(?:refugee|displacement|IDP)\s+camp)s?\b", re.I)
 
 
 # "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
@@ -392,7 +400,9 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             # A capital that also names a government ("Kyiv and Moscow") is a place only after a spatial word.
             facility = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
-            locative = (origin or m.admin_suffix or appositive or facility or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
+            # "the Kremenchuk refinery was hit": a town named before its facility is where the facility is.
+            site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
+            locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
                              or _several_countries(mentions, k, s)):
@@ -1775,6 +1785,17 @@ def _topic_in(before: str) -> bool:
     return bool(m) and m.group(0)[0].islower()
 
 
+# Where the freed are taken afterwards is no place of the swap: "flown to Kyiv", "returning to northern Gaza".
+_DESTINATION = re.compile(r"\b(?:flown|flew|taken|brought|returned|returning|return|sent|transferred|bused|bussed|driven|"
+                          r"repatriated|deported|heading|headed|bound|travell?ed|arrived)\s+(?:back\s+|home\s+)?"
+                          r"(?:to|for|in|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+# "freed ... from Tehran's Evin prison": the prison's town is where they were let go.
+_FREED_FROM = re.compile(r"\b(?:released|freed|frees|releases|free|release|walked\s+out)\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
+_PRISON_OF = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|penitentiary|detention\s+(?:centre|center|facility))\b", re.I)
+# A country is a swap's place only where a site in it is named: "on the tarmac of an airport in Turkey".
+_SITE_IN_COUNTRY = re.compile(r"\b(?:airports?|airfields?|air\s?bases?|tarmac)\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
+
+
 def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
     """Where a swap took place; not where it was agreed, announced or negotiated, nor where the people were held."""
     keep = []
@@ -1784,12 +1805,19 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
             continue
         before = s.text[max(0, pm.mention.start - s.start - 70) : pm.mention.start - s.start]
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 40]
+        if pm.origin and _FREED_FROM.search(before) and _PRISON_OF.match(after):
+            pm = replace(pm, origin=False, locative=True)
         if (_AGREED_IN.search(before) or _HELD_IN.search(before) or _CROSSING.match(after) or _CROSSING_BEFORE.search(before)
+                or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
                 or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
+        if pm.place.precision == "country":
+            if not _SITE_IN_COUNTRY.search(before):
+                continue
+            pm = replace(pm, locative=True)
         keep.append(pm)
-    return best_place(keep, kinds=frozenset({"site", "city"}))
+    return best_place(keep, kinds=frozenset({"site", "city", "country"}))
 
 
 _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)

@@ -108,6 +108,9 @@ class Gazetteer:
     # Actor names with lowercase words, which the capitalised-chunk scan cannot see whole ("Islamic Resistance in
     # Iraq", "al-Qaeda in the Arabian Peninsula", "Sinaloa cartel"): one alternation, longest name first.
     _phrases: re.Pattern[str] | None = field(default=None, repr=False)
+    # Curated sites named by a capitalised word and a lowercase noun ("Evin prison", "Shayrat air base", "Ben Gurion
+    # airport"), which the chunk scan ends before the noun: capitalised head -> pattern for the nouns after it.
+    _tails: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -166,6 +169,7 @@ class Gazetteer:
     def _load_extra(self, path: Path) -> None:
         if not path.exists():
             return
+        tails: dict[str, set[str]] = defaultdict(set)
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             # A region across divisions ("Darfur", "the Donbas") locates a country, one inside a division
             # ("the Galilee") that division.
@@ -176,6 +180,13 @@ class Gazetteer:
                 key = _norm_key(surface)
                 # Curated entries win over GeoNames homonyms.
                 self.places[key] = [place, *[p for p in self.places.get(key, []) if p.precision != "city" or p.country != place.country]]
+                head = _CHUNK.match(surface)
+                tail = surface[head.end() :] if head else ""
+                if head and re.fullmatch(r"(?:\s+[a-z][\w-]*)+", tail):
+                    tails[_norm_key(head.group(0))].add(tail.strip())
+        for head_key, words in tails.items():
+            alts = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+            self._tails[head_key] = re.compile(r"\s+(?:" + "|".join(alts) + r")\b", re.I)
 
     def _load_actors(self, path: Path) -> None:
         phrases: set[str] = set()
@@ -297,7 +308,16 @@ class Gazetteer:
                     surface_end -= 2
                 surface = text[start:surface_end]
                 key = _norm_key(surface)
-                if key in _SEAS:
+                tail = self._tails.get(key) if i + n == len(tokens) else None
+                tail_m = tail.match(text, surface_end) if tail else None
+                if tail_m and self.places.get(_norm_key(text[start : tail_m.end()])):
+                    # "Evin prison": the site, whatever the capitalised word alone names.
+                    surface_end = tail_m.end()
+                    surface = text[start:surface_end]
+                    found = Mention(surface, start, surface_end, (), tuple(self.places[_norm_key(surface)]))
+                    i += n
+                    break
+                if _is_water(key):
                     found = Mention(surface, start, surface_end)  # water: consume the words, report nothing
                     i += n
                     break
@@ -343,7 +363,7 @@ class Gazetteer:
         return out
 
     def _places_for(self, key: str, admin_suffix: bool, lift: bool = True) -> list[Place]:
-        if key in _SEAS and not admin_suffix:
+        if _is_water(key) and not admin_suffix:
             return []  # "the Red Sea" is water, not Sudan's Red Sea state
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
@@ -388,7 +408,12 @@ _BOTH = re.compile(r"\b(?:two|both)\s+(Koreas)\b", re.I)
 
 _SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",
                    "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea",
-                   "sea of galilee"})
+                   "sea of galilee", "bab el mandeb", "bab al mandab"})
+
+
+def _is_water(key: str) -> bool:
+    """ "the Kerch Strait", "the Strait of Hormuz": a strait is water between places, not the town it is named after."""
+    return key in _SEAS or key.endswith((" strait", " straits")) or key.startswith(("strait of ", "straits of "))
 
 
 @lru_cache(maxsize=1)

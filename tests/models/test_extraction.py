@@ -1159,3 +1159,31 @@ def test_sanctions_action_removals_targets_described_and_defiance(text, action):
 )
 def test_drone_modality_threats_of_other_measures_and_what_targets_were_doing(text, modality):
     assert extract(text, "drone_strike")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # A curated site named by a word and a lowercase noun; a facility verb; a part of a city after its possessive.
+        ("Drones struck the Shayrat air base overnight, a monitor said.", "drone_strike", ("Shayrat air base", "Homs", "SYR")),
+        ("Drones set ablaze Ukrnafta's Kremenchuk refinery on Sunday.", "drone_strike", ("Kremenchuk", "Poltava", "UKR")),
+        ("The Kremenchuk refinery was hit by drones on Sunday.", "drone_strike", ("Kremenchuk", "Poltava", "UKR")),
+        ("A drone hit a market in Khartoum's Bahri neighbourhood on Friday.", "drone_strike", ("Khartoum", "Khartoum", "SDN")),
+        # Capitals' own divisions under their current names.
+        ("The two ministers met in Manila on Monday.", "negotiation", ("Manila", "Metro Manila", "PHL")),
+        ("Envoys of both sides held talks in Manama.", "negotiation", ("Manama", "Capital", "BHR")),
+        # A strait is water; where the freed are flown afterwards is no place of the swap; a prison's town is.
+        ("The navy seized two boats near the Kerch Strait, and the crews were later swapped for 20 soldiers.", "prisoner_swap",
+         (None, None, None)),
+        ("Both sides freed 50 prisoners on Monday, and those released were flown to Odesa.", "prisoner_swap",
+         (None, None, None)),
+        ("The authorities released two aid workers from Tehran's Evin prison on Friday.", "prisoner_swap",
+         ("Tehran", "Tehran", "IRN")),
+        # A country is a swap's place where a site in it is named, not as a side.
+        ("The two men were exchanged at an airport in Turkey on Thursday.", "prisoner_swap", ("Turkey", None, "TUR")),
+        ("Russia freed a U.S. teacher in exchange for a Russian hacker held in the United States.", "prisoner_swap",
+         (None, None, None)),
+    ],
+)
+def test_sites_named_with_a_noun_water_and_where_the_freed_go(text, event_type, place):
+    assert where(text, event_type) == place
