@@ -373,10 +373,40 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
 _CAUSE = re.compile(r"\b(?:retaliation|response|reprisal|revenge|answer)\s+(?:for|to)\b[^,;:]*$", re.I)
 
 
+# "the meeting would take place in the kingdom": a state named by its form of government refers back to the one
+# named before (Gulf and Jordanian news write "the kingdom" for Saudi Arabia or Jordan on second mention).
+_MONARCHY_WORDS = {"kingdom": frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "THA", "KHM", "ESP", "NLD", "BEL", "NOR", "SWE",
+                                         "DNK", "BTN", "SWZ", "LSO"}),
+                   "emirate": frozenset({"QAT", "KWT"}), "sultanate": frozenset({"OMN", "BRN"})}
+_THE_MONARCHY = re.compile(r"\bthe\s+(kingdom|emirate|sultanate)\b(?!\s+of\b)(?!['’])")
+
+
+def _monarchy_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention], seen: list[str]) -> list[Mention]:
+    """ "in the kingdom" after "Saudi Arabia": the one state of that kind named so far, as a place mention."""
+    out = []
+    for m in _THE_MONARCHY.finditer(s.text):
+        kinds = _MONARCHY_WORDS[m.group(1).lower()]
+        before = seen + [c for x in mentions if x.end - s.start <= m.start() for c in _countries_of(x)]
+        named = {c for c in before if c in kinds}
+        if len(named) == 1 and (iso3 := named.pop()) in gaz.countries:
+            out.append(Mention(m.group(1), s.start + m.start(1), s.start + m.end(1), (), (gaz.countries[iso3],)))
+    return out
+
+
+def _countries_of(m: Mention) -> list[str]:
+    return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
+
+
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
     out = []
+    seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
+        if "the " in s.text and _THE_MONARCHY.search(s.text):
+            extra = _monarchy_mentions(gaz, s, mentions, seen)
+            if extra:
+                mentions = sorted(mentions + extra, key=lambda x: (x.start, -x.end))
+        seen.extend(c for x in mentions for c in _countries_of(x))
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
@@ -405,7 +435,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
-                             or _several_countries(mentions, k, s)):
+                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s)
+                             or _VEHICLE_BOUND.search(s.text[max(0, rel - 60) : rel]) or _PERSON_AFTER.match(s.text, m.end - s.start)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
@@ -471,6 +502,27 @@ def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
                 return True
     return False
+
+
+def _alternatives(mentions: list[Mention], k: int, s: Sent) -> bool:
+    """ "in Istanbul or Ankara": either of two places is no place."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions) and mentions[j].places:
+            a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
+            if re.fullmatch(r"\s*,?\s+or\s+(?:in\s+|at\s+)?", s.text[a.end - s.start : b.start - s.start]):
+                return True
+    return False
+
+
+# Where a vehicle is going is not where it is: "attack any fuel convoy heading to Bamako", "a ship bound for Eilat".
+_VEHICLE_BOUND = re.compile(r"\b(?:convoys?|trains?|ships?|vessels?|tankers?|buses|bus|trucks?|lorr(?:y|ies)|flights?|planes?|"
+                            r"aircraft|boats?|freighters?|carriers?)\s+(?:[\w-]+\s+){0,2}?(?:heading|headed|bound|en\s+route|"
+                            r"on\s+(?:its|their|the)\s+way|travell?ing|sailing)\s+(?:to|for|towards?)\s+(?:the\s+)?$", re.I)
+# A place that qualifies a person's role names no event place: "the father of Liverpool forward Luis Diaz".
+_PERSON_AFTER = re.compile(r"\s+(?:(?:football|soccer|basketball|chess|tennis)\s+)?(?:forward|striker|midfielder|defender|goalkeeper|"
+                           r"player|coach|manager|footballer|resident|native|student|journalist|reporter|photographer|activist|"
+                           r"blogger|businessman|businesswoman|lawmaker|rapper|singer|actor|actress|artist|writer|teacher|lawyer|"
+                           r"priest|imam|rabbi|pastor)\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b", re.I)
 
 
 def _given_name(m: Mention, s: Sent) -> bool:
@@ -978,7 +1030,15 @@ _VENUE_BEFORE = re.compile(
     re.I,
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
-                           r"attacks?|strikes?|invasion|occupation|operations?|peace)\s+in\s+(?:the\s+)?$", re.I)
+                           r"attacks?|strikes?|invasion|occupation|operations?|peace|"
+                           # what border talks are about: "pulling troops back from friction points in eastern Ladakh"
+                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement)"
+                           r"\s+in\s+(?:the\s+)?(?:(?:far[\s-])?(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|"
+                           r"western|central)\s+)?$", re.I)
+# "signed a permanent ceasefire in Geneva": a signing names where it took place, whatever was signed.
+_SIGNED_IN = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+# "the Gaza ceasefire negotiations": a place before a ceasefire or a war is where that is, not where talks are held.
+_CONFLICT_AFTER = re.compile(r"\s+(?:ceasefire|truce|war|conflict|hostilities)\b", re.I)
 
 
 # "send delegations to Geneva", "invited Zelenskiy to come to Moscow": where the parties go is where they meet.
@@ -1001,7 +1061,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
-        if _TOPIC_BEFORE.search(before[-30:]) or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or not (
+        topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
+        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _CONFLICT_AFTER.match(
+                s.text, pm.mention.end - s.start) or not (
                 re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
                 or _TRAVEL_TO.search(before)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
