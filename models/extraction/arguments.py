@@ -253,6 +253,8 @@ _SPATIAL = re.compile(
     r"(?:flights?|routes?|ferr(?:y|ies)|trains?|buses)\s+(?:[\w'’-]+\s+){0,3}?(?:to|from|between)|"
     # "U.S. forces in Iraq and Syria": the second of two places
     r"(?:in|across|inside|throughout)\s+(?:the\s+)?[\w'’-]+\s+and|"
+    # "in the Omani capital Muscat", "in the Saudi port city Jeddah": a capital named in apposition
+    r"(?:in|at|to|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:capital|city|port|town)|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?"
@@ -363,6 +365,11 @@ _SITE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:airport|air\s?base|airfield|
                          r"(?:refugee|displacement|IDP)\s+camp)s?\b", re.I)
 
 
+_HIT_PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)\s+(?:again\s+|also\s+|repeatedly\s+)?"
+                          r"(?:hit|struck|attacked|targeted|pounded|shelled|bombed|rocked|hammered|under\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:attack|fire|bombardment))\b", re.I)
+
+
 # "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
 _APPOSITIVE = re.compile(
     r"\b(?:in|near|at|on|outside)\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
@@ -432,6 +439,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
             # "the Kremenchuk refinery was hit": a town named before its facility is where the facility is.
             site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
+            # "Odesa was hit by drones overnight": the subject of a passive attack is where it happened.
+            site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])

@@ -1208,6 +1208,10 @@ def test_sites_named_with_a_noun_water_and_where_the_freed_go(text, event_type, 
          ("Jordan", None, "JOR")),
         ("The rebels threatened drone attacks on any ship heading to Eilat.", "drone_strike", (None, None, None)),
         ("The militia freed the brother of Barcelona striker Juan Perez on Friday.", "prisoner_swap", (None, None, None)),
+        # The subject of a passive attack; a capital in apposition.
+        ("Odesa was hit by a wave of drones overnight, the governor said.", "drone_strike", ("Odesa", "Odesa", "UKR")),
+        ("Kharkiv came under drone attack for the third night in a row.", "drone_strike", ("Kharkiv", "Kharkiv", "UKR")),
+        ("The next round will take place in the Omani capital Muscat on Saturday.", "negotiation", ("Muscat", "Muscat", "OMN")),
     ],
 )
 def test_signed_in_border_topics_alternatives_the_kingdom_and_destinations(text, event_type, place):
