@@ -111,6 +111,9 @@ class Gazetteer:
     # Curated sites named by a capitalised word and a lowercase noun ("Evin prison", "Shayrat air base", "Ben Gurion
     # airport"), which the chunk scan ends before the noun: capitalised head -> pattern for the nouns after it.
     _tails: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    # Derived divisions whose bare name is also a town or a word: found only with "province", "state", ...
+    _qualified_admin1: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list), repr=False)
+    _derived: set[Place] = field(default_factory=set, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -121,6 +124,7 @@ class Gazetteer:
         g._load_admin1(data_dir / "admin1.json")
         g._load_extra(data_dir / "places_extra.json")
         g._load_actors(data_dir / "actors.json")
+        g._derive_admin1(data_dir / "cities.json.gz")
         return g
 
     def _load_countries(self) -> None:
@@ -165,6 +169,34 @@ class Gazetteer:
             # "bare": false keeps a name that is also a common word ("Meta") to its qualified forms.
             for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
+
+    def _derive_admin1(self, path: Path) -> None:
+        """First-level divisions of the countries admin1.json does not cover, by the names their towns carry
+        ("Cabo Delgado", "Michoacan", "Changwat Ubon Ratchathani" also as "Ubon Ratchathani"): "in Cabo Delgado
+        province" then names the province instead of a homonym town abroad. A name that is also a town, a state or
+        a common word counts only with its qualifier ("Surin province"); a compass name ("Eastern Province") is
+        shared by too many countries to count at all."""
+        if not path.exists():
+            return
+        sizes = getattr(self, "_admin_sizes", {})
+        centroids = getattr(self, "_admin_centroids", {})
+        for (iso3, raw), size in sizes.items():
+            if any(p.country == iso3 for p in self.admin1.get(_norm_key(raw), [])):
+                continue  # a curated division
+            short = _DIVISION_WORDS.sub("", raw).strip(" -,")
+            key = _norm_key(short)
+            if not key or key in _GENERIC_DIVISIONS or key in _STOP_SURFACES:
+                continue
+            lat, lon = centroids.get((iso3, raw), (None, None))
+            place = Place(short, iso3, short, _r(lat), _r(lon), "admin1", size)
+            bare = len(key) >= 4 and key not in self.places and key not in self.actors and iso3 in _DERIVED_BARE
+            self._derived.add(place)
+            for surface in {raw, short}:
+                k = _norm_key(surface)
+                if k == key and not bare:
+                    self._qualified_admin1[k].append(place)
+                elif place not in self.admin1[k]:
+                    self.admin1[k].append(place)
 
     def _load_extra(self, path: Path) -> None:
         if not path.exists():
@@ -330,7 +362,7 @@ class Gazetteer:
                     break
                 if not key or key in _STOP_SURFACES:
                     continue
-                if key not in self.actors and key not in self.places and key not in self.admin1:
+                if key not in self.actors and key not in self.places and key not in self.admin1 and key not in self._qualified_admin1:
                     continue  # most n-grams name nothing: skip the context reads below
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
@@ -341,6 +373,10 @@ class Gazetteer:
                 actors = tuple(self.actors.get(key, ()))
                 # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
                 places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix, lift))
+                if places and self._derived and not suffix and (
+                        (i > 0 and not tokens[i - 1][0].endswith(("'s", "’s"))) or i + n < len(tokens)):
+                    # A derived division's name inside a longer name is part of it ("National Unity Government").
+                    places = tuple(p for p in places if p not in self._derived)
                 if actors or places:
                     found = Mention(surface, start, surface_end, actors, places, suffix)
                     i += n
@@ -368,6 +404,8 @@ class Gazetteer:
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
             return list(admin)
+        if admin_suffix and key in self._qualified_admin1:
+            return list(self._qualified_admin1[key])
         if admin_suffix and lift:
             # "Volgograd region" where only the city is known: lift to its division.
             lifted = [p for p in self.places.get(key, []) if p.precision == "city" and p.admin1]
@@ -382,6 +420,23 @@ class Gazetteer:
         towns = self.places.get(key, [])
         own = {(p.country, _norm_key(p.name)) for p in towns} | {(p.country, _norm_key(p.admin1 or "")) for p in towns}
         return [*towns, *[a for a in admin if (a.country, key) not in own and (a.country, _norm_key(a.name)) not in own]]
+
+
+# Words around a division's name in GeoNames ("Changwat Udon Thani", "Murang'a District", "Nairobi Area").
+_DIVISION_WORDS = re.compile(r"^(?:Changwat|Province\s+of|State\s+of|Provincia\s+de|Estado\s+de|Departamento\s+de)\s+|"
+                             r"\s+(?:Province|Region|District|Area|State|Governorate|Department|Prefecture|County|Municipality)$")
+# Countries in conflict news without curated divisions, whose division names may stand alone ("in Cabo Delgado");
+# elsewhere a derived name needs its qualifier ("Hubei province"), since many are also words ("Unity", "Rivers").
+_DERIVED_BARE = frozenset({"THA", "KHM", "NGA", "MOZ", "MEX", "HTI", "CMR", "TCD", "CAF", "BFA", "KEN", "SSD", "BDI", "UGA",
+                           "COG", "CIV", "GIN", "TGO", "BEN", "MRT", "ERI", "DJI", "TZA", "ZWE", "NIC", "HND", "GTM", "SLV",
+                           "ECU", "PER", "BRA", "BGD", "LKA", "NPL", "IDN", "MYS", "TJK", "KGZ", "KAZ", "UZB"})
+_GENERIC_DIVISIONS = frozenset(
+    f"{a}{b}" for a in ("", "north ", "south ", "east ", "west ", "far ") for b in
+    ("north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern", "western",
+     "north west", "north east", "south west", "south east", "northwest", "northeast", "southwest", "southeast",
+     "capital", "coast", "coastal", "upper", "lower", "middle", "nord", "sud", "est", "ouest", "centro", "norte", "sur",
+     "federal district", "federal capital territory", "islands", "island", "lakes", "mountains", "plateau", "littoral")
+) | {"sahel", "unity", "rivers", "lakes", "zaire", "volta", "papua", "balkan", "mono", "bong", "sila", "warrap"}
 
 
 def _r(x: float | None) -> float | None:

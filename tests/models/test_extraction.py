@@ -1246,3 +1246,23 @@ def test_signed_in_border_topics_alternatives_the_kingdom_and_destinations(text,
 )
 def test_plans_with_adjectives_truce_starts_undecided_measures_and_attacks_beside_talks(text, event_type, published, value):
     assert when(text, event_type, published) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Divisions of countries without curated ones, from their towns: bare where the name is distinctive, with its
+        # qualifier where it is also a town; never inside a longer name.
+        ("A drone strike killed four people in Cabo Delgado province on Monday.", ("Cabo Delgado", "Cabo Delgado", "MOZ")),
+        ("Cartel drones attacked a police post in Michoacan.", ("Michoacan", "Michoacan", "MEX")),
+        ("A drone dropped a bomb in Thailand's Sisaket province.", ("Sisaket", "Sisaket", "THA")),
+        ("Drones were launched at army posts in Oddar Meanchey province.", ("Oddar Meanchey", "Oddar Meanchey", "KHM")),
+        ("Drones struck a base of the National Unity Government's forces, the junta said.", (None, None, None)),
+        # Conflict-zone sites and neighbourhoods.
+        ("An Israeli drone struck a car in Haret Hreik on Friday.", ("Haret Hreik", "Mount Lebanon", "LBN")),
+        ("A drone strike in Shujaiyeh killed five people.", ("Shejaiya", "Gaza Strip", "PSE")),
+        ("A drone hit the Ta Muen Thom temple on the border.", ("Ta Muen Thom temple", "Surin", "THA")),
+    ],
+)
+def test_derived_divisions_and_conflict_sites(text, place):
+    assert where(text, "drone_strike") == place
