@@ -256,6 +256,11 @@ def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]
                 and _DATE_AFTER_WEEKDAY.fullmatch(text[prev.end : m.start])):
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
+        if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
+                and re.fullmatch(r"\s+", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+            # "overnight on Saturday": the weekday says which night.
+            out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
+            continue
         out.append(m)
     return out
 

@@ -371,8 +371,8 @@ class Gazetteer:
                 # "the Shevchenkivskyi district of Kyiv" is part of a city, not a first-level division.
                 lift = not (suffix_m and suffix_m.group(0).strip().lower().startswith("district"))
                 actors = tuple(self.actors.get(key, ()))
-                # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
-                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix, lift))
+                # An all-caps word ("MAGA", "FSB", "UN") is an acronym: an actor if we know it, never a town.
+                places = () if surface.isupper() and len(surface) >= 2 else tuple(self._places_for(key, suffix, lift))
                 if places and self._derived and not suffix and (
                         (i > 0 and not tokens[i - 1][0].endswith(("'s", "’s"))) or i + n < len(tokens)):
                     # A derived division's name inside a longer name is part of it ("National Unity Government").

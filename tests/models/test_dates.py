@@ -74,6 +74,7 @@ def test_relative_ages():
         # The calendar date says which Thursday.
         ("swapped on Thursday, July 3", "2025-07-03", "day"),
         ("on Friday 12 September", "2025-09-12", "day"),
+        ("drones attacked overnight on Saturday", "2025-09-20", "day"),
     ],
 )
 def test_days_ago_mid_month_and_a_weekday_with_its_date(text, value, precision):

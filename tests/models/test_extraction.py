@@ -1266,3 +1266,17 @@ def test_plans_with_adjectives_truce_starts_undecided_measures_and_attacks_besid
 )
 def test_derived_divisions_and_conflict_sites(text, place):
     assert where(text, "drone_strike") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Venues of summits that share a word with a town abroad; a two-letter acronym is no town ("UN" is not Un, India).
+        ("The two leaders met at Camp David on Sunday.", ("Camp David", "Maryland", "USA")),
+        ("The president hosted the prime minister at Mar-a-Lago for talks.", ("Mar-a-Lago", "Florida", "USA")),
+        ("The envoys held talks at Lancaster House in London.", ("Lancaster House", "England", "GBR")),
+        ("The meeting took place at the UN headquarters in New York.", ("New York", "New York", "USA")),
+    ],
+)
+def test_summit_venues_and_acronyms(text, place):
+    assert where(text, "negotiation") == place
