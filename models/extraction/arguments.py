@@ -527,11 +527,11 @@ def _alternatives(mentions: list[Mention], k: int, s: Sent) -> bool:
 _VEHICLE_BOUND = re.compile(r"\b(?:convoys?|trains?|ships?|vessels?|tankers?|buses|bus|trucks?|lorr(?:y|ies)|flights?|planes?|"
                             r"aircraft|boats?|freighters?|carriers?)\s+(?:[\w-]+\s+){0,2}?(?:heading|headed|bound|en\s+route|"
                             r"on\s+(?:its|their|the)\s+way|travell?ing|sailing)\s+(?:to|for|towards?)\s+(?:the\s+)?$", re.I)
-# A place that qualifies a person's role names no event place: "the father of Liverpool forward Luis Diaz".
-_PERSON_AFTER = re.compile(r"\s+(?:(?:football|soccer|basketball|chess|tennis)\s+)?(?:forward|striker|midfielder|defender|goalkeeper|"
-                           r"player|coach|manager|footballer|resident|native|student|journalist|reporter|photographer|activist|"
-                           r"blogger|businessman|businesswoman|lawmaker|rapper|singer|actor|actress|artist|writer|teacher|lawyer|"
-                           r"priest|imam|rabbi|pastor)\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b", re.I)
+# A club or a team named after its town names no event place: "the father of Liverpool forward Luis Diaz". (A town
+# before "resident" or "journalist" may well be where the person was hit.)
+_PERSON_AFTER = re.compile(r"\s+(?:(?:football|soccer|basketball|hockey|chess|tennis)\s+)?(?:forward|striker|midfielder|defender|"
+                           r"goalkeeper|winger|player|coach|manager|footballer|captain)\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b",
+                           re.I)
 
 
 def _given_name(m: Mention, s: Sent) -> bool:
