@@ -195,6 +195,7 @@ _ATTACK_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attack
 _ATTACK_OF = re.compile(r"\b(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?|shelling|assassination|killings?|massacres?|"
                         r"invasion|incursion|ambush)\s+(?:on|against|in|of|at)\s+(?:(?!(?:and|but|was|were|is|are|has|have|had|"
                         r"that|which|who)\b)[\w'’-]+\s+){0,5}$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|may|might|\w+ed)\b", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
                               r"announced|told|vowed)\b", re.I)
 # A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
@@ -316,8 +317,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         if event_type in _IN_THE_FIELD:
             return bool(_MEETING_NOUN.match(text[m.end : m.end + 30]))
         return bool(_ATTACK_NOUN.match(text[m.end : m.end + 30]))
-    if event_type not in _IN_THE_FIELD and _ATTACK_OF.search(before[-70:]):
-        return True
+    if event_type not in _IN_THE_FIELD and _ATTACK_OF.search(before[-70:]) and _VERB_AFTER.match(text, m.end):
+        return True  # the attack is the clause's subject ("... on Tuesday has put the talks on hold")
     st = _STATEMENT.search(before[-40:])
     said = _STATEMENT_AFTER.match(text[m.end : m.end + 25])
     # "met in Luanda on Tuesday, said Angola's presidency": a source after the clause, unless the date is an aside
