@@ -167,7 +167,10 @@ def _primary(sentences: Sequence[Span], group: _Group) -> Detection:
 _STATEMENT = re.compile(
     r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned|statement|"
     r"according\s+to|threatened|proposed|denied|rejected|urged|called|offered|vowed|speech|interview|remarks|"
-    r"broadcast|televised|welcomed|hailed|praised)\s+((?:[\w-]+\s+){0,4})$",
+    r"broadcast|televised)\s+((?:[\w-]+\s+){0,4})$|"
+    # "welcomed on Thursday the prospect of talks": a reaction dated before its object (not "welcomed the swap on
+    # Saturday", where the day may be the swap's)
+    r"\b(?:welcomed|hailed|praised)\s+$",
     re.I,
 )
 # "the Taliban government said killed eight civilians on Tuesday": a verb after "said" opens the reported
@@ -325,7 +328,7 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
     # ("Putin, on Tuesday, said").
     if said and "," in said.group(0) and not before.rstrip().endswith(","):
         said = None
-    if (st and not _CLAUSE_VERB.search(st.group(1))) or said:
+    if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):
         return True
