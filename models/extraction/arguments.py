@@ -253,6 +253,8 @@ _SPATIAL = re.compile(
     r"(?:flights?|routes?|ferr(?:y|ies)|trains?|buses)\s+(?:[\w'’-]+\s+){0,3}?(?:to|from|between)|"
     # "U.S. forces in Iraq and Syria": the second of two places
     r"(?:in|across|inside|throughout)\s+(?:the\s+)?[\w'’-]+\s+and|"
+    # "in the Omani capital Muscat", "in the Saudi port city Jeddah": a capital named in apposition
+    r"(?:in|at|to|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:capital|city|port|town)|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?"
@@ -327,6 +329,8 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 _LOCATIVE = re.compile(
     r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
+    # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
+    r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
     r"of|toward|towards|above|within|inside|to|against)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -350,9 +354,20 @@ class PlaceMention:
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
                        r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
-                       r"centre|center|district|suburb|palace|hotel|conference|headquarter|residence)s?|"
+                       r"centre|center|district|suburb|neighbou?rhood|quarter|palace|hotel|conference|headquarter|residence|"
+                       r"prison|jail|camp|dam)s?|"
                        # "Kharkov's mayor said ...": the city whose officials report a strike is where it hit.
                        r"mayor|city\s+(?:council|authorities|administration)|air\s+defen[cs]es?)\b", re.I)
+
+
+_SITE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:airport|air\s?base|airfield|refinery|oil\s+depot|fuel\s+depot|"
+                         r"(?:power|nuclear|thermal|hydroelectric)\s+(?:plant|station)|dam|seaport|oil\s+terminal|bridge|prison|"
+                         r"(?:refugee|displacement|IDP)\s+camp)s?\b", re.I)
+
+
+_HIT_PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)\s+(?:again\s+|also\s+|repeatedly\s+)?"
+                          r"(?:hit|struck|attacked|targeted|pounded|shelled|bombed|rocked|hammered|under\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:attack|fire|bombardment))\b", re.I)
 
 
 # "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
@@ -365,10 +380,40 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
 _CAUSE = re.compile(r"\b(?:retaliation|response|reprisal|revenge|answer)\s+(?:for|to)\b[^,;:]*$", re.I)
 
 
+# "the meeting would take place in the kingdom": a state named by its form of government refers back to the one
+# named before (Gulf and Jordanian news write "the kingdom" for Saudi Arabia or Jordan on second mention).
+_MONARCHY_WORDS = {"kingdom": frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "THA", "KHM", "ESP", "NLD", "BEL", "NOR", "SWE",
+                                         "DNK", "BTN", "SWZ", "LSO"}),
+                   "emirate": frozenset({"QAT", "KWT"}), "sultanate": frozenset({"OMN", "BRN"})}
+_THE_MONARCHY = re.compile(r"\bthe\s+(kingdom|emirate|sultanate)\b(?!\s+of\b)(?!['’])")
+
+
+def _monarchy_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention], seen: list[str]) -> list[Mention]:
+    """ "in the kingdom" after "Saudi Arabia": the one state of that kind named so far, as a place mention."""
+    out = []
+    for m in _THE_MONARCHY.finditer(s.text):
+        kinds = _MONARCHY_WORDS[m.group(1).lower()]
+        before = seen + [c for x in mentions if x.end - s.start <= m.start() for c in _countries_of(x)]
+        named = {c for c in before if c in kinds}
+        if len(named) == 1 and (iso3 := named.pop()) in gaz.countries:
+            out.append(Mention(m.group(1), s.start + m.start(1), s.start + m.end(1), (), (gaz.countries[iso3],)))
+    return out
+
+
+def _countries_of(m: Mention) -> list[str]:
+    return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
+
+
 def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
     out = []
+    seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
+        if "the " in s.text and _THE_MONARCHY.search(s.text):
+            extra = _monarchy_mentions(gaz, s, mentions, seen)
+            if extra:
+                mentions = sorted(mentions + extra, key=lambda x: (x.start, -x.end))
+        seen.extend(c for x in mentions for c in _countries_of(x))
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
@@ -392,10 +437,15 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             # A capital that also names a government ("Kyiv and Moscow") is a place only after a spatial word.
             facility = (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s")
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
-            locative = (origin or m.admin_suffix or appositive or facility or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
+            # "the Kremenchuk refinery was hit": a town named before its facility is where the facility is.
+            site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
+            # "Odesa was hit by drones overnight": the subject of a passive attack is where it happened.
+            site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
+            locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
-                             or _several_countries(mentions, k, s)):
+                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s)
+                             or _VEHICLE_BOUND.search(s.text[max(0, rel - 60) : rel]) or _PERSON_AFTER.match(s.text, m.end - s.start)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
             if m.actors and not locative:
@@ -461,6 +511,27 @@ def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
                 return True
     return False
+
+
+def _alternatives(mentions: list[Mention], k: int, s: Sent) -> bool:
+    """ "in Istanbul or Ankara": either of two places is no place."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions) and mentions[j].places:
+            a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
+            if re.fullmatch(r"\s*,?\s+or\s+(?:in\s+|at\s+)?", s.text[a.end - s.start : b.start - s.start]):
+                return True
+    return False
+
+
+# Where a vehicle is going is not where it is: "attack any fuel convoy heading to Bamako", "a ship bound for Eilat".
+_VEHICLE_BOUND = re.compile(r"\b(?:convoys?|trains?|ships?|vessels?|tankers?|buses|bus|trucks?|lorr(?:y|ies)|flights?|planes?|"
+                            r"aircraft|boats?|freighters?|carriers?)\s+(?:[\w-]+\s+){0,2}?(?:heading|headed|bound|en\s+route|"
+                            r"on\s+(?:its|their|the)\s+way|travell?ing|sailing)\s+(?:to|for|towards?)\s+(?:the\s+)?$", re.I)
+# A club or a team named after its town names no event place: "the father of Liverpool forward Luis Diaz". (A town
+# before "resident" or "journalist" may well be where the person was hit.)
+_PERSON_AFTER = re.compile(r"\s+(?:(?:football|soccer|basketball|hockey|chess|tennis)\s+)?(?:forward|striker|midfielder|defender|"
+                           r"goalkeeper|winger|player|coach|manager|footballer|captain)\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\b",
+                           re.I)
 
 
 def _given_name(m: Mention, s: Sent) -> bool:
@@ -968,7 +1039,15 @@ _VENUE_BEFORE = re.compile(
     re.I,
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
-                           r"attacks?|strikes?|invasion|occupation|operations?|peace)\s+in\s+(?:the\s+)?$", re.I)
+                           r"attacks?|strikes?|invasion|occupation|operations?|peace|"
+                           # what border talks are about: "pulling troops back from friction points in eastern Ladakh"
+                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement)"
+                           r"\s+in\s+(?:the\s+)?(?:(?:far[\s-])?(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|"
+                           r"western|central)\s+)?$", re.I)
+# "signed a permanent ceasefire in Geneva": a signing names where it took place, whatever was signed.
+_SIGNED_IN = re.compile(r"\bsign(?:ed|ing|s)?\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+# "the Gaza ceasefire negotiations": a place before a ceasefire or a war is where that is, not where talks are held.
+_CONFLICT_AFTER = re.compile(r"\s+(?:ceasefire|truce|war|conflict|hostilities)\b", re.I)
 
 
 # "send delegations to Geneva", "invited Zelenskiy to come to Moscow": where the parties go is where they meet.
@@ -991,7 +1070,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention
         if s is None:
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
-        if _TOPIC_BEFORE.search(before[-30:]) or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or not (
+        topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
+        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _CONFLICT_AFTER.match(
+                s.text, pm.mention.end - s.start) or not (
                 re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
                 or _TRAVEL_TO.search(before)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
@@ -1775,6 +1856,17 @@ def _topic_in(before: str) -> bool:
     return bool(m) and m.group(0)[0].islower()
 
 
+# Where the freed are taken afterwards is no place of the swap: "flown to Kyiv", "returning to northern Gaza".
+_DESTINATION = re.compile(r"\b(?:flown|flew|taken|brought|returned|returning|return|sent|transferred|bused|bussed|driven|"
+                          r"repatriated|deported|heading|headed|bound|travell?ed|arrived)\s+(?:back\s+|home\s+)?"
+                          r"(?:to|for|in|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+# "freed ... from Tehran's Evin prison": the prison's town is where they were let go.
+_FREED_FROM = re.compile(r"\b(?:released|freed|frees|releases|free|release|walked\s+out)\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
+_PRISON_OF = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|penitentiary|detention\s+(?:centre|center|facility))\b", re.I)
+# A country is a swap's place only where a site in it is named: "on the tarmac of an airport in Turkey".
+_SITE_IN_COUNTRY = re.compile(r"\b(?:airports?|airfields?|air\s?bases?|tarmac)\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
+
+
 def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
     """Where a swap took place; not where it was agreed, announced or negotiated, nor where the people were held."""
     keep = []
@@ -1784,12 +1876,19 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
             continue
         before = s.text[max(0, pm.mention.start - s.start - 70) : pm.mention.start - s.start]
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 40]
+        if pm.origin and _FREED_FROM.search(before) and _PRISON_OF.match(after):
+            pm = replace(pm, origin=False, locative=True)
         if (_AGREED_IN.search(before) or _HELD_IN.search(before) or _CROSSING.match(after) or _CROSSING_BEFORE.search(before)
+                or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
                 or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
+        if pm.place.precision == "country":
+            if not _SITE_IN_COUNTRY.search(before):
+                continue
+            pm = replace(pm, locative=True)
         keep.append(pm)
-    return best_place(keep, kinds=frozenset({"site", "city"}))
+    return best_place(keep, kinds=frozenset({"site", "city", "country"}))
 
 
 _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)

@@ -161,9 +161,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("this_month", re.compile(r"\b(?:this|earlier this|later this) month\b", re.I)),
     ("next_month", re.compile(r"\bnext month\b", re.I)),
-    ("month_year", re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+({_MONTH_RX})\.?\s+(\d{{4}})\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?|by|until|(?:at|by|before|until) the (?:start|beginning|middle|end) of)"
-                         rf"\s+({_MONTH_RX})\b(?!\s+\d)", re.I)),
+    # "two days ago": a count of days back; "a week ago": the week before.
+    ("days_ago", re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d)\s+(days?|weeks?)\s+ago\b", re.I)),
+    # "in mid-June 2025", "in mid-June": the hyphen joins the month.
+    ("month_year", re.compile(rf"\b(?:(?:in|since|during|of|early|late|mid)\s+|mid-)({_MONTH_RX})\.?\s+(\d{{4}})\b", re.I)),
+    ("month", re.compile(rf"\b(?:(?:in|since|during|early|late|mid|by|until|(?:at|by|before|until) the (?:start|beginning|middle|end) of)"
+                         rf"\s+|mid-)({_MONTH_RX})\b(?!\s+\d)", re.I)),
     ("this_year", re.compile(r"\b(?:this|earlier this|later this) year\b|\b(?:by|before|at) the end of (?:the|this) year\b|"
                              r"\bby (?:the )?year[- ]end\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by)\s+((?:19|20)\d{2})\b")),
@@ -237,7 +240,29 @@ def find_dates(text: str, published: date, *, future: bool = False) -> list[Date
             taken.append((m.start(), m.end()))
             found.append(mention)
     found.sort(key=lambda x: x.start)
-    return found
+    return _weekday_with_date(found, text)
+
+
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:the\s+)?$")
+
+
+def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]:
+    """ "on Thursday, July 3": the calendar date says which Thursday; one mention over both."""
+    out: list[DateMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.source == "relative" and prev.precision == "day" and m.source == "explicit"
+                and m.precision == "day" and prev.text.split()[-1].lower() in WEEKDAYS
+                and _DATE_AFTER_WEEKDAY.fullmatch(text[prev.end : m.start])):
+            out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
+            continue
+        if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
+                and re.fullmatch(r"\s+", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+            # "overnight on Saturday": the weekday says which night.
+            out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
+            continue
+        out.append(m)
+    return out
 
 
 def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> DateMention | None:
@@ -282,6 +307,13 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
         shift = {"last_week": -7, "this_week": 0, "next_week": 7}[kind]
         value = "week:" + (_week_monday(published) + timedelta(days=shift)).isoformat()
         precision = "week"
+        source = "relative"
+    elif kind == "days_ago":
+        n = int(g[0]) if g[0].isdigit() else _NUM_WORDS[g[0].lower()]
+        if g[1].lower().startswith("week"):
+            value, precision = "week:" + (_week_monday(published) - timedelta(weeks=n)).isoformat(), "week"
+        else:
+            d = published - timedelta(days=n)
         source = "relative"
     elif kind in ("last_month", "this_month", "next_month"):
         y, mo = published.year, published.month + {"last_month": -1, "this_month": 0, "next_month": 1}[kind]

@@ -167,7 +167,10 @@ def _primary(sentences: Sequence[Span], group: _Group) -> Detection:
 _STATEMENT = re.compile(
     r"\b(?:said|says|told|announced|reported|added|confirmed|wrote|stated|tweeted|posted|warned|statement|"
     r"according\s+to|threatened|proposed|denied|rejected|urged|called|offered|vowed|speech|interview|remarks|"
-    r"broadcast|televised)\s+((?:[\w-]+\s+){0,4})$",
+    r"broadcast|televised)\s+((?:[\w-]+\s+){0,4})$|"
+    # "welcomed on Thursday the prospect of talks": a reaction dated before its object (not "welcomed the swap on
+    # Saturday", where the day may be the swap's)
+    r"\b(?:welcomed|hailed|praised)\s+$",
     re.I,
 )
 # "the Taliban government said killed eight civilians on Tuesday": a verb after "said" opens the reported
@@ -188,18 +191,32 @@ _IN_THE_FIELD = frozenset({"prisoner_swap", "drone_strike"})
 _MEETING_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|negotiations|call|summit|conversation)\b", re.I)
 
 
+# An attack named in a story about talks or sanctions dates the attack: "Saturday's strike in al-Mawasi", "Israel's
+# strike on Hamas leaders in Doha on Tuesday has put the negotiations on hold".
+_ATTACK_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?|shelling|"
+                          r"assassination|killings?|massacres?|invasion|incursion|ambush)\b", re.I)
+_ATTACK_OF = re.compile(r"\b(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?|shelling|assassination|killings?|massacres?|"
+                        r"invasion|incursion|ambush)\s+(?:on|against|in|of|at)\s+(?:(?!(?:and|but|was|were|is|are|has|have|had|"
+                        r"that|which|who)\b)[\w'’-]+\s+){0,5}$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|may|might|\w+ed)\b", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
                               r"announced|told|vowed)\b", re.I)
 # A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
-_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )\b(?:\w+ed|began|begun|held|took|was|were|met|saw|went|came|kicked\s+off)\b", re.I)
+# An -ed word after an article or in a compound is an adjective: "will sign an expanded ceasefire", "Saudi-hosted talks".
+_PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\ban )(?<!\ba )(?<!\bthe )(?<!-)"
+                        r"\b(?:\w+ed|began|begun|held|took|was|were|met|saw|went|came|kicked\s+off)\b", re.I)
 _FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
                           r"upcoming|take\s+effect|takes\s+effect|taking\s+effect|"
                           # "agreed to exchange ... in January", "has not agreed to attend talks ... on Monday"
                           r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+)?to\s+"
                           r"(?:attend|hold|meet|exchange|swap|release|free|return|sign|resume|start|begin|open|host|visit|"
                           r"travel|come|go|send|hand|extend|impose|lift|discuss|continue|convene|talk|negotiate))\b", re.I)
-# "had been due on Saturday", "was scheduled for Sunday": a plan that is already past.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.I)
+# "had been due on Saturday": a plan that is already past. "was due on Sunday" is past when the clause it qualifies
+# is ("a summit that was due to take place on Sunday was called off"); "talks that were due to begin on Saturday have
+# been postponed" still looks ahead.
+_PAST_PLAN = re.compile(r"\bhad\s+been\s+$", re.I)
+_SIMPLE_PAST_PLAN = re.compile(r"\b(?:was|were)\s+$", re.I)
+_PAST_MAIN = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){0,3}?(?:was|were|did|had)\b", re.I)
 # A date on a reduced relative clause is background: "soldiers captured in July", "a ceasefire agreed in
 # November", "sanctions, eased in October". After an auxiliary ("were captured in July") or a name ("Hamas
 # agreed on Wednesday") the verb is the clause's own.
@@ -227,7 +244,14 @@ _EFFECT = re.compile(r"\b(?:(?:take|takes|taking|took|come|comes|coming|came)\s+
                      # "expected to sign it into law this month": a measure bites once it is law.
                      r"sign(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?into\s+law(?:\s+(?:on|in))?|"
                      r"(?:starting|effective)(?:\s+(?:on|from))?)\s+$", re.I)
+_UNDECIDED = frozenset({"proposed", "threatened", "stalled", "denied"})
 _FROM_DAY = re.compile(r"\bfrom\s+$", re.I)  # "from Friday", not "from 2022"
+# When an agreed truce begins is part of what was agreed, not the day of the talks: "agreed to a ceasefire in eastern
+# Congo starting on August 4 after a meeting ... on Tuesday".
+_TERMS_START = re.compile(r"\b(?:ceasefire|truce|pause|moratorium|deal|agreement|accord)\b"
+                          r"(?:(?!\b(?:talks|negotiations|meeting|summit|round|conference|consultations)\b)[^,;.]){0,40}?\b(?:starting|beginning|"
+                          r"effective|from|(?:to\s+|will\s+|would\s+)?(?:take|takes|taking|come|comes|coming)\s+(?:into\s+)?"
+                          r"(?:effect|force))(?:\s+(?:on|from|at))?\s+$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -257,7 +281,9 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                         or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
                 marks = list(_FUTURE_WORD.finditer(before))
-                if marks and not _PAST_VERB.search(before[marks[-1].end() :]) and not _PAST_PLAN.search(before[: marks[-1].start()]):
+                plan_past = bool(_PAST_PLAN.search(before[: marks[-1].start()]) or (
+                    _SIMPLE_PAST_PLAN.search(before[: marks[-1].start()]) and _PAST_MAIN.match(s.text, m.end))) if marks else False
+                if marks and not _PAST_VERB.search(before[marks[-1].end() :]) and not plan_past:
                     fut = find_dates(m.text, published, future=True)
                     if fut:
                         m = replace(fut[0], start=m.start, end=m.end)
@@ -274,6 +300,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                 # when they bite.
                 dated = [m for m in usable if _EFFECT.search(s.text[max(0, m.start - 30) : m.start])
                          or (m.precision == "day" and _FROM_DAY.search(s.text[max(0, m.start - 6) : m.start]))]
+            if event_type == "sanctions" and modality in _UNDECIDED and not dated:
+                # A measure proposed, threatened, blocked or denied has no date of its own: the day named is the
+                # proposal's, the threat's or the veto's ("proposed a new package of sanctions on Friday").
+                continue
             best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
@@ -285,14 +315,26 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
     before = text[max(0, m.start - 160) : m.start]
     if text[m.end : m.end + 2] in ("'s", "’s"):
         # "yesterday's attack", "Sunday's strike": the event's own date; "Monday's talks" date talks, where a swap or
-        # a strike does not happen (talks and sanctions are decided at meetings).
-        return event_type in _IN_THE_FIELD and bool(_MEETING_NOUN.match(text[m.end : m.end + 30]))
+        # a strike does not happen (talks and sanctions are decided at meetings), and "Saturday's strike" names an
+        # attack, which talks or sanctions are not.
+        if event_type in _IN_THE_FIELD:
+            return bool(_MEETING_NOUN.match(text[m.end : m.end + 30]))
+        return bool(_ATTACK_NOUN.match(text[m.end : m.end + 30]))
+    if event_type not in _IN_THE_FIELD and _ATTACK_OF.search(before[-70:]) and _VERB_AFTER.match(text, m.end):
+        return True  # the attack is the clause's subject ("... on Tuesday has put the talks on hold")
     st = _STATEMENT.search(before[-40:])
-    if (st and not _CLAUSE_VERB.search(st.group(1))) or _STATEMENT_AFTER.match(text[m.end : m.end + 25]):
+    said = _STATEMENT_AFTER.match(text[m.end : m.end + 25])
+    # "met in Luanda on Tuesday, said Angola's presidency": a source after the clause, unless the date is an aside
+    # ("Putin, on Tuesday, said").
+    if said and "," in said.group(0) and not before.rstrip().endswith(","):
+        said = None
+    if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):
         return True
     if event_type in _IN_THE_FIELD and _MEETING_OF.search(before[-80:]):
+        return True
+    if event_type == "negotiation" and _TERMS_START.search(before[-80:]):
         return True
     if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])):
         return True

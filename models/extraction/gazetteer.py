@@ -108,6 +108,12 @@ class Gazetteer:
     # Actor names with lowercase words, which the capitalised-chunk scan cannot see whole ("Islamic Resistance in
     # Iraq", "al-Qaeda in the Arabian Peninsula", "Sinaloa cartel"): one alternation, longest name first.
     _phrases: re.Pattern[str] | None = field(default=None, repr=False)
+    # Curated sites named by a capitalised word and a lowercase noun ("Evin prison", "Shayrat air base", "Ben Gurion
+    # airport"), which the chunk scan ends before the noun: capitalised head -> pattern for the nouns after it.
+    _tails: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    # Derived divisions whose bare name is also a town or a word: found only with "province", "state", ...
+    _qualified_admin1: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list), repr=False)
+    _derived: set[Place] = field(default_factory=set, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -118,6 +124,7 @@ class Gazetteer:
         g._load_admin1(data_dir / "admin1.json")
         g._load_extra(data_dir / "places_extra.json")
         g._load_actors(data_dir / "actors.json")
+        g._derive_admin1(data_dir / "cities.json.gz")
         return g
 
     def _load_countries(self) -> None:
@@ -163,9 +170,38 @@ class Gazetteer:
             for surface in {*([e["name"]] if e.get("bare", True) else []), *e.get("aliases", [])}:
                 self.admin1[_norm_key(surface)].append(place)
 
+    def _derive_admin1(self, path: Path) -> None:
+        """First-level divisions of the countries admin1.json does not cover, by the names their towns carry
+        ("Cabo Delgado", "Michoacan", "Changwat Ubon Ratchathani" also as "Ubon Ratchathani"): "in Cabo Delgado
+        province" then names the province instead of a homonym town abroad. A name that is also a town, a state or
+        a common word counts only with its qualifier ("Surin province"); a compass name ("Eastern Province") is
+        shared by too many countries to count at all."""
+        if not path.exists():
+            return
+        sizes = getattr(self, "_admin_sizes", {})
+        centroids = getattr(self, "_admin_centroids", {})
+        for (iso3, raw), size in sizes.items():
+            if any(p.country == iso3 for p in self.admin1.get(_norm_key(raw), [])):
+                continue  # a curated division
+            short = _DIVISION_WORDS.sub("", raw).strip(" -,")
+            key = _norm_key(short)
+            if not key or key in _GENERIC_DIVISIONS or key in _STOP_SURFACES:
+                continue
+            lat, lon = centroids.get((iso3, raw), (None, None))
+            place = Place(short, iso3, short, _r(lat), _r(lon), "admin1", size)
+            bare = len(key) >= 4 and key not in self.places and key not in self.actors and iso3 in _DERIVED_BARE
+            self._derived.add(place)
+            for surface in {raw, short}:
+                k = _norm_key(surface)
+                if k == key and not bare:
+                    self._qualified_admin1[k].append(place)
+                elif place not in self.admin1[k]:
+                    self.admin1[k].append(place)
+
     def _load_extra(self, path: Path) -> None:
         if not path.exists():
             return
+        tails: dict[str, set[str]] = defaultdict(set)
         for e in json.loads(path.read_text(encoding="utf-8"))["entries"]:
             # A region across divisions ("Darfur", "the Donbas") locates a country, one inside a division
             # ("the Galilee") that division.
@@ -176,6 +212,13 @@ class Gazetteer:
                 key = _norm_key(surface)
                 # Curated entries win over GeoNames homonyms.
                 self.places[key] = [place, *[p for p in self.places.get(key, []) if p.precision != "city" or p.country != place.country]]
+                head = _CHUNK.match(surface)
+                tail = surface[head.end() :] if head else ""
+                if head and re.fullmatch(r"(?:\s+[a-z][\w-]*)+", tail):
+                    tails[_norm_key(head.group(0))].add(tail.strip())
+        for head_key, words in tails.items():
+            alts = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len, reverse=True)
+            self._tails[head_key] = re.compile(r"\s+(?:" + "|".join(alts) + r")\b", re.I)
 
     def _load_actors(self, path: Path) -> None:
         phrases: set[str] = set()
@@ -297,7 +340,16 @@ class Gazetteer:
                     surface_end -= 2
                 surface = text[start:surface_end]
                 key = _norm_key(surface)
-                if key in _SEAS:
+                tail = self._tails.get(key) if i + n == len(tokens) else None
+                tail_m = tail.match(text, surface_end) if tail else None
+                if tail_m and self.places.get(_norm_key(text[start : tail_m.end()])):
+                    # "Evin prison": the site, whatever the capitalised word alone names.
+                    surface_end = tail_m.end()
+                    surface = text[start:surface_end]
+                    found = Mention(surface, start, surface_end, (), tuple(self.places[_norm_key(surface)]))
+                    i += n
+                    break
+                if _is_water(key):
                     found = Mention(surface, start, surface_end)  # water: consume the words, report nothing
                     i += n
                     break
@@ -310,7 +362,7 @@ class Gazetteer:
                     break
                 if not key or key in _STOP_SURFACES:
                     continue
-                if key not in self.actors and key not in self.places and key not in self.admin1:
+                if key not in self.actors and key not in self.places and key not in self.admin1 and key not in self._qualified_admin1:
                     continue  # most n-grams name nothing: skip the context reads below
                 after = text[surface_end:surface_end + 20]
                 before = text[max(0, start - 20):start]
@@ -319,8 +371,12 @@ class Gazetteer:
                 # "the Shevchenkivskyi district of Kyiv" is part of a city, not a first-level division.
                 lift = not (suffix_m and suffix_m.group(0).strip().lower().startswith("district"))
                 actors = tuple(self.actors.get(key, ()))
-                # An all-caps word ("MAGA", "FSB") is an acronym: an actor if we know it, never a town.
-                places = () if surface.isupper() and len(surface) > 2 else tuple(self._places_for(key, suffix, lift))
+                # An all-caps word ("MAGA", "FSB", "UN") is an acronym: an actor if we know it, never a town.
+                places = () if surface.isupper() and len(surface) >= 2 else tuple(self._places_for(key, suffix, lift))
+                if places and self._derived and not suffix and (
+                        (i > 0 and not tokens[i - 1][0].endswith(("'s", "’s"))) or i + n < len(tokens)):
+                    # A derived division's name inside a longer name is part of it ("National Unity Government").
+                    places = tuple(p for p in places if p not in self._derived)
                 if actors or places:
                     found = Mention(surface, start, surface_end, actors, places, suffix)
                     i += n
@@ -343,11 +399,13 @@ class Gazetteer:
         return out
 
     def _places_for(self, key: str, admin_suffix: bool, lift: bool = True) -> list[Place]:
-        if key in _SEAS and not admin_suffix:
+        if _is_water(key) and not admin_suffix:
             return []  # "the Red Sea" is water, not Sudan's Red Sea state
         admin = self.admin1.get(key, [])
         if admin_suffix and admin:
             return list(admin)
+        if admin_suffix and key in self._qualified_admin1:
+            return list(self._qualified_admin1[key])
         if admin_suffix and lift:
             # "Volgograd region" where only the city is known: lift to its division.
             lifted = [p for p in self.places.get(key, []) if p.precision == "city" and p.admin1]
@@ -362,6 +420,23 @@ class Gazetteer:
         towns = self.places.get(key, [])
         own = {(p.country, _norm_key(p.name)) for p in towns} | {(p.country, _norm_key(p.admin1 or "")) for p in towns}
         return [*towns, *[a for a in admin if (a.country, key) not in own and (a.country, _norm_key(a.name)) not in own]]
+
+
+# Words around a division's name in GeoNames ("Changwat Udon Thani", "Murang'a District", "Nairobi Area").
+_DIVISION_WORDS = re.compile(r"^(?:Changwat|Province\s+of|State\s+of|Provincia\s+de|Estado\s+de|Departamento\s+de)\s+|"
+                             r"\s+(?:Province|Region|District|Area|State|Governorate|Department|Prefecture|County|Municipality)$")
+# Countries in conflict news without curated divisions, whose division names may stand alone ("in Cabo Delgado");
+# elsewhere a derived name needs its qualifier ("Hubei province"), since many are also words ("Unity", "Rivers").
+_DERIVED_BARE = frozenset({"THA", "KHM", "NGA", "MOZ", "MEX", "HTI", "CMR", "TCD", "CAF", "BFA", "KEN", "SSD", "BDI", "UGA",
+                           "COG", "CIV", "GIN", "TGO", "BEN", "MRT", "ERI", "DJI", "TZA", "ZWE", "NIC", "HND", "GTM", "SLV",
+                           "ECU", "PER", "BRA", "BGD", "LKA", "NPL", "IDN", "MYS", "TJK", "KGZ", "KAZ", "UZB"})
+_GENERIC_DIVISIONS = frozenset(
+    f"{a}{b}" for a in ("", "north ", "south ", "east ", "west ", "far ") for b in
+    ("north", "south", "east", "west", "central", "centre", "center", "northern", "southern", "eastern", "western",
+     "north west", "north east", "south west", "south east", "northwest", "northeast", "southwest", "southeast",
+     "capital", "coast", "coastal", "upper", "lower", "middle", "nord", "sud", "est", "ouest", "centro", "norte", "sur",
+     "federal district", "federal capital territory", "islands", "island", "lakes", "mountains", "plateau", "littoral")
+) | {"sahel", "unity", "rivers", "lakes", "zaire", "volta", "papua", "balkan", "mono", "bong", "sila", "warrap"}
 
 
 def _r(x: float | None) -> float | None:
@@ -388,7 +463,12 @@ _BOTH = re.compile(r"\b(?:two|both)\s+(Koreas)\b", re.I)
 
 _SEAS = frozenset({"red sea", "black sea", "sea of azov", "azov sea", "baltic sea", "mediterranean", "mediterranean sea",
                    "gulf of aden", "arabian sea", "caspian sea", "persian gulf", "gulf", "dead sea", "north sea",
-                   "sea of galilee"})
+                   "sea of galilee", "bab el mandeb", "bab al mandab"})
+
+
+def _is_water(key: str) -> bool:
+    """ "the Kerch Strait", "the Strait of Hormuz": a strait is water between places, not the town it is named after."""
+    return key in _SEAS or key.endswith((" strait", " straits")) or key.startswith(("strait of ", "straits of "))
 
 
 @lru_cache(maxsize=1)

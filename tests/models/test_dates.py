@@ -62,3 +62,21 @@ def test_relative_ages():
     assert parse_relative_age("time21 minutes ago", ref) == datetime(2025, 9, 24, 11, 39)
     assert parse_relative_age("6 days ago", ref).date() == date(2025, 9, 18)
     assert parse_relative_age("sometime", ref) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("the strike two days ago", "2025-09-22", "day"),
+        ("talks held a week ago", "week:2025-09-15", "week"),
+        ("in mid-June", "2025-06", "month"),
+        ("in mid-March 2024", "2024-03", "month"),
+        # The calendar date says which Thursday.
+        ("swapped on Thursday, July 3", "2025-07-03", "day"),
+        ("on Friday 12 September", "2025-09-12", "day"),
+        ("drones attacked overnight on Saturday", "2025-09-20", "day"),
+    ],
+)
+def test_days_ago_mid_month_and_a_weekday_with_its_date(text, value, precision):
+    found = find_dates(text, PUB)
+    assert len(found) == 1 and (found[0].value, found[0].precision) == (value, precision)
