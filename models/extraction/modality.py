@@ -97,6 +97,9 @@ _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
                                r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+"
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
+# A stall that only could happen ("could suspend the talks", "bills that would block arms sales") is a threat or a
+# proposal, which the cues tell; "said it would postpone the release" announces the stall itself.
+_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would)\s+(?:\w+ly\s+)?$", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
@@ -107,7 +110,9 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|
 _AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.])*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
+    # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
+    # what is or was ("warned that the call opened Pandora's box") tells no threat.
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
@@ -205,9 +210,9 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
         r"\b(?:met|spoke|spoken|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
         # "agreed during a phone call on Thursday to meet in Budapest": the call was held
-        # "told Trump during Friday's White House meeting that ..."
-        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their|his|her|its|"
-        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # "told Trump during Friday's White House meeting that ...", "told Erdogan at talks in Sochi that ..."
+        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,100}?\b(?:in|during|at)\s+(?:(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
         # talks that ended without a deal were held
         r"without\s+(?:(?:an|any|a)\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough)|ended\s+without)\b"
         r"(?!\s+by\b)",
@@ -397,9 +402,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     # A drone strike happens, is under way, is threatened or denied; flights "suspended" after it are a consequence.
     stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else ([_STALLED_ANY_TYPE] if event_type == "sanctions" else [])
     held_m = _HELD[event_type].search(sentence) if event_type in _HELD else None
-    held = held_m.end() if held_m else None
+    # From the verb on: "urged Putin ... during a phone call" urges in a call that was held.
+    held = held_m.start() if held_m else None
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
+               and not _MAY_STALL.search(sentence, 0, m.start())
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall

@@ -1159,3 +1159,21 @@ def test_sanctions_action_removals_targets_described_and_defiance(text, action):
 )
 def test_drone_modality_threats_of_other_measures_and_what_targets_were_doing(text, modality):
     assert extract(text, "drone_strike")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A warning threatens only what will or could come; one about what is or was threatens nothing.
+        ("The army warned that it could halt the talks unless the attacks stopped.", "negotiation", "threatened"),
+        ("The two presidents spoke by phone on Friday, while the opposition warned that the call was a mistake.",
+         "negotiation", "occurred"),
+        # Whatever was urged or told in a call or at talks, the call or the talks were held.
+        ("The chancellor urged the president to pull his troops back and open negotiations during a long phone call on Monday.",
+         "negotiation", "occurred"),
+        ("The president told his guest at talks in the capital that his country would rejoin the deal only on its terms.",
+         "negotiation", "occurred"),
+    ],
+)
+def test_modality_warnings_of_what_is_and_what_was_said_at_held_talks(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
