@@ -107,7 +107,8 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|
                              r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
 # A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
 # event's; nor does a target that dismisses sanctions as illegal stall them.
-_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.])*$", re.I)
+# "and" joins a new clause, except inside "between Kinshasa and the rebels".
+_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.]|\bbetween\s+(?:[\w'’-]+\s+){1,4}?and\b)*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
@@ -213,6 +214,9 @@ _HELD: dict[str, re.Pattern[str]] = {
         # "told Trump during Friday's White House meeting that ...", "told Erdogan at talks in Sochi that ..."
         r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,100}?\b(?:in|during|at)\s+(?:(?:a|an|the|their|his|her|its|"
         r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # "said after a two-hour phone call with Trump that ...": a statement made after the call
+        r"(?:said|told|announced|stated|declared|added)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:call|conversation|meeting|talks|summit|negotiations)|"
         # talks that ended without a deal were held
         r"without\s+(?:(?:an|any|a)\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough)|ended\s+without)\b"
         r"(?!\s+by\b)",
@@ -322,6 +326,15 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
 
 
+_AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
+
+
+def _names_event(sentence: str, event_type: str, start: int) -> bool:
+    """The clause from `start` to its comma names the event itself ("after Putin proposed direct talks")."""
+    end = _CLAUSE_MARK.search(sentence, start)
+    return any(start <= t < (end.start() if end else len(sentence)) for t in _triggers(sentence, event_type))
+
+
 def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str] | None:
     """A passive stall whose subject is the event, however long ("Peace talks ... that were due to open in Luanda
     today were called off"; "An exchange of detainees ... that mediators had announced has been put off"): reached
@@ -352,6 +365,10 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
         for m in rx.finditer(sentence):
             if _skip_cue(sentence, event_type, name, m, held):
                 continue
+            if (after := _AFTER_CLAUSE.search(sentence, 0, m.start())) and not _names_event(sentence, event_type, after.start()):
+                continue  # "agreed to impose sanctions after its junta proposed staying in power": another event's cue
+            if _AT_WHICH.search(sentence, 0, m.start()):
+                continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
             dist = near(m, window)
             if dist is None:
                 continue

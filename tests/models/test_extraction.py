@@ -1177,3 +1177,24 @@ def test_drone_modality_threats_of_other_measures_and_what_targets_were_doing(te
 )
 def test_modality_warnings_of_what_is_and_what_was_said_at_held_talks(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue in an "after" clause tells another event, unless that clause names the event itself.
+        ("The two leaders met in Geneva on Monday, hours after planned talks between the army and the rebels were called off.",
+         "negotiation", "occurred"),
+        ("Regional leaders agreed on Friday to impose sanctions on the country after its junta proposed a five-year transition.",
+         "sanctions", "occurred"),
+        ("The minister said he would wait for his rival in Vienna for a meeting, after the rival proposed direct talks there.",
+         "negotiation", "proposed"),
+        # A statement made after a call, and what was proposed at talks, tell of talks that were held.
+        ("The president said after a long phone call with his counterpart that his country was ready to work on a memorandum.",
+         "negotiation", "occurred"),
+        ("The army pulled back from the city after talks with the rebels in Nairobi on Monday, at which the rebels proposed a truce.",
+         "negotiation", "occurred"),
+    ],
+)
+def test_modality_after_clauses_and_what_was_said_at_talks(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
