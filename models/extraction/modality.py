@@ -52,7 +52,9 @@ _DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsi
                          r"conducting)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
-    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
+    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach|"
+    # "dismissed a peace plan floated by ...", "rejected direct negotiations with Washington"
+    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
     r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
@@ -94,8 +96,9 @@ _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off
 _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
+# So is one that a visit or a call is to discuss ("will travel to Israel to discuss the collapse of the talks").
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
-                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+"
+                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*|discuss\w*|address\w*)\s+"
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
 # A stall that only could happen ("could suspend the talks", "bills that would block arms sales") is a threat or a
 # proposal, which the cues tell; "said it would postpone the release" announces the stall itself.
@@ -197,6 +200,7 @@ _RELATIVE_JUST_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
+_EFFECT_AFTER = re.compile(r"\s+(?:to\s+)?(?:take\s+(?:full\s+)?effect|come\s+into\s+force)\b", re.I)  # "due to take effect"
 _TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
 # A bill that a legislature has passed is no longer only proposed; what is said of it next decides
 # ("passed a defence bill that repeals ..., and Trump is expected to sign it").
@@ -297,7 +301,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
     if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
             _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
         return True
-    if (event_type == "negotiation" and name == "planned" and _TAKES_EFFECT.search(m.group(0))
+    if (event_type == "negotiation" and name == "planned"
+            and (_TAKES_EFFECT.search(m.group(0)) or _EFFECT_AFTER.match(sentence, m.end()))
             and _DEAL_REACHED.search(sentence, 0, m.start())):
         return True
     if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())

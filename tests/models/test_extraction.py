@@ -1198,3 +1198,18 @@ def test_modality_warnings_of_what_is_and_what_was_said_at_held_talks(text, even
 )
 def test_modality_after_clauses_and_what_was_said_at_talks(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # Rejecting a plan or the talks themselves stalls them.
+        ("The foreign minister dismissed a peace plan floated by a neighbouring state as unworkable.", "stalled"),
+        ("The government said it had rejected direct negotiations with the rebels but left the door open to mediation.", "stalled"),
+        # A collapse that a trip is to discuss is its topic; a truce approved and due to take effect was agreed at talks.
+        ("The envoy will fly to Cairo on Monday to discuss the collapse of the truce talks with officials there.", "planned"),
+        ("The cabinet approved a ceasefire with the militia on Tuesday, with the truce due to take effect at dawn.", "occurred"),
+    ],
+)
+def test_negotiation_rejected_plans_discussed_collapses_and_truces_due_to_take_effect(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
