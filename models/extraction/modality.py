@@ -27,7 +27,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "sanctions": re.compile(
         r"\b(?:sanction\w*|tariffs?|embargo\w*|price cap|asset freeze|freez\w*|frozen|export ban|ban\w*|blacklist\w*|"
-        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap)\b",
+        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?)\b",
         re.I,
     ),
     "prisoner_swap": re.compile(
@@ -106,7 +106,7 @@ _MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would)\s+(?:\w+l
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
-_MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
+_MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
                              r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
 # A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
 # event's; nor does a target that dismisses sanctions as illegal stall them.
@@ -122,7 +122,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
                             r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
-                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
                             r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
@@ -142,10 +142,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
+                           # "said he would announce new tariffs": whatever the verb, a decision about a measure
+                           r"(?:it|he|she|they|we)\s+would\s+(?!not\b|never\b|face\b)\w+\s+(?:[\w.'’-]+\s+){0,3}?"
+                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies)|"
                            # "Merz said Germany would halt exports": a named subject's announced decision
                            r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
                            r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
+                           # "ordered the government to halt exports": what another is ordered to do is still to come
+                           r"ordered\s+(?:[\w.'’-]+\s+){1,4}?to\s+(?!be\b)\w+|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
                            r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
@@ -204,7 +209,7 @@ _EFFECT_AFTER = re.compile(r"\s+(?:to\s+)?(?:take\s+(?:full\s+)?effect|come\s+in
 _TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
 # A bill that a legislature has passed is no longer only proposed; what is said of it next decides
 # ("passed a defence bill that repeals ..., and Trump is expected to sign it").
-_BILL = re.compile(r"bill|legislation", re.I)
+_BILL = re.compile(r"bills?|legislation", re.I)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|approved|adopted|cleared)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _PASSED_AFTER = re.compile(r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:passed|approved|adopted)\b", re.I)
 _DEAL_REACHED = re.compile(r"\b(?:agreed|signed|reached|sealed|clinched|struck|accepted|approved)\b", re.I)
@@ -415,6 +420,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
         # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
         # ... but when the measure takes effect is still the measure's ("saying the tariff would take effect on April 2").
         usable = triggers if _TAKES_EFFECT.search(m.group(0)) else [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
+        if len(usable) < len(triggers) and not _TAKES_EFFECT.search(m.group(0)):
+            return None  # the event was named before the reason: an event word in it ("saying the imports were ...") is its topic
         if not usable:
             return None
         dist = min(abs(m.start() - t) for t in usable)

@@ -1213,3 +1213,23 @@ def test_modality_after_clauses_and_what_was_said_at_talks(text, event_type, mod
 )
 def test_negotiation_rejected_plans_discussed_collapses_and_truces_due_to_take_effect(text, modality):
     assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "action"),
+    [
+        # A reported decision about a measure, whatever the verb, is planned.
+        ("The president said he would unveil new tariffs on the country next week.", "planned", "impose"),
+        # What another is ordered to do is still to come; a suspension ordered is taken.
+        ("A court ordered the ministry to stop all arms exports to the country within ten days.", "planned", "impose"),
+        ("The president ordered a suspension of coal exports to the country, saying shipments would resume once it complied.",
+         "occurred", "impose"),
+        # Bills propose, however many; a reason clause's event word is its topic.
+        ("Two senators introduced bills that would block arms sales to the kingdom.", "proposed", "propose"),
+        ("The minister urged the bloc to impose an embargo on the country's gas, saying the imports were funding the war.",
+         "proposed", "propose"),
+    ],
+)
+def test_sanctions_decisions_orders_bills_and_reason_clauses(text, modality, action):
+    e = extract(text, "sanctions")
+    assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
