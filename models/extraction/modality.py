@@ -126,8 +126,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
                             r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
-                            r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
-                            r"ready\s+to|willing\s+to|preparing|"
+                            r"possibility\s+of|prospects?\s+(?:of|for)|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
+                            r"ready\s+(?:to|for)|willing\s+to|preparing|"
                             # a wish ("would love to meet"), an offer of help, a text under study, are proposals
                             r"would\s+['‘’\"]?(?:love|like|be\s+(?:happy|glad))['‘’\"]?\s+to|would\s+welcome|(?:would|will)\s+seek\s+to|"
                             r"wants?\s+to\s+(?:impose|introduce|ban|freeze|sanction|target|restrict|meet|hold|host|resume|"
@@ -163,7 +163,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
-                           r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
+                           r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day|"
+                           # talks "extended beyond their scheduled end" go on
+                           r"(?:talks|negotiations|consultations|discussions)\b[^,;.]{0,120}?\b(?:(?:has|have)\s+been|were|was)\s+extended)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
     ("ongoing", re.compile(r"\bresumed\b", re.I)),
     # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
@@ -223,6 +225,9 @@ _HELD: dict[str, re.Pattern[str]] = {
         # "told Trump during Friday's White House meeting that ...", "told Erdogan at talks in Sochi that ..."
         r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,100}?\b(?:in|during|at)\s+(?:(?:a|an|the|their|his|her|its|"
         r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # "Putin received U.S. envoy Witkoff at the Kremlin": a guest received or hosted was met; a letter received was not
+        r"(?<!-)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:received|hosted)\s+(?!(?:[\w.'’-]+\s+){0,2}?(?:letters?|messages?|proposals?|offers?|invitations?|responses?|"
+        r"repl(?:y|ies)|requests?|notes?|calls?|assurances|guarantees|reports?|drafts?|plans?|texts?|documents?)\b)|"
         # "said after a two-hour phone call with Trump that ...": a statement made after the call
         r"(?:said|told|announced|stated|declared|added)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:a|an|the|their|his|her|its|"
         r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:call|conversation|meeting|talks|summit|negotiations)|"

@@ -1233,3 +1233,19 @@ def test_negotiation_rejected_plans_discussed_collapses_and_truces_due_to_take_e
 def test_sanctions_decisions_orders_bills_and_reason_clauses(text, modality, action):
     e = extract(text, "sanctions")
     assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Peace talks between the government and the rebels in Nairobi have been extended beyond their planned end.", "ongoing"),
+        ("The rebels are ready for a long truce with the army and would free all their captives, a commander said.", "proposed"),
+        # A guest received was met, whatever was said about a proposal; a letter received is no meeting.
+        ("The president received the U.S. envoy in his residence on Friday and sent signals about Washington's truce proposal.",
+         "occurred"),
+        ("The government received a letter from the rebels proposing new talks.", "proposed"),
+        ("The kingdom welcomed the prospect of hosting a summit between the two presidents.", "proposed"),
+    ],
+)
+def test_negotiation_extended_talks_readiness_guests_and_prospects(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
