@@ -22,7 +22,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
+        r"roadmap|framework|initiative|agreements?|accords?|deals?|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -258,7 +258,9 @@ _FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
 # "urged the EU to include Rosatom in its next sanctions package, saying Moscow's revenues were financing the war"
-_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing)\b", re.I)
+# ... and so does a concessive one ("are due in Washington to sign accords, although the rebels continued to advance").
+_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing|although|though|even\s+though|"
+                            r"even\s+as|whereas)\b", re.I)
 _TALKS_LIKE = ("negotiation", "prisoner_swap")
 _STALL_IN_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|were|was)\s+$", re.I)
 _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+place|went\s+ahead|got\s+under\s?way|restarted|"
@@ -424,9 +426,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     def near(m: re.Match[str], window: int) -> int | None:
         # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
         # ... but when the measure takes effect is still the measure's ("saying the tariff would take effect on April 2").
-        usable = triggers if _TAKES_EFFECT.search(m.group(0)) else [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
-        if len(usable) < len(triggers) and not _TAKES_EFFECT.search(m.group(0)):
-            return None  # the event was named before the reason: an event word in it ("saying the imports were ...") is its topic
+        # The event named before the reason, an event word inside it ("saying the imports were ...") is its topic.
+        if not _TAKES_EFFECT.search(m.group(0)) and any(t < r <= m.start() for r in reasons for t in triggers):
+            return None
+        # A cue across a semicolon belongs to another clause ("...; the army said it was conducting a review").
+        usable = [t for t in triggers if sentence.find(";", min(t, m.start()), max(t, m.start())) < 0]
         if not usable:
             return None
         dist = min(abs(m.start() - t) for t in usable)

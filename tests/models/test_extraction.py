@@ -1249,3 +1249,17 @@ def test_sanctions_decisions_orders_bills_and_reason_clauses(text, modality, act
 )
 def test_negotiation_extended_talks_readiness_guests_and_prospects(text, modality):
     assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue across a semicolon or in a concessive clause belongs to another clause.
+        ("Five aid workers were killed when a drone hit their car near the border; the army said it was conducting a review.",
+         "drone_strike", "occurred"),
+        ("The two presidents are due in Paris on Friday to sign accords ending the war, although the rebels, who reject the deal, "
+         "continued to advance.", "negotiation", "planned"),
+    ],
+)
+def test_modality_cues_across_semicolons_and_in_concessive_clauses(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
