@@ -84,7 +84,9 @@ _STALLED = re.compile(
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
     # "an exchange that had been expected on Saturday did not take place"
     r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
-    r"never\s+(?:took\s+place|happened|materiali[sz]ed))\b",
+    r"never\s+(?:took\s+place|happened|materiali[sz]ed)|"
+    # "whose release had been due on Saturday": a schedule told in the past perfect was not kept
+    r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
@@ -103,6 +105,8 @@ _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaki
 # A stall that only could happen ("could suspend the talks", "bills that would block arms sales") is a threat or a
 # proposal, which the cues tell; "said it would postpone the release" announces the stall itself.
 _MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would)\s+(?:\w+ly\s+)?$", re.I)
+_WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
+_IF_LATER = re.compile(r"[^.;]*?\b(?:if|unless)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
@@ -475,6 +479,10 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if best is not None:
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
+        if best[2] == "planned" and _WARNED.search(sentence) and _IF_LATER.match(sentence, m.end()):
+            # "Iran will stay away from Sunday's talks if the board passes a resolution, an official warned": a step made
+            # to hang on a condition, told as a warning, is a threat.
+            return ModalityResult("threatened", m.group(0), base + m.start(), base + m.end(), score)
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
     ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None
                and not (event_type == "negotiation" and _AGREED_TO.search(sentence, 0, m.start()))]

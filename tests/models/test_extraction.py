@@ -1263,3 +1263,20 @@ def test_negotiation_extended_talks_readiness_guests_and_prospects(text, modalit
 )
 def test_modality_cues_across_semicolons_and_in_concessive_clauses(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A step hung on a condition and told as a warning is a threat; the same step told plainly is planned.
+        ("The rebels will stay away from next week's talks in Geneva if the army resumes its offensive, a commander warned.",
+         "negotiation", "threatened"),
+        ("The army will return 20 captured fighters if the truce holds for a week, the minister said.", "prisoner_swap", "planned"),
+        # A schedule told in the past perfect was not kept.
+        ("The army said it would keep the crossing shut until the group freed a nurse, whose release had been due on Friday.",
+         "prisoner_swap", "stalled"),
+        ("The two sides had been due to meet in Oslo this month for a new round of talks.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_warned_conditions_and_schedules_not_kept(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
