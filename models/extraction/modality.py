@@ -22,7 +22,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreements?|accords?|deals?|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
+        r"roadmap|framework|initiative|agreements?|accords?|deals?|face-to-face|offer\w*|good\s+offices|overtures?|trip|"
+        # "Witkoff is expected in Moscow on Wednesday": a visit named by its predicate
+        r"(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z])))\b",
         re.I,
     ),
     "sanctions": re.compile(
@@ -156,7 +158,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            # "ordered the government to halt exports": what another is ordered to do is still to come
                            r"ordered\s+(?:[\w.'’-]+\s+){1,4}?to\s+(?!be\b)\w+|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
-                           r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
+                           r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+(?:due|expected)\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
                            r"agreed\s+(?:[\w'’-]+\s+){0,14}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"would\s+be\s+(?:handed\s+(?:over|back)|freed|released|exchanged|swapped|returned|repatriated)|"
@@ -347,6 +349,11 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
 
 
+# A time measured from another event, after the main clause, names that event ("hours after the call", "two days
+# before the deadline"); fronted, it is the sentence's own.
+_EARLIER_EVENT = re.compile(
+    r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
+    r"\s+(?:after|before)\b[^,;]*", re.I)
 _AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
 
 
@@ -374,6 +381,7 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
                  held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
+    earlier = [e.span() for e in _EARLIER_EVENT.finditer(sentence)]
     for priority, (name, rx) in enumerate(_CUES):
         if event_type == "drone_strike" and name in ("proposed", "planned"):
             continue
@@ -388,6 +396,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 continue
             if (after := _AFTER_CLAUSE.search(sentence, 0, m.start())) and not _names_event(sentence, event_type, after.start()):
                 continue  # "agreed to impose sanctions after its junta proposed staying in power": another event's cue
+            if any(a <= m.start() < b for a, b in earlier):
+                continue  # "..., two days before Trump's deadline for Russia to agree or face sanctions": another event
             if _AT_WHICH.search(sentence, 0, m.start()):
                 continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
             dist = near(m, window)

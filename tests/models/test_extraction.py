@@ -1280,3 +1280,9 @@ def test_modality_cues_across_semicolons_and_in_concessive_clauses(text, event_t
 )
 def test_modality_warned_conditions_and_schedules_not_kept(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+def test_a_visit_named_by_its_predicate_and_cues_in_a_time_measured_from_another_event():
+    e = extract("The envoy is expected in Kabul on Monday, three days before the deadline for the group to free the captives "
+                "or face new strikes, officials said.", "negotiation")
+    assert e["modality"] == "planned"
