@@ -935,7 +935,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                               r"in\s+(?:a|their)\s+(?:[\w-]+\s+)?call\b(?!\s+(?:for|to)\b)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arriv(?:ed|es?|ing)\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          r"good\s+offices)\b", re.I)),
@@ -1169,7 +1169,35 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
             _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
         name, m = "summit", _LEADERS_MEET.search(s.text) or m
+    elif name == "talks" and (visit := _met_at_home(gaz, s)) is not None:
+        name, m = "envoy_visit", visit
     return name, m
+
+
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
+
+
+def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
+    """One side met the other in the other's own country: a visit ("U.S. envoy Hochstein met Speaker Berri in Beirut",
+    "an ECOWAS delegation met the junta leader in Niamey"); a meeting in a third country is talks."""
+    if _MEDIATED.search(s.text):
+        return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
+    mentions = [x for x in gaz.mentions(s.text) if x.actors]
+    for met in _MET_WITH.finditer(s.text):
+        clause = max(s.text.rfind(",", 0, met.start()), s.text.rfind(";", 0, met.start()))
+        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start() for a in x.actors
+                  if a.country or a.kind == "intl_org"}
+        after = [x for x in mentions if x.start >= met.end()]
+        place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
+        if place is None or not guests:
+            continue
+        home = place.places[0].country
+        hosts = {a.country for x in after if x.start < place.start for a in x.actors}
+        if home in hosts and home not in guests:
+            return met
+    return None
 
 
 # ", the German government said", "Egyptian sources said", "China praised the deal": who reports or reacts.

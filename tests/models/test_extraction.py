@@ -1286,3 +1286,17 @@ def test_a_visit_named_by_its_predicate_and_cues_in_a_time_measured_from_another
     e = extract("The envoy is expected in Kabul on Monday, three days before the deadline for the group to free the captives "
                 "or face new strikes, officials said.", "negotiation")
     assert e["modality"] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # One side meeting the other in the other's own country visits it; in a third country, or with mediators, talks.
+        ("U.S. envoy Amos Hochstein met Parliament Speaker Nabih Berri in Beirut on Monday to discuss the truce.", "envoy_visit"),
+        ("U.S. envoy Amos Hochstein met Parliament Speaker Nabih Berri in Paris on Monday to discuss the truce.", "talks"),
+        ("A Hamas delegation held talks with Egyptian mediators in Cairo on the truce.", "talks"),
+        ("Chinese Foreign Minister Wang Yi will arrive in New Delhi on Monday for talks on the border.", "envoy_visit"),
+    ],
+)
+def test_negotiation_format_meetings_in_the_other_side_s_country_are_visits(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
