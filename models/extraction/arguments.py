@@ -1116,10 +1116,17 @@ _AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:t
                         r"spoke\s+(?:with|to))\s+(?:[\w'’.-]+\s+){0,4}")
 
 
+# "holding nearly an hour of talks with Kim", "willing to talk 'face to face' with Trump": a leader talked with in person.
+_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiations?)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
+
+
 def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
-    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), not a sender and an addressee."""
+    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), or one in talks with the other,
+    not a sender and an addressee."""
     ms = _leader_mentions(gaz, s)
-    return any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms))
+    if any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms)):
+        return True
+    return any(c1 != c2 and _TALKS_WITH.search(s.text, m1.end, m2.start) for i, (m1, c1) in enumerate(ms) for m2, c2 in ms[i + 1 :])
 
 
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
@@ -1157,7 +1164,9 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
             rank, name, m = min(firsts, key=lambda h: h[2].start())
     envoy = _FORMATS[-1][1].search(s.text)
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
-        name = "talks"
+        # Two leaders travelling together to a hosted signing meet at a summit ("Tshisekedi and Kagame are due in
+        # Washington to sign accords at a ceremony hosted by Trump").
+        name = "summit" if _leaders_together(gaz, s) else "talks"
     elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
         name, m = "summit", meet
@@ -1312,7 +1321,8 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                 fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
                 break
         else:
-            fmt = _label("talks", None, None, None, 0.4)
+            # "willing to talk 'face to face' with Trump": two leaders with no word for the form meet at a summit
+            fmt = _label("summit" if any(_leaders_together(gaz, s) for s in sents) else "talks", None, None, None, 0.4)
     outcome = None
     for s in sents:
         # The first result named is the news: "agreed to swap prisoners, though the meeting brought no breakthrough".

@@ -1300,3 +1300,19 @@ def test_a_visit_named_by_its_predicate_and_cues_in_a_time_measured_from_another
 )
 def test_negotiation_format_meetings_in_the_other_side_s_country_are_visits(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A leader in talks with another leader holds a summit; talks with a state or a letter proposing talks do not.
+        ("Donald Trump crossed the border on Sunday before holding an hour of talks with Kim Jong Un at the village.", "summit"),
+        ("Nicolas Maduro said he was willing to talk 'face to face' with Donald Trump.", "summit"),
+        ("Kim Jong Un said he would be open to talks with the United States if Washington dropped its demands.", "talks"),
+        # Two leaders due at a hosted signing ceremony meet at a summit.
+        ("Felix Tshisekedi and Paul Kagame are due in Washington on Thursday to sign accords at a ceremony hosted by Donald Trump.",
+         "summit"),
+    ],
+)
+def test_negotiation_format_leaders_in_talks_with_each_other_hold_a_summit(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
