@@ -936,7 +936,9 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arriv(?:ed|es?|ing)\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
-                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
+                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to|"
+                               # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
+                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          r"good\s+offices)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
@@ -1130,8 +1132,10 @@ def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
 
 
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
-# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
+# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
+# verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+)?"
+                            r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
 _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
@@ -1162,6 +1166,11 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         firsts = [h for h in hits if h[1] in ("talks", "proposal") and h[0] <= 4]
         if firsts:
             rank, name, m = min(firsts, key=lambda h: h[2].start())
+        # ... unless the text was drafted or offered during the talks, which are then the occasion ("helped draft a plan
+        # during talks with Witkoff in Miami").
+        during = next((h for h in hits if h[1] == "talks" and _DURING.search(s.text, max(0, h[2].start() - 40), h[2].start())), None)
+        if name == "proposal" and during is not None:
+            rank, name, m = during
     envoy = _FORMATS[-1][1].search(s.text)
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
         # Two leaders travelling together to a hosted signing meet at a summit ("Tshisekedi and Kagame are due in
@@ -1183,6 +1192,7 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     return name, m
 
 
+_DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)

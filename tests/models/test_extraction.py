@@ -1316,3 +1316,18 @@ def test_negotiation_format_meetings_in_the_other_side_s_country_are_visits(text
 )
 def test_negotiation_format_leaders_in_talks_with_each_other_hold_a_summit(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A host receiving an envoy is visited; a text drafted during talks was drafted at talks; a proposed clause
+        # whose verb resumes talks proposes talks.
+        ("The president received the U.S. special envoy at his palace on Friday.", "envoy_visit"),
+        ("Officials denied that the two negotiators had drafted a peace plan during talks in Geneva last month.", "talks"),
+        ("The president proposed that the two countries reopen their border and resume dialogue.", "talks"),
+        ("The president proposed a ten-point peace plan to end the war.", "proposal"),
+    ],
+)
+def test_negotiation_format_received_envoys_texts_drafted_at_talks_and_proposed_dialogue(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
