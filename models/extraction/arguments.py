@@ -961,7 +961,8 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
                            r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge|(?:yielded|produced)\s+no|"
-                           r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided)\b", re.I)
+                           r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided|"
+                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(

@@ -1331,3 +1331,9 @@ def test_negotiation_format_leaders_in_talks_with_each_other_hold_a_summit(text,
 )
 def test_negotiation_format_received_envoys_texts_drafted_at_talks_and_proposed_dialogue(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+def test_talks_that_dash_hopes_end_without_agreement():
+    e = extract("The president told his guest at talks on Monday that he would not rejoin the deal, dashing hopes of a revival.",
+                "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
