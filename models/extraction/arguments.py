@@ -705,7 +705,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
-                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
+                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
@@ -713,8 +713,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
                             r"shopping|supermarkets?|aid\s+(?:convoy|distribution|seekers?|workers?|site|centre|center|hub)|crowds?|"
                             r"humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
-                            r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
-    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
+                            r"pagodas?|shrines?|stadiums?|sports|civilians|villagers|worshippers|pilgrims|"
+                            r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
+    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
@@ -728,7 +729,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
-                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
+                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
+                            # people hit are the target too ("struck a group of soldiers in the village"), nearest first
+                            r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
@@ -749,6 +752,11 @@ _CASUALTY_TYPE = re.compile(
     r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
+_SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
+_PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
+_COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
+
+
 def _modifies_type(text: str, end: int) -> bool:
     nxt = re.match(r"\s+(?=\w)", text[end:])
     return bool(nxt) and any(rx.match(text, end + nxt.end()) for _n, rx in _TARGET_TYPES)
@@ -764,7 +772,10 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         spans = [m.span() for _p, _n, m in found]
         found = [(p, n, m) for p, n, m in found
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
+        comment = _COMMENT_CLAUSE.search(s.text)
         for priority, name, m in found:
+            if comment is not None and m.start() >= comment.start():
+                continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                     or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
                     or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
@@ -786,6 +797,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
         return None
     _k, name, m, s = best
+    if name == "port" and _SHIP.fullmatch(m.group(0)) and not any(_PORT_SITE.search(x.text) for x in sents):
+        name = "transport"  # "struck two tankers in the Black Sea": a ship at sea carries cargo; in a port it is the port's
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 

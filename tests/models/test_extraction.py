@@ -1337,3 +1337,25 @@ def test_talks_that_dash_hopes_end_without_agreement():
     e = extract("The president told his guest at talks on Monday that he would not rejoin the deal, dashing hopes of a revival.",
                 "negotiation")
     assert e["arguments"]["outcome"]["value"] == "no_agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # People hit are the target, before the place they were in.
+        ("A drone strike on civilians gathered at the dam killed four people.", "civilian"),
+        ("Drones struck a group of soldiers in a farming village on Tuesday.", "military"),
+        ("Drones struck a gang stronghold in the capital's harbour district.", "military"),
+        ("A drone struck a health centre in the town, killing six.", "civilian"),
+        # A reactor is energy; the Kremlin is government.
+        ("Officials said a drone had struck the dome of a reactor at the plant.", "energy"),
+        ("Two drones were disabled over the Kremlin overnight.", "government"),
+        # The speaker's words for the attack are no target.
+        ("A drone hit a passenger train near the station, the president said, calling it an attack on civilians.", "transport"),
+        # A ship at sea carries goods; in a port it is the port's.
+        ("Naval drones struck two tankers in the Black Sea on Friday.", "transport"),
+        ("Drones attacked the port overnight, setting two tankers on fire.", "port"),
+    ],
+)
+def test_drone_target_people_reactors_comments_and_ships_at_sea(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
