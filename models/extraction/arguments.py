@@ -1859,7 +1859,9 @@ _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|rep
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
              r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
-             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor)")
+             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor|"
+             r"star|player|singer|musician|artist|filmmaker|politician|blogger|poet|cleric|volunteer|"
+             r"father|mother|son|daughter|brother|sister|husband|wife)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
@@ -1870,7 +1872,7 @@ _ONE_RELEASED = [
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
@@ -1878,6 +1880,17 @@ _ONE_RELEASED = [
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
                rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
 ]
+_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+# "released French nationals Cecile Kohler and ...": a plural noun that names the people who follow
+_NAMED_GROUP = re.compile(rf"{_RELEASE}\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
+                          rf"detainees|journalists|dual\s+nationals|aid\s+workers|brothers|sisters)\s+{_NAME}", re.I)
+# The rest of a name a pattern ended inside ("... aid worker Nazanin Z|aghari-Ratcliffe").
+_NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
+# One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
+# source ("and Prime Minister Netanyahu said").
+_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?-i:[A-Z][\w'’-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
+                         rf"(?!\s+(?:said|says|told|added|confirmed|announced|was|were|has|had|have|is|are|will|would)\b)|"
+                         rf"(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b)", re.I)
 # The other side of an exchange named without a number ("in exchange for hundreds of Palestinian prisoners",
 # "in exchange for Arthur Petrov"): the total is not stated.
 _EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
@@ -1896,16 +1909,24 @@ _ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+
 
 
 def _one_released(sents: Sequence[Sent]) -> list[dict]:
-    """Single people released, one count per non-overlapping phrase, in text order."""
-    spans: list[tuple[int, int]] = []
+    """Single people released, one count per non-overlapping phrase, in text order; people named and joined by "and"
+    each count one ("freed aid worker Nazanin Zaghari-Ratcliffe and Anoosheh Ashoori", "released French nationals
+    Cecile Kohler and Jacques Paris")."""
+    spans: list[tuple[int, int, int]] = []
     for s in sents:
-        for rx in _ONE_RELEASED:
-            spans.extend((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
-    kept: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if not any(a < e and b > s0 for s0, e in kept):
-            kept.append((a, b))
-    return [_quantity(1, "", a, b, 0.6) for a, b in kept]
+        for rx in (*_ONE_RELEASED, _NAMED_GROUP):
+            for m in rx.finditer(s.text):
+                n, end = 1, m.end()
+                if rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                    end = _NAME_REST.match(s.text, end).end()
+                    while (more := _AND_PERSON.match(s.text, end)) is not None:
+                        n, end = n + 1, more.end()
+                spans.append((s.start + m.start(), s.start + max(end, m.end()), n))
+    kept: list[tuple[int, int, int]] = []
+    for a, b, n in sorted(spans, key=lambda x: (x[0], -x[2])):
+        if not any(a < e and b > s0 for s0, e, _n in kept):
+            kept.append((a, b, n))
+    return [_quantity(n, "", a, b, 0.6) for a, b, n in kept]
 
 
 def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:

@@ -1359,3 +1359,22 @@ def test_talks_that_dash_hopes_end_without_agreement():
 )
 def test_drone_target_people_reactors_comments_and_ships_at_sea(text, target_type):
     assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # People named and joined by "and" each count one, with a title, a nationality or a plural noun before them.
+        ("The junta freed Dutch aid worker Anna Visser and Pieter Bakker on Monday.", 2),
+        ("The court released German nationals Lena Vogel and Jonas Weber from prison on Tuesday.", 2),
+        ("The militia freed dual nationals Omar Haddad and Sami Khoury and a Canadian citizen on Friday.", 3),
+        # A source joined by "and" is no one released.
+        ("The rebels freed Canadian teacher Mark Lewis on Sunday and President Maria Santos said talks would go on.", 1),
+        # More titles name one person.
+        ("The army freed rap star Kofi Mensah on Sunday in exchange for arms dealer Ivan Petrov.", 2),
+        ("The guerrillas released Jose Luis Ramirez, the father of a football player, on Thursday.", 1),
+    ],
+)
+def test_swap_totals_named_people_joined_by_and(text, total):
+    got = extract(text, "prisoner_swap")["arguments"]["total"]
+    assert (got or {}).get("value") == total
