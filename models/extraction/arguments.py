@@ -1905,6 +1905,8 @@ _UNCOUNTED_SIDE = re.compile(r"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|s
 # side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
 _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
+_BROUGHT_HOME = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:back\s+)?home\s+$|\b(?:got|get|gets|getting)\s+back\s+$", re.I)
+_INVOLVING = re.compile(r"(?:swap|exchang)\w*\s+involving\b", re.I)
 _ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
 
 
@@ -1937,7 +1939,11 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
     sides = [m.group(1) for m in _EXCHANGE_FOR.finditer(s.text)]
     if sides and not any(_COUNTED_SIDE.match(x) or _UNCOUNTED_SIDE.match(x) for x in sides):
         return False  # people released for goods ("in exchange for maps of landmines"): the count is the whole release
-    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
+    # "Ukraine brought home 303 defenders in the final stage of the exchange": what one side got back
+    # ... and "a possible exchange involving reporter Evan Gershkovich": one side of it
+    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start)
+                or _BROUGHT_HOME.search(s.text, 0, count["span"]["start"] - s.start)
+                or _INVOLVING.match(s.text, count["span"]["start"] - s.start))
 
 
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
@@ -1949,18 +1955,31 @@ def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     return False
 
 
+_STAGE_OF = re.compile(r"\b(?:stage|phase|part|round|batch|leg)\s+of\s+(?:the\s+|a\s+)?$", re.I)
+_EACH_MORE = _num_rx(rf"\s+{_PEOPLE}\s+(?:and|plus)\s+{{N}}\s+{_PEOPLE}(?!\s+(?:each|apiece))")
+
+
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
         for s in sents:
             for m in N_FOR_N.finditer(s.text):
+                if _STAGE_OF.search(s.text, 0, m.start()):
+                    continue  # "the final stage of the 1,000-for-1,000 exchange": the whole deal, not this part of it
                 a, b = value_of(m.group(1)), value_of(m.group(2))
                 if a is not None and a == b and a >= 1 and not (1900 <= a <= 2100):
                     each = _quantity(a, m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
                     break
             if each:
                 break
+    if each is not None:
+        # "each freed 185 soldiers and 20 civilians": a second group each side freed adds to each side's count
+        s = next((x for x in sents if x.start <= each["span"]["end"] <= x.start + len(x.text)), None)
+        more = _EACH_MORE.match(s.text, each["span"]["end"] - s.start) if s is not None else None
+        v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if more else None
+        if more and v is not None:
+            each = {**each, "value": each["value"] + int(v), "text": f"{each['text']} + {more.group('n')}"}
     total = _first_number(_TOTAL, sents, 0.85)
     if total is None:
         total = _first_number([_num_rx(r"{N}-(?:person|people|prisoner|man|detainee|captive)\s+(?:swap|exchange|deal)")], sents, 0.8)

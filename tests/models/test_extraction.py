@@ -1378,3 +1378,20 @@ def test_drone_target_people_reactors_comments_and_ships_at_sea(text, target_typ
 def test_swap_totals_named_people_joined_by_and(text, total):
     got = extract(text, "prisoner_swap")["arguments"]["total"]
     assert (got or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "each"),
+    [
+        # A second group each side freed adds to each side's count.
+        ("Russia and Ukraine each freed 90 soldiers and 10 civilians on Monday.", 200, 100),
+        # What one side brought home in a stage of a larger exchange counts one side only, and so does one person
+        # in an exchange not yet agreed.
+        ("The army brought home 150 defenders today in the second stage of the 500-for-500 exchange agreed in Geneva.",
+         None, None),
+        ("Officials said no deal had been reached on an exchange involving detained reporter John Doyle.", None, None),
+    ],
+)
+def test_swap_counts_each_side_groups_stages_and_one_side(text, total, each):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert ((args["total"] or {}).get("value"), (args["released_by_each_side"] or {}).get("value")) == (total, each)
