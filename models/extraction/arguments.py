@@ -1710,6 +1710,8 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
     for name, rx in CATEGORIES[:2]:
         for s in sents:
             m = rx.search(s.text)
+            if m and name == "bodies" and any(x.end() <= m.start() and not rx.search(x.group(0)) for x in _LIVING_RELEASED.finditer(s.text)):
+                continue  # "free 10 living hostages and hand over 18 bodies": the living are named first
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:
@@ -1751,6 +1753,8 @@ _RELEASE = (
     r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
     r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
+_LIVING_RELEASED = re.compile(rf"\b{_RELEASE}\s+(?:[\w'’-]+\s+){{0,4}}?(?:living|hostages?|prisoners?|captives?|detainees?|soldiers?|"
+                              r"servicem[ae]n|civilians?)\b(?!['’]s?\s+(?:bodies|remains))", re.I)
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,4}}?{_RELEASE}\s+by\s+(?:each|both)\s+sides?"),
@@ -1891,6 +1895,8 @@ _NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
 _AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?-i:[A-Z][\w'’-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
                          rf"(?!\s+(?:said|says|told|added|confirmed|announced|was|were|has|had|have|is|are|will|would)\b)|"
                          rf"(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b)", re.I)
+# "... Edan Alexander and the bodies of four other dual nationals": a counted group joined to a named person
+_AND_GROUP = _num_rx(rf"\s+and\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?:other\s+|more\s+)?{_PEOPLE}")
 # The other side of an exchange named without a number ("in exchange for hundreds of Palestinian prisoners",
 # "in exchange for Arthur Petrov"): the total is not stated.
 _EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
@@ -1921,8 +1927,9 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
                 n, end = 1, m.end()
                 if rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
                     end = _NAME_REST.match(s.text, end).end()
-                    while (more := _AND_PERSON.match(s.text, end)) is not None:
-                        n, end = n + 1, more.end()
+                    while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
+                        v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1
+                        n, end = n + int(v or 0), more.end()
                 spans.append((s.start + m.start(), s.start + max(end, m.end()), n))
     kept: list[tuple[int, int, int]] = []
     for a, b, n in sorted(spans, key=lambda x: (x[0], -x[2])):

@@ -1395,3 +1395,19 @@ def test_swap_totals_named_people_joined_by_and(text, total):
 def test_swap_counts_each_side_groups_stages_and_one_side(text, total, each):
     args = extract(text, "prisoner_swap")["arguments"]
     assert ((args["total"] or {}).get("value"), (args["released_by_each_side"] or {}).get("value")) == (total, each)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "category"),
+    [
+        # Living people named first make the swap theirs, and a counted group joined to a named person adds to it.
+        ("The group said it was ready to release hostage Tom Carver and the bodies of three other captives.", 4, "hostages"),
+        ("The militia would free 12 living hostages and hand over 20 bodies under the plan.", None, "hostages"),
+        ("The two armies exchanged the bodies of 40 soldiers on Sunday.", 40, "bodies"),
+    ],
+)
+def test_swap_living_people_named_first_and_groups_joined_to_a_name(text, total, category):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert args["category"]["value"] == category
+    if total is not None:
+        assert args["total"]["value"] == total
