@@ -1703,6 +1703,8 @@ _HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\
 # "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
 _INTERSTATE_WARS = (frozenset({"RUS", "UKR"}),)
 _GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
+_CIVILIAN_AMONG = re.compile(r"\b(?:filmmakers?|film\s+directors?|journalists?|reporters?|activists?|writers?|artists?|teachers?|"
+                             r"students?|civilians?|bloggers?|lawyers?|academics?|priests?|clerics?)\b", re.I)
 
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
@@ -1720,7 +1722,9 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
     at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
-    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"])):
+    if (at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]))
+            and not any(_CIVILIAN_AMONG.search(s.text) for s in sents)):
+        # ... unless civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv")
         return {**found, "value": "pows", "score": 0.6}
     return found
 
@@ -1735,6 +1739,8 @@ def _people_named(sents: Sequence[Sent]) -> dict:
             # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.
             counted = [h for h in hits if _COUNTED_BEFORE.search(s.text, 0, h[0]) or h[2].group(0)[:1].isdigit()]
             _pos, name, m = min(counted or hits, key=lambda h: h[0])
+            if name == "pows" and _FORMER.search(s.text, max(0, m.start() - 30), m.start()):
+                name = "detainees"  # "former U.S. Marine Trevor Reed": no longer a serviceman, a civilian held
             if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
                 name = "pows"  # prisoners held between armed forces are prisoners of war
             return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
@@ -1742,6 +1748,7 @@ def _people_named(sents: Sequence[Sent]) -> dict:
     return _label("detainees", None, None, None, 0.4)
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[\w.'’-]+\s+){0,2}$", re.I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"

@@ -1411,3 +1411,17 @@ def test_swap_living_people_named_first_and_groups_joined_to_a_name(text, total,
     assert args["category"]["value"] == category
     if total is not None:
         assert args["total"]["value"] == total
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Civilians named among generic prisoners keep them detainees, even between two armies at war.
+        ("Russia and Ukraine swapped 40 prisoners each, with a Ukrainian journalist among those flown to Kyiv.", "detainees"),
+        ("Russia and Ukraine swapped 40 prisoners each on Sunday.", "pows"),
+        # A former serviceman is a civilian held.
+        ("Moscow freed former U.S. Marine John Carter in exchange for a Russian businessman.", "detainees"),
+    ],
+)
+def test_swap_category_civilians_among_prisoners_and_former_servicemen(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
