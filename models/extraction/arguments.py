@@ -72,6 +72,12 @@ _COMPOUND = re.compile(r"-[a-z]", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 
 
+# "held responsible for the attack that killed three American soldiers": another attack's toll, named as a reason
+_EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:the|an?|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:attack|strike|bombing|raid|assault|ambush)\s+(?:that|which)\s+(?:killed|wounded|injured|left)\s+"
+                             r"(?:\w+\s+){0,2}?$", re.I)
+
+
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
@@ -81,7 +87,8 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
                 if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
-                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))))):
+                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))
+                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))))):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -666,17 +673,19 @@ def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | Non
     return None
 # "Two soldiers of the Lebanese army were wounded", but not across another clause ("one person was killed and two ...").
 _SUBJECT_TAIL = r"(?:(?!(?:was|were|and|but)\b)\w+\s+){0,4}?"
+# "Seven aid workers, including citizens of Britain, Australia and Poland, were killed": an inserted phrase may follow.
+_INSERTED = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\s+[^;.]{0,80}?,)?"
 _KILLED = [
     # "Lebanon drone strike kills 3 in car near Sidon": a headline's present tense
     _num_rx(r"(?:killed|killing|kills|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]

@@ -1425,3 +1425,16 @@ def test_swap_living_people_named_first_and_groups_joined_to_a_name(text, total,
 )
 def test_swap_category_civilians_among_prisoners_and_former_servicemen(text, category):
     assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Another attack's toll named as a reason is not this one's.
+        ("A drone strike on a car killed a militia commander whom the army blamed for the attack that killed four soldiers.", 1),
+        # An inserted phrase may sit between the victims and their verb.
+        ("Five aid workers, including citizens of Chile, Peru and Spain, were killed when a drone hit their convoy.", 5),
+    ],
+)
+def test_drone_killed_other_attacks_tolls_and_inserted_phrases(text, killed):
+    assert extract(text, "drone_strike")["arguments"]["killed"]["value"] == killed
