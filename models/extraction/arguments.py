@@ -564,7 +564,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 _DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
-_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down)"
+_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
+_ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
 
 _INTERCEPTED = [
@@ -584,7 +585,7 @@ _INTERCEPTED = [
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
     # "attacked President Vladimir Putin's residence in the Novgorod region with 91 long-range drones"
-    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
+    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*|assassinat\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
@@ -816,8 +817,12 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
     if launched and intercepted and intercepted["value"] > launched["value"]:
         launched = None  # "intercepted 70 of the 12 attack waves" style mismatch
-    if launched and intercepted and launched["span"] == intercepted["span"]:
-        launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
+    if launched and intercepted and launched["span"] == intercepted["span"] and not _ATTACKED_WITH.search(
+            next((x.text[: launched["span"]["start"] - x.start] for x in sents
+                  if x.start <= launched["span"]["start"] < x.start + len(x.text)), "")):
+        # "shot down five drones launched from Idlib": how many were launched is not said; but "tried to kill Putin with
+        # two drones that had been disabled" launched the two that were downed
+        launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)

@@ -1438,3 +1438,11 @@ def test_swap_category_civilians_among_prisoners_and_former_servicemen(text, cat
 )
 def test_drone_killed_other_attacks_tolls_and_inserted_phrases(text, killed):
     assert extract(text, "drone_strike")["arguments"]["killed"]["value"] == killed
+
+
+def test_drones_an_attack_was_made_with_and_that_were_disabled():
+    args = extract("Officials accused the rebels of trying to assassinate the governor with three drones that they said had been "
+                   "disabled over his residence.", "drone_strike")["arguments"]
+    assert (args["drones_launched"]["value"], args["drones_intercepted"]["value"]) == (3, 3)
+    args = extract("Air defences shot down five drones launched from the coast.", "drone_strike")["arguments"]
+    assert (args["drones_launched"], args["drones_intercepted"]["value"]) == (None, 5)
