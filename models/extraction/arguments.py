@@ -1392,9 +1392,16 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w$€£.,'’-]+\s+){0,6}?assets|"
                                 r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
-                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets)\b", re.I)),
+                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
+                                # "cut off the government's access to its central bank account"
+                                r"(?:cut\w*\s+off|block\w*|freez\w*|froze|den(?:y|ied|ies|ying))\s+(?:[\w.'’-]+\s+){0,4}?access\s+to\s+"
+                                r"(?:[\w.'’-]+\s+){0,5}?(?:accounts?|reserves|funds|assets))\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
-                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
+                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?|"
+                              # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
+                              r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
+                              r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
+                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
                            r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
@@ -1493,14 +1500,20 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 )
 
 
-_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
+# Not a measure's own noun ("revoked the designation of the Houthis") nor an attribute ("Russia's U.S.-sanctioned project").
+_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|(?<!-)sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|"
+                         r"designat(?:e|es|ed|ing)\b|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
 # Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
 # "crude sold above the price cap", "the embargo remains ineffective").
 _EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions|embargo|price\s+cap)|"
-                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective)\b", re.I)
+                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective|"
+                         # "a tanker carrying gas from Russia's U.S.-sanctioned Arctic LNG 2 project unloaded its cargo": trade
+                         # in what a measure covers
+                         r"(?:carry\w*|ship(?:s|ped|ping)|deliver\w*|unload\w*|load(?:s|ed|ing)|bought|buy\w*|purchas\w*|"
+                         r"import\w*|transport\w*)\s+(?:[^.;]|(?<=[A-Z])\.){0,80}?-sanctioned)\b", re.I)
 # A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
 # Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
 _SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
@@ -1534,6 +1547,8 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+# "raised the customs duty on all goods imported from Pakistan to 200%": the measure is the verb's object, far back
+_RAISED_TO = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^.;]{0,100}?\b(?:to|at)\s+$", re.I)
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
 _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
@@ -1681,7 +1696,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     for s in sents:
         for m in PERCENT.finditer(s.text):
             window = s.text[max(0, m.start() - 40) : m.end() + 60]
-            if re.search(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", window, re.I):
+            if re.search(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", window, re.I) or _RAISED_TO.search(s.text, 0, m.start()):
                 rate = _quantity(float(m.group(1)), m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
                 break
         if rate:

@@ -1446,3 +1446,28 @@ def test_drones_an_attack_was_made_with_and_that_were_disabled():
     assert (args["drones_launched"]["value"], args["drones_intercepted"]["value"]) == (3, 3)
     args = extract("Air defences shot down five drones launched from the coast.", "drone_strike")["arguments"]
     assert (args["drones_launched"], args["drones_intercepted"]["value"]) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "instrument"),
+    [
+        # A measure's own noun is no action on it; revoking it lifts it.
+        ("The administration revoked the designation of the militia as a terrorist group on Monday.", "lift", "sanctions"),
+        # Trade in what a measure covers evades it.
+        ("A tanker carrying crude from the country's EU-sanctioned oil terminal unloaded its cargo in Asia on Friday.",
+         "evade", "sanctions"),
+        # Suspended exports, blocked arms sales and access to accounts cut off.
+        ("The president ordered a suspension of coal exports to the country on Saturday.", "impose", "export_ban"),
+        ("The government blocked all arms sales to the kingdom on Monday.", "impose", "export_ban"),
+        ("The Treasury cut off the central bank's access to its accounts in New York on Monday.", "impose", "asset_freeze"),
+    ],
+)
+def test_sanctions_revoked_designations_trade_in_sanctioned_goods_and_named_measures(text, action, instrument):
+    args = extract(text, "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == (action, instrument)
+
+
+def test_a_duty_raised_to_a_rate_far_from_its_noun():
+    args = extract("The government raised the customs duty on all goods imported from its neighbour to 150% on Saturday.",
+                   "sanctions")["arguments"]
+    assert args["rate"]["value"] == 150
