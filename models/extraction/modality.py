@@ -381,7 +381,7 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
                  held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
-    earlier = [e.span() for e in _EARLIER_EVENT.finditer(sentence)]
+    earlier: list[tuple[int, int]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
         if event_type == "drone_strike" and name in ("proposed", "planned"):
             continue
@@ -394,17 +394,19 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
         for m in rx.finditer(sentence):
             if _skip_cue(sentence, event_type, name, m, held):
                 continue
-            if (after := _AFTER_CLAUSE.search(sentence, 0, m.start())) and not _names_event(sentence, event_type, after.start()):
-                continue  # "agreed to impose sanctions after its junta proposed staying in power": another event's cue
-            if any(a <= m.start() < b for a, b in earlier):
-                continue  # "..., two days before Trump's deadline for Russia to agree or face sanctions": another event
-            if _AT_WHICH.search(sentence, 0, m.start()):
-                continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
             dist = near(m, window)
             if dist is None:
                 continue
             key = (dist // 30, priority)
             if best is None or key < (best[0], best[1]):
+                if (after := _AFTER_CLAUSE.search(sentence, 0, m.start())) and not _names_event(sentence, event_type, after.start()):
+                    continue  # "agreed to impose sanctions after its junta proposed staying in power": another event's cue
+                if earlier is None:
+                    earlier = [e.span() for e in _EARLIER_EVENT.finditer(sentence)]
+                if any(a <= m.start() < b for a, b in earlier):
+                    continue  # "..., two days before Trump's deadline for Russia to agree or face sanctions": another event
+                if _AT_WHICH.search(sentence, 0, m.start()):
+                    continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
                 # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
                 # sanctions being prepared are still a proposal.
                 label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
