@@ -2002,6 +2002,31 @@ _STAGE_OF = re.compile(r"\b(?:stage|phase|part|round|batch|leg)\s+of\s+(?:the\s+
 _EACH_MORE = _num_rx(rf"\s+{_PEOPLE}\s+(?:and|plus)\s+{{N}}\s+{_PEOPLE}(?!\s+(?:each|apiece))")
 
 
+# "in exchange for 125 Palestinians serving life sentences, 1,111 detainees from Gaza and the remains of 180 Palestinians":
+# the groups listed after the first one the other side frees
+_FOR_BEFORE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"[^,;.]{0,80}?(?=,|\s+and\s)")
+_LIST_ITEM = _num_rx(rf"(?=[\s,])(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?!of\b){_PEOPLE}")
+
+
+def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
+    seen = {c["span"]["start"] for c in counts}
+    out = list(counts)
+    for c in counts:
+        s = next((x for x in sents if x.start <= c["span"]["start"] < x.start + len(x.text)), None)
+        if s is None or not _FOR_BEFORE.search(s.text, 0, c["span"]["start"] - s.start):
+            continue
+        pos = c["span"]["end"] - s.start
+        while (gap := _LIST_GAP.match(s.text, pos)) is not None and (item := _LIST_ITEM.match(s.text, gap.end())) is not None:
+            v = parse_number(NUMBER.fullmatch(item.group("n").strip()))
+            a, b = item.span("n")
+            if v is not None and s.start + a not in seen:
+                seen.add(s.start + a)
+                out.append(_quantity(v, item.group("n"), s.start + a, s.start + b, 0.7))
+            pos = b
+    return sorted(out, key=lambda q: q["span"]["start"])
+
+
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
     each = _first_number(_EACH, sents, 0.85)
@@ -2036,7 +2061,7 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     if total is None and each is None and _other_side_uncounted(sents):
         return None, None
     if total is None:
-        counts = _all_numbers(_ONE_WAY, sents, 0.75)
+        counts = _listed_after(_all_numbers(_ONE_WAY, sents, 0.75), sents)
         ones = [q for q in _one_released(sents)
                 if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])

@@ -1471,3 +1471,9 @@ def test_a_duty_raised_to_a_rate_far_from_its_noun():
     args = extract("The government raised the customs duty on all goods imported from its neighbour to 150% on Saturday.",
                    "sanctions")["arguments"]
     assert args["rate"]["value"] == 150
+
+
+def test_swap_total_adds_the_groups_listed_for_the_other_side():
+    args = extract("The group would free 8 hostages in exchange for 100 prisoners serving long sentences, 400 detainees "
+                   "from the south and the remains of 50 fighters.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 558
