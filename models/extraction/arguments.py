@@ -967,7 +967,8 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                                # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
                                r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
-                         r"good\s+offices)\b", re.I)),
+                         # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
+                         r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
@@ -1159,6 +1160,8 @@ def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
     return any(c1 != c2 and _TALKS_WITH.search(s.text, m1.end, m2.start) for i, (m1, c1) in enumerate(ms) for m2, c2 in ms[i + 1 :])
 
 
+_OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s+accept)?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$",
+                            re.I)
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
 # What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
 # verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
@@ -1176,7 +1179,8 @@ _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
-    occasions = [o.span() for o in _SIDELINES.finditer(s.text)]
+    # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
+    occasions = [o.span() for o in _SIDELINES.finditer(s.text)] + [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
             if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
@@ -1356,6 +1360,8 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             m = _OUTCOME_AGREE.search(s.text) or _FALLBACK_TALKS.search(s.text)
             if m:
                 name = "summit" if _leaders_together(gaz, s) else "talks"
+                if _OFFERED_TRUCE.search(s.text, 0, m.start()):
+                    name = "proposal"  # "Hamas is ready for a five-year truce": a truce offered is a proposal
                 fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
                 break
         else:

@@ -1477,3 +1477,16 @@ def test_swap_total_adds_the_groups_listed_for_the_other_side():
     args = extract("The group would free 8 hostages in exchange for 100 prisoners serving long sentences, 400 detainees "
                    "from the south and the remains of 50 fighters.", "prisoner_swap")["arguments"]
     assert args["total"]["value"] == 558
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A call a time is measured from is another event; diplomacy named as efforts is talks; a truce offered a proposal.
+        ("The kingdom offered to host a summit between the two presidents, a day after they spoke by phone.", "summit"),
+        ("UN-led efforts to finalise a peace roadmap have been put on hold, the envoy said.", "talks"),
+        ("The rebels are ready for a two-year truce with the army, a commander said.", "proposal"),
+    ],
+)
+def test_negotiation_format_earlier_events_efforts_and_offered_truces(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
