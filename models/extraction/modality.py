@@ -87,6 +87,8 @@ _STALLED = re.compile(
     # "an exchange that had been expected on Saturday did not take place"
     r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
     r"never\s+(?:took\s+place|happened|materiali[sz]ed)|"
+    # "there were no plans for a meeting between Putin and Zelensky"
+    r"no\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:to|for)|"
     # "whose release had been due on Saturday": a schedule told in the past perfect was not kept
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
@@ -122,7 +124,7 @@ _DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
     # what is or was ("warned that the call opened Pandora's box") tells no threat.
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
@@ -354,6 +356,7 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
 _EARLIER_EVENT = re.compile(
     r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
     r"\s+(?:after|before)\b[^,;]*", re.I)
+_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.I)
 _AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
 
 
@@ -407,6 +410,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                     continue  # "..., two days before Trump's deadline for Russia to agree or face sanctions": another event
                 if _AT_WHICH.search(sentence, 0, m.start()):
                     continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
+                if _INSERTED_RELATIVE.search(sentence, 0, m.start()) and _CLAUSE_MARK.search(sentence, m.end()):
+                    continue  # "The summit, which aims to seal a deal, will take place on Monday": the clause describes it
                 # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
                 # sanctions being prepared are still a proposal.
                 label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name

@@ -1490,3 +1490,17 @@ def test_swap_total_adds_the_groups_listed_for_the_other_side():
 )
 def test_negotiation_format_earlier_events_efforts_and_offered_truces(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # An inserted relative clause describes the event; the main verb tells what became of it.
+        ("The summit, which aims to seal a peace deal, will take place in Geneva on Monday.", "negotiation", "planned"),
+        # No plans for talks stall them; a warning of what "they would" do threatens.
+        ("The government said there were no plans for a meeting between the two leaders.", "negotiation", "stalled"),
+        ("The rebels warned they would target the airport with drones if the offensive went on.", "drone_strike", "threatened"),
+    ],
+)
+def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
