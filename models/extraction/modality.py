@@ -88,7 +88,7 @@ _STALLED = re.compile(
     r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
     r"never\s+(?:took\s+place|happened|materiali[sz]ed)|"
     # "there were no plans for a meeting between Putin and Zelensky"
-    r"no\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:to|for)|"
+    r"no\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:to|for)|not\s+on\s+the\s+agenda|"
     # "whose release had been due on Saturday": a schedule told in the past perfect was not kept
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
@@ -106,9 +106,9 @@ _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
                                r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*|discuss\w*|address\w*)\s+"
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
-# A stall that only could happen ("could suspend the talks", "bills that would block arms sales") is a threat or a
-# proposal, which the cues tell; "said it would postpone the release" announces the stall itself.
-_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would)\s+(?:\w+ly\s+)?$", re.I)
+# A stall that only could happen ("could suspend the talks", "threatened to halt the release", "bills that would block
+# arms sales") is a threat or a proposal, which the cues tell; "said it would postpone the release" announces the stall.
+_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$", re.I)
 _WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
 _IF_LATER = re.compile(r"[^.;]*?\b(?:if|unless)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
@@ -127,7 +127,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
+    ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
+                            r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
                             r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
@@ -343,6 +344,10 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True  # "drone strikes shut the terminal and the United States threatened new sanctions": another threat
     if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
         return True  # "hundreds more were still held in Russian prisons": people, not the swap
+    if event_type == "negotiation" and (
+            (name in ("planned", "proposed") and _COMBAT_OBJECT.match(sentence, m.end()))
+            or (name == "threatened" and _THREAT_OF_WAR.match(sentence, m.end()))):
+        return True  # "warned that Israel would resume fighting, hours after the talks ended": the war's next step
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
@@ -357,6 +362,10 @@ _EARLIER_EVENT = re.compile(
     r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
     r"\s+(?:after|before)\b[^,;]*", re.I)
 _INSERTED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.I)
+_COMBAT_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+)?(?:fighting|war|strikes|attacks|hostilities|"
+                            r"offensive|bombing|bombardment|shelling|assault|military\s+operations)\b", re.I)
+_THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+\s+)?(?:resume|launch|expand|intensify|step\s+up|"
+                            r"widen|escalate|continue|press\s+on\s+with)" + _COMBAT_OBJECT.pattern, re.I)
 _AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
 
 

@@ -1504,3 +1504,21 @@ def test_negotiation_format_earlier_events_efforts_and_offered_truces(text, fmt)
 )
 def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A stall someone threatens is a threat; "propose" proposes.
+        ("The group threatened to halt the release of the captives, accusing the army of breaking the truce.",
+         "prisoner_swap", "threatened"),
+        ("The Commission plans to propose a ban on imports of the country's gas.", "sanctions", "proposed"),
+        # What a war will do next is not the talks' fate.
+        ("The prime minister warned that the army would resume fighting, hours after talks in Cairo ended without a deal.",
+         "negotiation", "occurred"),
+        ("The president has offered his country as a venue for peace talks.", "negotiation", "proposed"),
+        ("The Kremlin said a meeting between the two presidents was not on the agenda.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
