@@ -72,6 +72,12 @@ _COMPOUND = re.compile(r"-[a-z]", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 
 
+# "held responsible for the attack that killed three American soldiers": another attack's toll, named as a reason
+_EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:the|an?|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:attack|strike|bombing|raid|assault|ambush)\s+(?:that|which)\s+(?:killed|wounded|injured|left)\s+"
+                             r"(?:\w+\s+){0,2}?$", re.I)
+
+
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
@@ -81,7 +87,8 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
                 if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
-                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))))):
+                        or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))
+                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))))):
                     continue
                 a, b = m.span("n")
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
@@ -628,7 +635,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 _DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
-_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down)"
+_INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
+_ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
 
 _INTERCEPTED = [
@@ -648,7 +656,7 @@ _INTERCEPTED = [
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
     # "attacked President Vladimir Putin's residence in the Novgorod region with 91 long-range drones"
-    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
+    _num_rx(rf"(?:attack\w*|pound\w*|struck|strik\w*|hit|target\w*|bombard\w*|hammer\w*|barrag\w*|assassinat\w*)\s+(?:[\w'’.-]+\s+){{0,9}}?with\s+{{N}}\s+{_DRONE_WORDS}"),
     # "shot down 40 of 50 drones" (but not "a total of 70 drones", which counts the downed ones).
     _num_rx(rf"(?<!total\s)(?<!\ball\s)(?:of|out\s+of)\s+(?:the\s+)?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,2}}?{_NUM}\s+(?:of|out\s+of)\s+(?:the\s+)?{{N}}"),
@@ -737,17 +745,19 @@ def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | Non
     return None
 # "Two soldiers of the Lebanese army were wounded", but not across another clause ("one person was killed and two ...").
 _SUBJECT_TAIL = r"(?:(?!(?:was|were|and|but)\b)\w+\s+){0,4}?"
+# "Seven aid workers, including citizens of Britain, Australia and Poland, were killed": an inserted phrase may follow.
+_INSERTED = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\s+[^;.]{0,80}?,)?"
 _KILLED = [
     # "Lebanon drone strike kills 3 in car near Sidon": a headline's present tense
     _num_rx(r"(?:killed|killing|kills|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
@@ -776,7 +786,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
-                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station))\b", re.I)),
+                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
@@ -784,8 +794,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
                             r"shopping|supermarkets?|aid\s+(?:convoy|distribution|seekers?|workers?|site|centre|center|hub)|crowds?|"
                             r"humanitarian|hotels?|restaurants?|cafes?|funerals?|wedding|monaster\w*|temples?|"
-                            r"pagodas?|shrines?|stadiums?|sports)\b", re.I)),
-    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|"
+                            r"pagodas?|shrines?|stadiums?|sports|civilians|villagers|worshippers|pilgrims|"
+                            r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
+    ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
@@ -799,7 +810,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
-                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?)\b", re.I)),
+                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
+                            # people hit are the target too ("struck a group of soldiers in the village"), nearest first
+                            r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
 ]
 
@@ -820,6 +833,11 @@ _CASUALTY_TYPE = re.compile(
     r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
+_SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
+_PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
+_COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
+
+
 def _modifies_type(text: str, end: int) -> bool:
     nxt = re.match(r"\s+(?=\w)", text[end:])
     return bool(nxt) and any(rx.match(text, end + nxt.end()) for _n, rx in _TARGET_TYPES)
@@ -835,7 +853,10 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         spans = [m.span() for _p, _n, m in found]
         found = [(p, n, m) for p, n, m in found
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
+        comment = _COMMENT_CLAUSE.search(s.text)
         for priority, name, m in found:
+            if comment is not None and m.start() >= comment.start():
+                continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                     or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
                     or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
@@ -857,6 +878,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
         return None
     _k, name, m, s = best
+    if name == "port" and _SHIP.fullmatch(m.group(0)) and not any(_PORT_SITE.search(x.text) for x in sents):
+        name = "transport"  # "struck two tankers in the Black Sea": a ship at sea carries cargo; in a port it is the port's
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
@@ -865,8 +888,12 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
     if launched and intercepted and intercepted["value"] > launched["value"]:
         launched = None  # "intercepted 70 of the 12 attack waves" style mismatch
-    if launched and intercepted and launched["span"] == intercepted["span"]:
-        launched = None  # "shot down five drones launched from Idlib": how many were launched is not said
+    if launched and intercepted and launched["span"] == intercepted["span"] and not _ATTACKED_WITH.search(
+            next((x.text[: launched["span"]["start"] - x.start] for x in sents
+                  if x.start <= launched["span"]["start"] < x.start + len(x.text)), "")):
+        # "shot down five drones launched from Idlib": how many were launched is not said; but "tried to kill Putin with
+        # two drones that had been disabled" launched the two that were downed
+        launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
@@ -1006,10 +1033,13 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                               r"in\s+(?:a|their)\s+(?:[\w-]+\s+)?call\b(?!\s+(?:for|to)\b)|spoke\s+(?:to|with)\s+(?:\w+\s+){0,6}?by\s+phone|phoned|"
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
-    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arrived\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
-                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to)\b", re.I)),
+    ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arriv(?:ed|es?|ing)\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
+                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to|"
+                               # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
+                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
-                         r"good\s+offices)\b", re.I)),
+                         # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
+                         r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
     ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
@@ -1030,7 +1060,8 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
                            r"broke\s+(?:down|up)|no\s+common\s+ground|shouting\s+match|left\s+unsigned|unsigned|walked\s+out|"
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
                            r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge|(?:yielded|produced)\s+no|"
-                           r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided)\b", re.I)
+                           r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided|"
+                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -1197,15 +1228,26 @@ _AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:t
                         r"spoke\s+(?:with|to))\s+(?:[\w'’.-]+\s+){0,4}")
 
 
+# "holding nearly an hour of talks with Kim", "willing to talk 'face to face' with Trump": a leader talked with in person.
+_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiations?)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
+
+
 def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
-    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), not a sender and an addressee."""
+    """Two leaders of different sides as one subject ("Abiy and Mohamud agreed"), or one in talks with the other,
+    not a sender and an addressee."""
     ms = _leader_mentions(gaz, s)
-    return any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms))
+    if any(c1 != c2 and _AND_TITLE.fullmatch(s.text, m1.end, m2.start) for (m1, c1), (m2, c2) in pairwise(ms)):
+        return True
+    return any(c1 != c2 and _TALKS_WITH.search(s.text, m1.end, m2.start) for i, (m1, c1) in enumerate(ms) for m2, c2 in ms[i + 1 :])
 
 
+_OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s+accept)?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$",
+                            re.I)
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
-# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
+# What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
+# verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+)?"
+                            r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
 _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
@@ -1218,7 +1260,8 @@ _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
-    occasions = [o.span() for o in _SIDELINES.finditer(s.text)]
+    # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
+    occasions = [o.span() for o in _SIDELINES.finditer(s.text)] + [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
             if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
@@ -1236,9 +1279,16 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         firsts = [h for h in hits if h[1] in ("talks", "proposal") and h[0] <= 4]
         if firsts:
             rank, name, m = min(firsts, key=lambda h: h[2].start())
+        # ... unless the text was drafted or offered during the talks, which are then the occasion ("helped draft a plan
+        # during talks with Witkoff in Miami").
+        during = next((h for h in hits if h[1] == "talks" and _DURING.search(s.text, max(0, h[2].start() - 40), h[2].start())), None)
+        if name == "proposal" and during is not None:
+            rank, name, m = during
     envoy = _FORMATS[-1][1].search(s.text)
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
-        name = "talks"
+        # Two leaders travelling together to a hosted signing meet at a summit ("Tshisekedi and Kagame are due in
+        # Washington to sign accords at a ceremony hosted by Trump").
+        name = "summit" if _leaders_together(gaz, s) else "talks"
     elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
         name, m = "summit", meet
@@ -1250,7 +1300,36 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
             _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
         name, m = "summit", _LEADERS_MEET.search(s.text) or m
+    elif name == "talks" and (visit := _met_at_home(gaz, s)) is not None:
+        name, m = "envoy_visit", visit
     return name, m
+
+
+_DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
+
+
+def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
+    """One side met the other in the other's own country: a visit ("U.S. envoy Hochstein met Speaker Berri in Beirut",
+    "an ECOWAS delegation met the junta leader in Niamey"); a meeting in a third country is talks."""
+    if _MEDIATED.search(s.text):
+        return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
+    mentions = [x for x in gaz.mentions(s.text) if x.actors]
+    for met in _MET_WITH.finditer(s.text):
+        clause = max(s.text.rfind(",", 0, met.start()), s.text.rfind(";", 0, met.start()))
+        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start() for a in x.actors
+                  if a.country or a.kind == "intl_org"}
+        after = [x for x in mentions if x.start >= met.end()]
+        place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
+        if place is None or not guests:
+            continue
+        home = place.places[0].country
+        hosts = {a.country for x in after if x.start < place.start for a in x.actors}
+        if home in hosts and home not in guests:
+            return met
+    return None
 
 
 # ", the German government said", "Egyptian sources said", "China praised the deal": who reports or reacts.
@@ -1362,10 +1441,13 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             m = _OUTCOME_AGREE.search(s.text) or _FALLBACK_TALKS.search(s.text)
             if m:
                 name = "summit" if _leaders_together(gaz, s) else "talks"
+                if _OFFERED_TRUCE.search(s.text, 0, m.start()):
+                    name = "proposal"  # "Hamas is ready for a five-year truce": a truce offered is a proposal
                 fmt = _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.5)
                 break
         else:
-            fmt = _label("talks", None, None, None, 0.4)
+            # "willing to talk 'face to face' with Trump": two leaders with no word for the form meet at a summit
+            fmt = _label("summit" if any(_leaders_together(gaz, s) for s in sents) else "talks", None, None, None, 0.4)
     outcome = None
     for s in sents:
         # The first result named is the news: "agreed to swap prisoners, though the meeting brought no breakthrough".
@@ -1397,9 +1479,16 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
     ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w$€£.,'’-]+\s+){0,6}?assets|"
                                 r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
-                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets)\b", re.I)),
+                                r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
+                                # "cut off the government's access to its central bank account"
+                                r"(?:cut\w*\s+off|block\w*|freez\w*|froze|den(?:y|ied|ies|ying))\s+(?:[\w.'’-]+\s+){0,4}?access\s+to\s+"
+                                r"(?:[\w.'’-]+\s+){0,5}?(?:accounts?|reserves|funds|assets))\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
-                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?)\b(?!\s+and\s+imports?)", re.I)),
+                              r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?|"
+                              # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
+                              r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
+                              r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
+                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
                            r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
@@ -1498,14 +1587,20 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 )
 
 
-_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|designat\w*|"
+# Not a measure's own noun ("revoked the designation of the Houthis") nor an attribute ("Russia's U.S.-sanctioned project").
+_IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|(?<!-)sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|"
+                         r"designat(?:e|es|ed|ing)\b|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
 # Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
 # "crude sold above the price cap", "the embargo remains ineffective").
 _EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:sanctions|embargo|price\s+cap)|"
-                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective)\b", re.I)
+                         r"above\s+(?:the\s+)?(?:[\w$'’.,-]+\s+){0,4}?cap|ineffective|"
+                         # "a tanker carrying gas from Russia's U.S.-sanctioned Arctic LNG 2 project unloaded its cargo": trade
+                         # in what a measure covers
+                         r"(?:carry\w*|ship(?:s|ped|ping)|deliver\w*|unload\w*|load(?:s|ed|ing)|bought|buy\w*|purchas\w*|"
+                         r"import\w*|transport\w*)\s+(?:[^.;]|(?<=[A-Z])\.){0,80}?-sanctioned)\b", re.I)
 # A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
 # Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
 _SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
@@ -1539,6 +1634,8 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     return None
 
 
+# "raised the customs duty on all goods imported from Pakistan to 200%": the measure is the verb's object, far back
+_RAISED_TO = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^.;]{0,100}?\b(?:to|at)\s+$", re.I)
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
 _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
@@ -1686,7 +1783,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     for s in sents:
         for m in PERCENT.finditer(s.text):
             window = s.text[max(0, m.start() - 40) : m.end() + 60]
-            if re.search(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", window, re.I):
+            if re.search(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", window, re.I) or _RAISED_TO.search(s.text, 0, m.start()):
                 rate = _quantity(float(m.group(1)), m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
                 break
         if rate:
@@ -1722,6 +1819,8 @@ _HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\
 # "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
 _INTERSTATE_WARS = (frozenset({"RUS", "UKR"}),)
 _GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
+_CIVILIAN_AMONG = re.compile(r"\b(?:filmmakers?|film\s+directors?|journalists?|reporters?|activists?|writers?|artists?|teachers?|"
+                             r"students?|civilians?|bloggers?|lawyers?|academics?|priests?|clerics?)\b", re.I)
 
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
@@ -1729,6 +1828,8 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
     for name, rx in CATEGORIES[:2]:
         for s in sents:
             m = rx.search(s.text)
+            if m and name == "bodies" and any(x.end() <= m.start() and not rx.search(x.group(0)) for x in _LIVING_RELEASED.finditer(s.text)):
+                continue  # "free 10 living hostages and hand over 18 bodies": the living are named first
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:
@@ -1737,7 +1838,9 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
     at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
-    if at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"])):
+    if (at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]))
+            and not any(_CIVILIAN_AMONG.search(s.text) for s in sents)):
+        # ... unless civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv")
         return {**found, "value": "pows", "score": 0.6}
     return found
 
@@ -1752,6 +1855,8 @@ def _people_named(sents: Sequence[Sent]) -> dict:
             # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.
             counted = [h for h in hits if _COUNTED_BEFORE.search(s.text, 0, h[0]) or h[2].group(0)[:1].isdigit()]
             _pos, name, m = min(counted or hits, key=lambda h: h[0])
+            if name == "pows" and _FORMER.search(s.text, max(0, m.start() - 30), m.start()):
+                name = "detainees"  # "former U.S. Marine Trevor Reed": no longer a serviceman, a civilian held
             if name == "detainees" and m.group(0).lower().startswith("prisoner") and _MILITARY_CONTEXT.search(s.text):
                 name = "pows"  # prisoners held between armed forces are prisoners of war
             return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
@@ -1759,6 +1864,7 @@ def _people_named(sents: Sequence[Sent]) -> dict:
     return _label("detainees", None, None, None, 0.4)
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:[\w.'’-]+\s+){0,2}$", re.I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:army|armed\s+forces|forces|military|troops|soldiers|fighters|rebels?|militias?|battlefield)\b", re.I)
 _PEOPLE = (
     r"(?:[\w-]+\s+){0,3}?(?:prisoners?\s+of\s+war|prisoners?|pows?|captives?|detainees?|hostages?|soldiers|servicem[ae]n|"
@@ -1770,6 +1876,8 @@ _RELEASE = (
     r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
     r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
+_LIVING_RELEASED = re.compile(rf"\b{_RELEASE}\s+(?:[\w'’-]+\s+){{0,4}}?(?:living|hostages?|prisoners?|captives?|detainees?|soldiers?|"
+                              r"servicem[ae]n|civilians?)\b(?!['’]s?\s+(?:bodies|remains))", re.I)
 _EACH = [
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:each|apiece|per\s+side|from\s+each\s+side|on\s+each\s+side|for\s+each\s+side)\b"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,4}}?{_RELEASE}\s+by\s+(?:each|both)\s+sides?"),
@@ -1896,7 +2004,9 @@ _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|rep
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
              r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
-             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor)")
+             r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor|"
+             r"star|player|singer|musician|artist|filmmaker|politician|blogger|poet|cleric|volunteer|"
+             r"father|mother|son|daughter|brother|sister|husband|wife)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
@@ -1907,7 +2017,7 @@ _ONE_RELEASED = [
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
@@ -1915,6 +2025,19 @@ _ONE_RELEASED = [
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:An?|One)\s+(?:[\w-]+\s+){{0,2}}?{_SINGULAR}\b[^.;]{{0,60}}?\b(?:was|has\s+been)\s+(?:\w+\s+)?"
                rf"(?:freed|released|returned|flown\s+home|handed\s+(?:over|back)|repatriated|exchanged|swapped)", re.I),
 ]
+_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+# "released French nationals Cecile Kohler and ...": a plural noun that names the people who follow
+_NAMED_GROUP = re.compile(rf"{_RELEASE}\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
+                          rf"detainees|journalists|dual\s+nationals|aid\s+workers|brothers|sisters)\s+{_NAME}", re.I)
+# The rest of a name a pattern ended inside ("... aid worker Nazanin Z|aghari-Ratcliffe").
+_NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
+# One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
+# source ("and Prime Minister Netanyahu said").
+_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?-i:[A-Z][\w'’-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
+                         rf"(?!\s+(?:said|says|told|added|confirmed|announced|was|were|has|had|have|is|are|will|would)\b)|"
+                         rf"(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b)", re.I)
+# "... Edan Alexander and the bodies of four other dual nationals": a counted group joined to a named person
+_AND_GROUP = _num_rx(rf"\s+and\s+(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?:other\s+|more\s+)?{_PEOPLE}")
 # The other side of an exchange named without a number ("in exchange for hundreds of Palestinian prisoners",
 # "in exchange for Arthur Petrov"): the total is not stated.
 _EXCHANGE_FOR = re.compile(rf"\b(?:in\s+(?:exchange|return)\s+for|(?:exchange|swap)\s+for|"
@@ -1929,20 +2052,31 @@ _UNCOUNTED_SIDE = re.compile(r"^(?:the\s+)?(?:hundreds|thousands|dozens|scores|s
 # side's number is untold. A one-way handover ("without waiting for a reciprocal exchange") is counted whole.
 _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
+_BROUGHT_HOME = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:back\s+)?home\s+$|\b(?:got|get|gets|getting)\s+back\s+$", re.I)
+_INVOLVING = re.compile(r"(?:swap|exchang)\w*\s+involving\b", re.I)
 _ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
 
 
 def _one_released(sents: Sequence[Sent]) -> list[dict]:
-    """Single people released, one count per non-overlapping phrase, in text order."""
-    spans: list[tuple[int, int]] = []
+    """Single people released, one count per non-overlapping phrase, in text order; people named and joined by "and"
+    each count one ("freed aid worker Nazanin Zaghari-Ratcliffe and Anoosheh Ashoori", "released French nationals
+    Cecile Kohler and Jacques Paris")."""
+    spans: list[tuple[int, int, int]] = []
     for s in sents:
-        for rx in _ONE_RELEASED:
-            spans.extend((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
-    kept: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if not any(a < e and b > s0 for s0, e in kept):
-            kept.append((a, b))
-    return [_quantity(1, "", a, b, 0.6) for a, b in kept]
+        for rx in (*_ONE_RELEASED, _NAMED_GROUP):
+            for m in rx.finditer(s.text):
+                n, end = 1, m.end()
+                if rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                    end = _NAME_REST.match(s.text, end).end()
+                    while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
+                        v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1
+                        n, end = n + int(v or 0), more.end()
+                spans.append((s.start + m.start(), s.start + max(end, m.end()), n))
+    kept: list[tuple[int, int, int]] = []
+    for a, b, n in sorted(spans, key=lambda x: (x[0], -x[2])):
+        if not any(a < e and b > s0 for s0, e, _n in kept):
+            kept.append((a, b, n))
+    return [_quantity(n, "", a, b, 0.6) for a, b, n in kept]
 
 
 def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
@@ -1953,7 +2087,11 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
     sides = [m.group(1) for m in _EXCHANGE_FOR.finditer(s.text)]
     if sides and not any(_COUNTED_SIDE.match(x) or _UNCOUNTED_SIDE.match(x) for x in sides):
         return False  # people released for goods ("in exchange for maps of landmines"): the count is the whole release
-    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start))
+    # "Ukraine brought home 303 defenders in the final stage of the exchange": what one side got back
+    # ... and "a possible exchange involving reporter Evan Gershkovich": one side of it
+    return bool(_ONE_SIDE_PEOPLE.match(s.text, count["span"]["end"] - s.start)
+                or _BROUGHT_HOME.search(s.text, 0, count["span"]["start"] - s.start)
+                or _INVOLVING.match(s.text, count["span"]["start"] - s.start))
 
 
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
@@ -1965,18 +2103,56 @@ def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     return False
 
 
+_STAGE_OF = re.compile(r"\b(?:stage|phase|part|round|batch|leg)\s+of\s+(?:the\s+|a\s+)?$", re.I)
+_EACH_MORE = _num_rx(rf"\s+{_PEOPLE}\s+(?:and|plus)\s+{{N}}\s+{_PEOPLE}(?!\s+(?:each|apiece))")
+
+
+# "in exchange for 125 Palestinians serving life sentences, 1,111 detainees from Gaza and the remains of 180 Palestinians":
+# the groups listed after the first one the other side frees
+_FOR_BEFORE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"[^,;.]{0,80}?(?=,|\s+and\s)")
+_LIST_ITEM = _num_rx(rf"(?=[\s,])(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?!of\b){_PEOPLE}")
+
+
+def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
+    seen = {c["span"]["start"] for c in counts}
+    out = list(counts)
+    for c in counts:
+        s = next((x for x in sents if x.start <= c["span"]["start"] < x.start + len(x.text)), None)
+        if s is None or not _FOR_BEFORE.search(s.text, 0, c["span"]["start"] - s.start):
+            continue
+        pos = c["span"]["end"] - s.start
+        while (gap := _LIST_GAP.match(s.text, pos)) is not None and (item := _LIST_ITEM.match(s.text, gap.end())) is not None:
+            v = parse_number(NUMBER.fullmatch(item.group("n").strip()))
+            a, b = item.span("n")
+            if v is not None and s.start + a not in seen:
+                seen.add(s.start + a)
+                out.append(_quantity(v, item.group("n"), s.start + a, s.start + b, 0.7))
+            pos = b
+    return sorted(out, key=lambda q: q["span"]["start"])
+
+
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
     each = _first_number(_EACH, sents, 0.85)
     if each is None:
         for s in sents:
             for m in N_FOR_N.finditer(s.text):
+                if _STAGE_OF.search(s.text, 0, m.start()):
+                    continue  # "the final stage of the 1,000-for-1,000 exchange": the whole deal, not this part of it
                 a, b = value_of(m.group(1)), value_of(m.group(2))
                 if a is not None and a == b and a >= 1 and not (1900 <= a <= 2100):
                     each = _quantity(a, m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
                     break
             if each:
                 break
+    if each is not None:
+        # "each freed 185 soldiers and 20 civilians": a second group each side freed adds to each side's count
+        s = next((x for x in sents if x.start <= each["span"]["end"] <= x.start + len(x.text)), None)
+        more = _EACH_MORE.match(s.text, each["span"]["end"] - s.start) if s is not None else None
+        v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if more else None
+        if more and v is not None:
+            each = {**each, "value": each["value"] + int(v), "text": f"{each['text']} + {more.group('n')}"}
     total = _first_number(_TOTAL, sents, 0.85)
     if total is None:
         total = _first_number([_num_rx(r"{N}-(?:person|people|prisoner|man|detainee|captive)\s+(?:swap|exchange|deal)")], sents, 0.8)
@@ -1990,7 +2166,7 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     if total is None and each is None and _other_side_uncounted(sents):
         return None, None
     if total is None:
-        counts = _all_numbers(_ONE_WAY, sents, 0.75)
+        counts = _listed_after(_all_numbers(_ONE_WAY, sents, 0.75), sents)
         ones = [q for q in _one_released(sents)
                 if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])

@@ -22,12 +22,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "negotiation": re.compile(
         r"\b(?:talks|negotiat\w*|summit|meeting|meet|met|call|spoke|conversation|dialogue|round|proposal|"
         r"memorandum|mediat\w*|ceasefire|truce|peace (?:deal|plan|process)|consultations|visit\w*|spoken|speak|phone|plan|"
-        r"roadmap|framework|initiative|agreement|accord|deal|face-to-face|offer\w*|good\s+offices|overtures?|trip)\b",
+        r"roadmap|framework|initiative|agreements?|accords?|deals?|face-to-face|offer\w*|good\s+offices|overtures?|trip|"
+        # "Witkoff is expected in Moscow on Wednesday": a visit named by its predicate
+        r"(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z])))\b",
         re.I,
     ),
     "sanctions": re.compile(
         r"\b(?:sanction\w*|tariffs?|embargo\w*|price cap|asset freeze|freez\w*|frozen|export ban|ban\w*|blacklist\w*|"
-        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap)\b",
+        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?)\b",
         re.I,
     ),
     "prisoner_swap": re.compile(
@@ -52,7 +54,9 @@ _DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsi
                          r"conducting)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
-    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach)\b|"
+    r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach|"
+    # "dismissed a peace plan floated by ...", "rejected direct negotiations with Washington"
+    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue)\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
     r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
@@ -82,7 +86,11 @@ _STALLED = re.compile(
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
     # "an exchange that had been expected on Saturday did not take place"
     r"(?:did|does|has|have|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:take[ns]?\s+place|go(?:ne)?\s+ahead|happen(?:ed)?|materiali[sz]ed?)|"
-    r"never\s+(?:took\s+place|happened|materiali[sz]ed))\b",
+    r"never\s+(?:took\s+place|happened|materiali[sz]ed)|"
+    # "there were no plans for a meeting between Putin and Zelensky"
+    r"no\s+(?:immediate\s+|current\s+|concrete\s+)?plans?\s+(?:to|for)|not\s+on\s+the\s+agenda|"
+    # "whose release had been due on Saturday": a schedule told in the past perfect was not kept
+    r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
@@ -94,31 +102,41 @@ _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off
 _STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
+# So is one that a visit or a call is to discuss ("will travel to Israel to discuss the collapse of the talks").
 _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaking|end|ending|overcome|unblock\w*|unfreez\w*|resolv\w*|"
-                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*)\s+"
+                               r"restart\w*|jump-?start\w*|salvag\w*|rescu\w*|unlock\w*|discuss\w*|address\w*)\s+"
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
+# A stall that only could happen ("could suspend the talks", "threatened to halt the release", "bills that would block
+# arms sales") is a threat or a proposal, which the cues tell; "said it would postpone the release" announces the stall.
+_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$", re.I)
+_WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
+_IF_LATER = re.compile(r"[^.;]*?\b(?:if|unless)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
-_MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
+_MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?(?:sanctions|tariffs?|measures|restrictions|exports?|imports?|licen[cs]es|"
                              r"approvals|trade|deliveries|shipments|sales|transfers|payments|transactions|dealings|purchases|trading|buying)\b", re.I)
 # A refusal told in a clause about another, earlier event ("days after Putin declined to attend talks") is not this
 # event's; nor does a target that dismisses sanctions as illegal stall them.
-_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.])*$", re.I)
+# "and" joins a new clause, except inside "between Kinshasa and the rebels".
+_AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.]|\bbetween\s+(?:[\w'’-]+\s+){1,4}?and\b)*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
 _CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that|it\s+would)|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
+    # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
+    # what is or was ("warned that the call opened Pandora's box") tells no threat.
+    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos(?:ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|call\w*\s+for|"
+    ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
+                            r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
                             r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
-                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bill|legislation|"
+                            r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
                             r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
-                            r"possibility\s+of|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
-                            r"ready\s+to|willing\s+to|preparing|"
+                            r"possibility\s+of|prospects?\s+(?:of|for)|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
+                            r"ready\s+(?:to|for)|willing\s+to|preparing|"
                             # a wish ("would love to meet"), an offer of help, a text under study, are proposals
                             r"would\s+['‘’\"]?(?:love|like|be\s+(?:happy|glad))['‘’\"]?\s+to|would\s+welcome|(?:would|will)\s+seek\s+to|"
                             r"wants?\s+to\s+(?:impose|introduce|ban|freeze|sanction|target|restrict|meet|hold|host|resume|"
@@ -133,12 +151,17 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
+                           # "said he would announce new tariffs": whatever the verb, a decision about a measure
+                           r"(?:it|he|she|they|we)\s+would\s+(?!not\b|never\b|face\b)\w+\s+(?:[\w.'’-]+\s+){0,3}?"
+                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies)|"
                            # "Merz said Germany would halt exports": a named subject's announced decision
                            r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
                            r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
+                           # "ordered the government to halt exports": what another is ordered to do is still to come
+                           r"ordered\s+(?:[\w.'’-]+\s+){1,4}?to\s+(?!be\b)\w+|"
                            r"planned|plans\s+to|planning\s+to|schedul\w*|is\s+set\s+to|"
-                           r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+due\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
+                           r"are\s+set\s+to|set\s+for|due\s+to|(?:is|are)\s+(?:due|expected)\s+(?:in|at|on|back)|expect\w*\s+(?:[\w.'’-]+\s+){0,3}?to|to\s+be\s+held|upcoming|"
                            r"takes?\s+effect|to\s+take\s+effect|next\s+(?:week|month|round)|to\s+meet|to\s+hold|intend\w*|is\s+to|are\s+to|"
                            r"agreed\s+(?:[\w'’-]+\s+){0,14}?to\s+(?:exchange|swap|release|hold|meet|resume|free|return|hand\s+over)|"
                            r"would\s+be\s+(?:handed\s+(?:over|back)|freed|released|exchanged|swapped|returned|repatriated)|"
@@ -149,7 +172,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
-                           r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day)\b", re.I)),
+                           r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day|"
+                           # talks "extended beyond their scheduled end" go on
+                           r"(?:talks|negotiations|consultations|discussions)\b[^,;.]{0,120}?\b(?:(?:has|have)\s+been|were|was)\s+extended)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
     ("ongoing", re.compile(r"\bresumed\b", re.I)),
     # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
@@ -191,10 +216,11 @@ _RELATIVE_JUST_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # When a deal that was reached takes effect is its content, not a plan for the talks ("agreed on Wednesday to a
 # ceasefire ..., announcing that the truce would take effect on Sunday").
+_EFFECT_AFTER = re.compile(r"\s+(?:to\s+)?(?:take\s+(?:full\s+)?effect|come\s+into\s+force)\b", re.I)  # "due to take effect"
 _TAKES_EFFECT = re.compile(r"(?:(?:will|would|to)\s+)?(?:takes?|taking)\s+(?:full\s+)?effect|(?:comes?|coming)\s+into\s+force", re.I)
 # A bill that a legislature has passed is no longer only proposed; what is said of it next decides
 # ("passed a defence bill that repeals ..., and Trump is expected to sign it").
-_BILL = re.compile(r"bill|legislation", re.I)
+_BILL = re.compile(r"bills?|legislation", re.I)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|approved|adopted|cleared)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _PASSED_AFTER = re.compile(r"\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:passed|approved|adopted)\b", re.I)
 _DEAL_REACHED = re.compile(r"\b(?:agreed|signed|reached|sealed|clinched|struck|accepted|approved)\b", re.I)
@@ -205,9 +231,15 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bnot\s)(?<!\bnever\s)(?<!\blast\s)"
         r"\b(?:met|spoke|spoken|talked|signed|initial+ed|ended|concluded|travell?ed\s+to|visited|arrived\s+in|held\s+(?:[\w-]+\s+){0,4}?(?:talks|call|meeting|summit|round|negotiations)|"
         # "agreed during a phone call on Thursday to meet in Budapest": the call was held
-        # "told Trump during Friday's White House meeting that ..."
-        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,60}?\b(?:in|during)\s+(?:a|an|the|their|his|her|its|"
-        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # "told Trump during Friday's White House meeting that ...", "told Erdogan at talks in Sochi that ..."
+        r"(?:told|pressed|urged|asked|assured|discussed|agreed|raised)\b[^.;]{0,100}?\b(?:in|during|at)\s+(?:(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:phone\s+|telephone\s+|video\s+)?(?:call|conversation|meeting|talks|summit)|"
+        # "Putin received U.S. envoy Witkoff at the Kremlin": a guest received or hosted was met; a letter received was not
+        r"(?<!-)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:received|hosted)\s+(?!(?:[\w.'’-]+\s+){0,2}?(?:letters?|messages?|proposals?|offers?|invitations?|responses?|"
+        r"repl(?:y|ies)|requests?|notes?|calls?|assurances|guarantees|reports?|drafts?|plans?|texts?|documents?)\b)|"
+        # "said after a two-hour phone call with Trump that ...": a statement made after the call
+        r"(?:said|told|announced|stated|declared|added)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:a|an|the|their|his|her|its|"
+        r"[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:call|conversation|meeting|talks|summit|negotiations)|"
         # talks that ended without a deal were held
         r"without\s+(?:(?:an|any|a)\s+)?(?:[\w-]+\s+)?(?:agreement|deal|breakthrough)|ended\s+without)\b"
         r"(?!\s+by\b)",
@@ -235,7 +267,9 @@ _FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:take\s+place|begin|start|be\s+held|go\s+ahead|open)\b", re.I)
 # "urged the EU to include Rosatom in its next sanctions package, saying Moscow's revenues were financing the war"
-_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing)\b", re.I)
+# ... and so does a concessive one ("are due in Washington to sign accords, although the rebels continued to advance").
+_REASON_CLAUSE = re.compile(r",\s+(?:saying|adding|arguing|noting|explaining|insisting|stressing|citing|although|though|even\s+though|"
+                            r"even\s+as|whereas)\b", re.I)
 _TALKS_LIKE = ("negotiation", "prisoner_swap")
 _STALL_IN_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:had\s+been|has\s+been|have\s+been|were|was)\s+$", re.I)
 _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+place|went\s+ahead|got\s+under\s?way|restarted|"
@@ -288,7 +322,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
     if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
             _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
         return True
-    if (event_type == "negotiation" and name == "planned" and _TAKES_EFFECT.search(m.group(0))
+    if (event_type == "negotiation" and name == "planned"
+            and (_TAKES_EFFECT.search(m.group(0)) or _EFFECT_AFTER.match(sentence, m.end()))
             and _DEAL_REACHED.search(sentence, 0, m.start())):
         return True
     if (name == "planned" and _FUTURE.match(m.group(0)) and _DEAL_CONTENT.search(sentence, 0, m.start())
@@ -309,12 +344,35 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True  # "drone strikes shut the terminal and the United States threatened new sanctions": another threat
     if event_type == "prisoner_swap" and name == "ongoing" and _STILL_HELD.match(sentence, m.end()):
         return True  # "hundreds more were still held in Russian prisons": people, not the swap
+    if event_type == "negotiation" and (
+            (name in ("planned", "proposed") and _COMBAT_OBJECT.match(sentence, m.end()))
+            or (name == "threatened" and _THREAT_OF_WAR.match(sentence, m.end()))):
+        return True  # "warned that Israel would resume fighting, hours after the talks ended": the war's next step
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
         return True
     return (held is not None and m.start() >= held
             and (name in ("proposed", "planned") or (event_type == "sanctions" and name == "threatened")))
+
+
+# A time measured from another event, after the main clause, names that event ("hours after the call", "two days
+# before the deadline"); fronted, it is the sentence's own.
+_EARLIER_EVENT = re.compile(
+    r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
+    r"\s+(?:after|before)\b[^,;]*", re.I)
+_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.I)
+_COMBAT_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+)?(?:fighting|war|strikes|attacks|hostilities|"
+                            r"offensive|bombing|bombardment|shelling|assault|military\s+operations)\b", re.I)
+_THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+\s+)?(?:resume|launch|expand|intensify|step\s+up|"
+                            r"widen|escalate|continue|press\s+on\s+with)" + _COMBAT_OBJECT.pattern, re.I)
+_AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
+
+
+def _names_event(sentence: str, event_type: str, start: int) -> bool:
+    """The clause from `start` to its comma names the event itself ("after Putin proposed direct talks")."""
+    end = _CLAUSE_MARK.search(sentence, start)
+    return any(start <= t < (end.start() if end else len(sentence)) for t in _triggers(sentence, event_type))
 
 
 def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str] | None:
@@ -335,6 +393,7 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
                  held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
+    earlier: list[tuple[int, int]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
         if event_type == "drone_strike" and name in ("proposed", "planned"):
             continue
@@ -352,6 +411,16 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 continue
             key = (dist // 30, priority)
             if best is None or key < (best[0], best[1]):
+                if (after := _AFTER_CLAUSE.search(sentence, 0, m.start())) and not _names_event(sentence, event_type, after.start()):
+                    continue  # "agreed to impose sanctions after its junta proposed staying in power": another event's cue
+                if earlier is None:
+                    earlier = [e.span() for e in _EARLIER_EVENT.finditer(sentence)]
+                if any(a <= m.start() < b for a, b in earlier):
+                    continue  # "..., two days before Trump's deadline for Russia to agree or face sanctions": another event
+                if _AT_WHICH.search(sentence, 0, m.start()):
+                    continue  # "after talks in Istanbul, at which Kyiv proposed neutral status": what was said there
+                if _INSERTED_RELATIVE.search(sentence, 0, m.start()) and _CLAUSE_MARK.search(sentence, m.end()):
+                    continue  # "The summit, which aims to seal a deal, will take place on Monday": the clause describes it
                 # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
                 # sanctions being prepared are still a proposal.
                 label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
@@ -387,7 +456,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     def near(m: re.Match[str], window: int) -> int | None:
         # A cue in a trailing ", saying ..." clause tells the speaker's reason, not what became of an event named before it.
         # ... but when the measure takes effect is still the measure's ("saying the tariff would take effect on April 2").
-        usable = triggers if _TAKES_EFFECT.search(m.group(0)) else [t for t in triggers if not any(t < r <= m.start() for r in reasons)]
+        # The event named before the reason, an event word inside it ("saying the imports were ...") is its topic.
+        if not _TAKES_EFFECT.search(m.group(0)) and any(t < r <= m.start() for r in reasons for t in triggers):
+            return None
+        # A cue across a semicolon belongs to another clause ("...; the army said it was conducting a review").
+        usable = [t for t in triggers if sentence.find(";", min(t, m.start()), max(t, m.start())) < 0]
         if not usable:
             return None
         dist = min(abs(m.start() - t) for t in usable)
@@ -397,9 +470,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     # A drone strike happens, is under way, is threatened or denied; flights "suspended" after it are a consequence.
     stall_rx = [_STALLED, _STALLED_TALKS_ONLY] if talks_like else ([_STALLED_ANY_TYPE] if event_type == "sanctions" else [])
     held_m = _HELD[event_type].search(sentence) if event_type in _HELD else None
-    held = held_m.end() if held_m else None
+    # From the verb on: "urged Putin ... during a phone call" urges in a call that was held.
+    held = held_m.start() if held_m else None
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
+               and not _MAY_STALL.search(sentence, 0, m.start())
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
@@ -430,6 +505,10 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if best is not None:
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
+        if best[2] == "planned" and _WARNED.search(sentence) and _IF_LATER.match(sentence, m.end()):
+            # "Iran will stay away from Sunday's talks if the board passes a resolution, an official warned": a step made
+            # to hang on a condition, told as a warning, is a threat.
+            return ModalityResult("threatened", m.group(0), base + m.start(), base + m.end(), score)
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
     ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None
                and not (event_type == "negotiation" and _AGREED_TO.search(sentence, 0, m.start()))]

@@ -1281,3 +1281,366 @@ def test_derived_divisions_and_conflict_sites(text, place):
 )
 def test_summit_venues_and_acronyms(text, place):
     assert where(text, "negotiation") == place
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A warning threatens only what will or could come; one about what is or was threatens nothing.
+        ("The army warned that it could halt the talks unless the attacks stopped.", "negotiation", "threatened"),
+        ("The two presidents spoke by phone on Friday, while the opposition warned that the call was a mistake.",
+         "negotiation", "occurred"),
+        # Whatever was urged or told in a call or at talks, the call or the talks were held.
+        ("The chancellor urged the president to pull his troops back and open negotiations during a long phone call on Monday.",
+         "negotiation", "occurred"),
+        ("The president told his guest at talks in the capital that his country would rejoin the deal only on its terms.",
+         "negotiation", "occurred"),
+    ],
+)
+def test_modality_warnings_of_what_is_and_what_was_said_at_held_talks(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue in an "after" clause tells another event, unless that clause names the event itself.
+        ("The two leaders met in Geneva on Monday, hours after planned talks between the army and the rebels were called off.",
+         "negotiation", "occurred"),
+        ("Regional leaders agreed on Friday to impose sanctions on the country after its junta proposed a five-year transition.",
+         "sanctions", "occurred"),
+        ("The minister said he would wait for his rival in Vienna for a meeting, after the rival proposed direct talks there.",
+         "negotiation", "proposed"),
+        # A statement made after a call, and what was proposed at talks, tell of talks that were held.
+        ("The president said after a long phone call with his counterpart that his country was ready to work on a memorandum.",
+         "negotiation", "occurred"),
+        ("The army pulled back from the city after talks with the rebels in Nairobi on Monday, at which the rebels proposed a truce.",
+         "negotiation", "occurred"),
+    ],
+)
+def test_modality_after_clauses_and_what_was_said_at_talks(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # Rejecting a plan or the talks themselves stalls them.
+        ("The foreign minister dismissed a peace plan floated by a neighbouring state as unworkable.", "stalled"),
+        ("The government said it had rejected direct negotiations with the rebels but left the door open to mediation.", "stalled"),
+        # A collapse that a trip is to discuss is its topic; a truce approved and due to take effect was agreed at talks.
+        ("The envoy will fly to Cairo on Monday to discuss the collapse of the truce talks with officials there.", "planned"),
+        ("The cabinet approved a ceasefire with the militia on Tuesday, with the truce due to take effect at dawn.", "occurred"),
+    ],
+)
+def test_negotiation_rejected_plans_discussed_collapses_and_truces_due_to_take_effect(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "action"),
+    [
+        # A reported decision about a measure, whatever the verb, is planned.
+        ("The president said he would unveil new tariffs on the country next week.", "planned", "impose"),
+        # What another is ordered to do is still to come; a suspension ordered is taken.
+        ("A court ordered the ministry to stop all arms exports to the country within ten days.", "planned", "impose"),
+        ("The president ordered a suspension of coal exports to the country, saying shipments would resume once it complied.",
+         "occurred", "impose"),
+        # Bills propose, however many; a reason clause's event word is its topic.
+        ("Two senators introduced bills that would block arms sales to the kingdom.", "proposed", "propose"),
+        ("The minister urged the bloc to impose an embargo on the country's gas, saying the imports were funding the war.",
+         "proposed", "propose"),
+    ],
+)
+def test_sanctions_decisions_orders_bills_and_reason_clauses(text, modality, action):
+    e = extract(text, "sanctions")
+    assert (e["modality"], e["arguments"]["action"]["value"]) == (modality, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Peace talks between the government and the rebels in Nairobi have been extended beyond their planned end.", "ongoing"),
+        ("The rebels are ready for a long truce with the army and would free all their captives, a commander said.", "proposed"),
+        # A guest received was met, whatever was said about a proposal; a letter received is no meeting.
+        ("The president received the U.S. envoy in his residence on Friday and sent signals about Washington's truce proposal.",
+         "occurred"),
+        ("The government received a letter from the rebels proposing new talks.", "proposed"),
+        ("The kingdom welcomed the prospect of hosting a summit between the two presidents.", "proposed"),
+    ],
+)
+def test_negotiation_extended_talks_readiness_guests_and_prospects(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue across a semicolon or in a concessive clause belongs to another clause.
+        ("Five aid workers were killed when a drone hit their car near the border; the army said it was conducting a review.",
+         "drone_strike", "occurred"),
+        ("The two presidents are due in Paris on Friday to sign accords ending the war, although the rebels, who reject the deal, "
+         "continued to advance.", "negotiation", "planned"),
+    ],
+)
+def test_modality_cues_across_semicolons_and_in_concessive_clauses(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A step hung on a condition and told as a warning is a threat; the same step told plainly is planned.
+        ("The rebels will stay away from next week's talks in Geneva if the army resumes its offensive, a commander warned.",
+         "negotiation", "threatened"),
+        ("The army will return 20 captured fighters if the truce holds for a week, the minister said.", "prisoner_swap", "planned"),
+        # A schedule told in the past perfect was not kept.
+        ("The army said it would keep the crossing shut until the group freed a nurse, whose release had been due on Friday.",
+         "prisoner_swap", "stalled"),
+        ("The two sides had been due to meet in Oslo this month for a new round of talks.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_warned_conditions_and_schedules_not_kept(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+def test_a_visit_named_by_its_predicate_and_cues_in_a_time_measured_from_another_event():
+    e = extract("The envoy is expected in Kabul on Monday, three days before the deadline for the group to free the captives "
+                "or face new strikes, officials said.", "negotiation")
+    assert e["modality"] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # One side meeting the other in the other's own country visits it; in a third country, or with mediators, talks.
+        ("U.S. envoy Amos Hochstein met Parliament Speaker Nabih Berri in Beirut on Monday to discuss the truce.", "envoy_visit"),
+        ("U.S. envoy Amos Hochstein met Parliament Speaker Nabih Berri in Paris on Monday to discuss the truce.", "talks"),
+        ("A Hamas delegation held talks with Egyptian mediators in Cairo on the truce.", "talks"),
+        ("Chinese Foreign Minister Wang Yi will arrive in New Delhi on Monday for talks on the border.", "envoy_visit"),
+    ],
+)
+def test_negotiation_format_meetings_in_the_other_side_s_country_are_visits(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A leader in talks with another leader holds a summit; talks with a state or a letter proposing talks do not.
+        ("Donald Trump crossed the border on Sunday before holding an hour of talks with Kim Jong Un at the village.", "summit"),
+        ("Nicolas Maduro said he was willing to talk 'face to face' with Donald Trump.", "summit"),
+        ("Kim Jong Un said he would be open to talks with the United States if Washington dropped its demands.", "talks"),
+        # Two leaders due at a hosted signing ceremony meet at a summit.
+        ("Felix Tshisekedi and Paul Kagame are due in Washington on Thursday to sign accords at a ceremony hosted by Donald Trump.",
+         "summit"),
+    ],
+)
+def test_negotiation_format_leaders_in_talks_with_each_other_hold_a_summit(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A host receiving an envoy is visited; a text drafted during talks was drafted at talks; a proposed clause
+        # whose verb resumes talks proposes talks.
+        ("The president received the U.S. special envoy at his palace on Friday.", "envoy_visit"),
+        ("Officials denied that the two negotiators had drafted a peace plan during talks in Geneva last month.", "talks"),
+        ("The president proposed that the two countries reopen their border and resume dialogue.", "talks"),
+        ("The president proposed a ten-point peace plan to end the war.", "proposal"),
+    ],
+)
+def test_negotiation_format_received_envoys_texts_drafted_at_talks_and_proposed_dialogue(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+def test_talks_that_dash_hopes_end_without_agreement():
+    e = extract("The president told his guest at talks on Monday that he would not rejoin the deal, dashing hopes of a revival.",
+                "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "no_agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # People hit are the target, before the place they were in.
+        ("A drone strike on civilians gathered at the dam killed four people.", "civilian"),
+        ("Drones struck a group of soldiers in a farming village on Tuesday.", "military"),
+        ("Drones struck a gang stronghold in the capital's harbour district.", "military"),
+        ("A drone struck a health centre in the town, killing six.", "civilian"),
+        # A reactor is energy; the Kremlin is government.
+        ("Officials said a drone had struck the dome of a reactor at the plant.", "energy"),
+        ("Two drones were disabled over the Kremlin overnight.", "government"),
+        # The speaker's words for the attack are no target.
+        ("A drone hit a passenger train near the station, the president said, calling it an attack on civilians.", "transport"),
+        # A ship at sea carries goods; in a port it is the port's.
+        ("Naval drones struck two tankers in the Black Sea on Friday.", "transport"),
+        ("Drones attacked the port overnight, setting two tankers on fire.", "port"),
+    ],
+)
+def test_drone_target_people_reactors_comments_and_ships_at_sea(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # People named and joined by "and" each count one, with a title, a nationality or a plural noun before them.
+        ("The junta freed Dutch aid worker Anna Visser and Pieter Bakker on Monday.", 2),
+        ("The court released German nationals Lena Vogel and Jonas Weber from prison on Tuesday.", 2),
+        ("The militia freed dual nationals Omar Haddad and Sami Khoury and a Canadian citizen on Friday.", 3),
+        # A source joined by "and" is no one released.
+        ("The rebels freed Canadian teacher Mark Lewis on Sunday and President Maria Santos said talks would go on.", 1),
+        # More titles name one person.
+        ("The army freed rap star Kofi Mensah on Sunday in exchange for arms dealer Ivan Petrov.", 2),
+        ("The guerrillas released Jose Luis Ramirez, the father of a football player, on Thursday.", 1),
+    ],
+)
+def test_swap_totals_named_people_joined_by_and(text, total):
+    got = extract(text, "prisoner_swap")["arguments"]["total"]
+    assert (got or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "each"),
+    [
+        # A second group each side freed adds to each side's count.
+        ("Russia and Ukraine each freed 90 soldiers and 10 civilians on Monday.", 200, 100),
+        # What one side brought home in a stage of a larger exchange counts one side only, and so does one person
+        # in an exchange not yet agreed.
+        ("The army brought home 150 defenders today in the second stage of the 500-for-500 exchange agreed in Geneva.",
+         None, None),
+        ("Officials said no deal had been reached on an exchange involving detained reporter John Doyle.", None, None),
+    ],
+)
+def test_swap_counts_each_side_groups_stages_and_one_side(text, total, each):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert ((args["total"] or {}).get("value"), (args["released_by_each_side"] or {}).get("value")) == (total, each)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "category"),
+    [
+        # Living people named first make the swap theirs, and a counted group joined to a named person adds to it.
+        ("The group said it was ready to release hostage Tom Carver and the bodies of three other captives.", 4, "hostages"),
+        ("The militia would free 12 living hostages and hand over 20 bodies under the plan.", None, "hostages"),
+        ("The two armies exchanged the bodies of 40 soldiers on Sunday.", 40, "bodies"),
+    ],
+)
+def test_swap_living_people_named_first_and_groups_joined_to_a_name(text, total, category):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert args["category"]["value"] == category
+    if total is not None:
+        assert args["total"]["value"] == total
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Civilians named among generic prisoners keep them detainees, even between two armies at war.
+        ("Russia and Ukraine swapped 40 prisoners each, with a Ukrainian journalist among those flown to Kyiv.", "detainees"),
+        ("Russia and Ukraine swapped 40 prisoners each on Sunday.", "pows"),
+        # A former serviceman is a civilian held.
+        ("Moscow freed former U.S. Marine John Carter in exchange for a Russian businessman.", "detainees"),
+    ],
+)
+def test_swap_category_civilians_among_prisoners_and_former_servicemen(text, category):
+    assert extract(text, "prisoner_swap")["arguments"]["category"]["value"] == category
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Another attack's toll named as a reason is not this one's.
+        ("A drone strike on a car killed a militia commander whom the army blamed for the attack that killed four soldiers.", 1),
+        # An inserted phrase may sit between the victims and their verb.
+        ("Five aid workers, including citizens of Chile, Peru and Spain, were killed when a drone hit their convoy.", 5),
+    ],
+)
+def test_drone_killed_other_attacks_tolls_and_inserted_phrases(text, killed):
+    assert extract(text, "drone_strike")["arguments"]["killed"]["value"] == killed
+
+
+def test_drones_an_attack_was_made_with_and_that_were_disabled():
+    args = extract("Officials accused the rebels of trying to assassinate the governor with three drones that they said had been "
+                   "disabled over his residence.", "drone_strike")["arguments"]
+    assert (args["drones_launched"]["value"], args["drones_intercepted"]["value"]) == (3, 3)
+    args = extract("Air defences shot down five drones launched from the coast.", "drone_strike")["arguments"]
+    assert (args["drones_launched"], args["drones_intercepted"]["value"]) == (None, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "instrument"),
+    [
+        # A measure's own noun is no action on it; revoking it lifts it.
+        ("The administration revoked the designation of the militia as a terrorist group on Monday.", "lift", "sanctions"),
+        # Trade in what a measure covers evades it.
+        ("A tanker carrying crude from the country's EU-sanctioned oil terminal unloaded its cargo in Asia on Friday.",
+         "evade", "sanctions"),
+        # Suspended exports, blocked arms sales and access to accounts cut off.
+        ("The president ordered a suspension of coal exports to the country on Saturday.", "impose", "export_ban"),
+        ("The government blocked all arms sales to the kingdom on Monday.", "impose", "export_ban"),
+        ("The Treasury cut off the central bank's access to its accounts in New York on Monday.", "impose", "asset_freeze"),
+    ],
+)
+def test_sanctions_revoked_designations_trade_in_sanctioned_goods_and_named_measures(text, action, instrument):
+    args = extract(text, "sanctions")["arguments"]
+    assert (args["action"]["value"], args["instrument"]["value"]) == (action, instrument)
+
+
+def test_a_duty_raised_to_a_rate_far_from_its_noun():
+    args = extract("The government raised the customs duty on all goods imported from its neighbour to 150% on Saturday.",
+                   "sanctions")["arguments"]
+    assert args["rate"]["value"] == 150
+
+
+def test_swap_total_adds_the_groups_listed_for_the_other_side():
+    args = extract("The group would free 8 hostages in exchange for 100 prisoners serving long sentences, 400 detainees "
+                   "from the south and the remains of 50 fighters.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 558
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A call a time is measured from is another event; diplomacy named as efforts is talks; a truce offered a proposal.
+        ("The kingdom offered to host a summit between the two presidents, a day after they spoke by phone.", "summit"),
+        ("UN-led efforts to finalise a peace roadmap have been put on hold, the envoy said.", "talks"),
+        ("The rebels are ready for a two-year truce with the army, a commander said.", "proposal"),
+    ],
+)
+def test_negotiation_format_earlier_events_efforts_and_offered_truces(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # An inserted relative clause describes the event; the main verb tells what became of it.
+        ("The summit, which aims to seal a peace deal, will take place in Geneva on Monday.", "negotiation", "planned"),
+        # No plans for talks stall them; a warning of what "they would" do threatens.
+        ("The government said there were no plans for a meeting between the two leaders.", "negotiation", "stalled"),
+        ("The rebels warned they would target the airport with drones if the offensive went on.", "drone_strike", "threatened"),
+    ],
+)
+def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A stall someone threatens is a threat; "propose" proposes.
+        ("The group threatened to halt the release of the captives, accusing the army of breaking the truce.",
+         "prisoner_swap", "threatened"),
+        ("The Commission plans to propose a ban on imports of the country's gas.", "sanctions", "proposed"),
+        # What a war will do next is not the talks' fate.
+        ("The prime minister warned that the army would resume fighting, hours after talks in Cairo ended without a deal.",
+         "negotiation", "occurred"),
+        ("The president has offered his country as a venue for peace talks.", "negotiation", "proposed"),
+        ("The Kremlin said a meeting between the two presidents was not on the agenda.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
