@@ -1222,6 +1222,118 @@ _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|ho
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
 
 
+# --- Sides of the talks. A passage names many states; the sides are the ones the talk predicate binds: its subject
+# ("Armenia and Azerbaijan agreed"), the object of a verb of meeting or telling ("met Lebanese Speaker Nabih Berri"),
+# "between A and B", "talks with B", a delegation's owner ("Ukrainian and U.S. negotiators", "diplomats from
+# Britain"), who made or got a proposal ("a plan floated by", "handed to Kyiv"). Names in background clauses
+# (", as Turkey warned", "; Iran welcomed", ", Azerbaijani media reported, accusing Paris", "if the IAEA ...")
+# bind nothing. Once two sides are bound, every other name is background: the host's country, a commentator, an
+# ally, the war the talks are about.
+
+# Words of a noun phrase before its head name: titles, demonyms, determiners, conjunctions ("his British, French
+# and German counterparts", "Syrian Foreign Minister", "Congo's government and the").
+_NP_WORD = (r"(?<![\w'’.-])(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
+            r"interim|former|foreign|defen[cs]e|prime|ministers?|president(?:ial)?|vice|secretary|envoys?|officials?|"
+            r"leaders?|delegations?|negotiators?|representatives?|counterparts?|army|military|government|commanders?|head|"
+            r"state|national|security|advisers?|intelligence|affairs|general|parliament(?:ary)?|speaker|junta|rebels?|"
+            r"policy|team|emir|king|prince|diplomats?|and|or|technical|rival|opposition|ministry|authorities|"
+            r"administration|presidency|civilian|\w+-level)(?:'s|’s)?")
+_NP_TAIL = re.compile(rf"(?:{_NP_WORD}[\s,]+){{0,10}}$", re.I)
+_TALK_WORD = (r"(?:talks|negotiat\w*|meetings?|meet|meets|met|summits?|dialogue|contacts?|consultations|discussions?|deal|"
+              r"agreement|accords?|ceasefire|truce|rift|dispute|tensions|mediat\w*|shuttl\w*|calls?|relations|normali[sz]\w*|"
+              r"peace|treaty|declaration|channel|session|round|broker\w*|host\w*|spoke|speak\w*|talk\w*|agreed|signed|"
+              r"engage\w*|conflict|consult\w*|reconciliation)")
+# A cue right before a side's noun phrase (after _NP_TAIL is stripped).
+_SIDE_CUE = re.compile(
+    rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,4}}?\s+with|"
+    # the object of a verb of meeting, telling or answering
+    r"\b(?:met|meet|meets|meeting|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
+    r"telling|urged|urges|urging|pressed|presses|pressing|visited|visits|visiting|invited|invites|inviting|joined|joins|"
+    r"welcomed|welcomes|rejected|rejects|rejecting|accepted|accepts|dismissed|dismisses|spurned|answered|briefed|thanked|"
+    r"asked|wait\s+for|challenging)|"
+    # who gets a proposal or a letter
+    r"\b(?:handed|presented|present|sent|send|delivered|passed|submitted|offered|proposed|made|conveyed|gave|offers?|"
+    r"proposals?|overtures?|letters?|messages?|invitations?)(?:\s+[\w'’.-]+){0,3}?\s+to|"
+    # who made one
+    r"\b(?:plans?|proposals?|offers?|initiative|invitations?|framework|draft|roadmap|memorandum|letters?|overtures?|"
+    r"demands?|calls?|requests?)(?:\s+[\w'’.-]+){0,2}?\s+(?:by|from)|"
+    # whose delegates: "the foreign ministers of Armenia and Azerbaijan", "diplomats from Britain"
+    r"\b(?:delegations?|delegates|negotiators|envoys?|officials|diplomats|representatives|ministers|advisers|commanders|"
+    r"counterparts|leaders|chiefs|teams?|operations|heads|presidents)\s+(?:of|from))\s*$",
+    re.I,
+)
+# Where a clause opens, its subject follows.
+# Verbs that take an object ("denied a Saudi media report") open a clause only with "that".
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*|,\s+(?:and|but)\s+|\b(?:that|said|says|insisted|believes)\s+)$", re.I)
+# "Hours after a phone call with Trump, the Kremlin said": a fronted phrase before the subject.
+_FRONTED_PHRASE = re.compile(r"^(?:(?:Hours|Days|Weeks|Months|Minutes|Shortly|Soon|Just|A\s+day|A\s+week|Two\s+days)\s+)?"
+                             r"(?:After|Following|Despite|Amid|During|Before|In|At|On|Under|With|after|before)\b[^,;]*,\s*")
+# A side's delegates or talks named after it: "Ukrainian and U.S. negotiators", "U.S.-Iran nuclear talks".
+_SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w.'’]*)*(?:'s|’s)?"
+                              r"(?:\s+(?!(?:and|or|but|to|of|in|on|at|for|with|by|from)\b)[\w-]+){0,2}?\s+"
+                              r"(?:talks|negotiations|summit|delegations?|negotiators?|envoys?|officials|diplomats|"
+                              r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?)\b", re.I)
+# A later sentence's subject is a side only when it talks.
+_TALKS_AFTER = re.compile(rf"(?:'s|’s)?(?:\s+[\w'’.-]+){{0,4}}?\s+(?:(?:will|would|could|has|have|had|is|are|was|were|also|"
+                          rf"again|to|be|been|due|set|expected)\s+)*{_TALK_WORD}\b", re.I)
+# Clauses that report background, not the talks: from the cue to the sentence's end, or to the next comma.
+_BACKGROUND_TO_END = re.compile(
+    r",\s+(?:while|whereas|as|although|though|even\s+as)\s+(?!well\b|part\b|a\s+result\b|expected\b|planned\b|agreed\b|"
+    r"scheduled\b|usual\b|host\b|mediators?\b|observers?\b)|;\s+|"
+    # ", a German diplomatic source said, a week into ...": what follows an attribution comments on it
+    r",\s+(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])*?\b(?:said|says|reported|reports|added|announced|"
+    r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b|"
+    # ", saying it 'sounds like a Russian plan'", ", with Russia and the Netherlands accompanying the process"
+    r",\s+(?:saying|accusing|citing|insisting|adding|warning|noting|arguing|describing|dashing|stressing|blaming|"
+    r"calling|giving|playing\s+down|denying|claiming|drawing)\b|,\s+with\s+(?=[^,;]*?\b\w+ing\b|[^,;]*?\b(?:invited|"
+    r"present|absent)\b)", re.I)
+_BACKGROUND_PHRASE = re.compile(
+    r",\s+(?:which|who|whom|whose|where)\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
+    r"\b(?:a|an|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+into\b[^,;]*|"
+    r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
+
+
+def _background(s: Sent) -> list[tuple[int, int]]:
+    spans = [(b.start(), len(s.text)) for b in _BACKGROUND_TO_END.finditer(s.text)]
+    spans += [b.span() for b in _BACKGROUND_PHRASE.finditer(s.text)]
+    spans += [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+    return spans
+
+
+def _bound(m: Mention, s: Sent, lead: bool) -> bool:
+    """The talk predicate binds the mention: a cue before its noun phrase, or it opens a clause as its subject."""
+    rel = m.start - s.start
+    before = s.text[max(0, rel - 160) : rel]
+    head = before[: _NP_TAIL.search(before).start()]
+    if _SIDE_CUE.search(head) or _SIDE_HEAD_AFTER.match(s.text, m.end - s.start):
+        return True
+    if lead:
+        fronted = _FRONTED_PHRASE.match(s.text)
+        if fronted and fronted.end() == rel - len(before) + len(head):
+            return True
+    # "..., and the Rapid Support Forces said": the conjunction went with the noun phrase's words
+    if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and re.match(r"and\s", before[len(head) :], re.I))):
+        return False
+    return lead or bool(_TALKS_AFTER.match(s.text, m.end - s.start))
+
+
+def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead: int) -> set[str] | None:
+    """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise."""
+    keys: set[str] = set()
+    names: set[str] = set()
+    background = {}
+    for r, (m, a, s) in pairs:
+        if s.start not in background:
+            background[s.start] = _background(s)
+        rel = m.start - s.start
+        if any(b0 <= rel < b1 for b0, b1 in background[s.start]):
+            continue
+        if _bound(m, s, s.start == lead):
+            keys.add(r["country"] or r["name"])
+            names.add(a.name)
+    return keys if len(names) >= 2 else None
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
@@ -1266,6 +1378,10 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                 mediators = [{**r, "role": "mediator"}]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
+    bound = _bound_sides([(r, x) for r, x in zip(raw, actors, strict=True)
+                          if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead)
+    if bound is not None:
+        spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     venue_pm = venue(places, sents)
     fmt = None

@@ -447,6 +447,26 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
     assert {p["country"] for p in extract(text, "negotiation")["arguments"]["participants"]} == participants
 
 
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # once the talk predicate binds two sides, a name in a background clause is none
+        ("Kenyan and Ugandan negotiators met in Arusha on Monday, as Tanzania warned against any deal.", {"KEN", "UGA"}),
+        ("Japanese and South Korean diplomats held talks in Seoul, Japanese media reported, citing a Chinese official.",
+         {"JPN", "KOR"}),
+        ("Algeria and Morocco will hold talks in Rabat if France agrees to attend.", {"DZA", "MAR"}),
+        ("Peru's president met Bolivia's foreign minister in Lima, the first such meeting since Chile recalled its envoy.",
+         {"PER", "BOL"}),
+        # ... and so is one the predicate does not bind: what the sides said at the talks
+        ("Macron told Zelenskiy at talks in Paris that France would keep arming Ukraine against Russia.", {"FRA", "UKR"}),
+        # with one side bound, the other may be anywhere
+        ("Hamas accepted the plan, an official said, while Israel said it was still studying it.", {"PSE", "ISR"}),
+    ],
+)
+def test_negotiation_sides_are_what_the_talk_predicate_binds(text, participants):
+    assert {p["country"] for p in extract(text, "negotiation")["arguments"]["participants"]} == participants
+
+
 def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
     e = extract("Qatar's emir told Donald Trump in a phone call that Doha was ready to host talks on Gaza.", "negotiation")
     assert {p["country"] for p in e["arguments"]["participants"]} == {"QAT", "USA"}
