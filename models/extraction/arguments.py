@@ -283,11 +283,49 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 
+    for i in _controllers(actors):
+        after_cue[i] = True
     for i in range(len(actors) - 1):
         before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
     for i in range(len(actors) - 2, -1, -1):
         after_cue[i] = after_cue[i] or (after_cue[i + 1] and _conjoined(actors, i))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+# A verb of mediating without a subject of its own: "offered on Monday to mediate", "a dispute Kuwait had long tried
+# to mediate", "an offer from China to mediate", "the prospect of hosting a summit between".
+_MEDIATE_VP = re.compile(
+    r"\b(?:to\s+(?:help\s+)?(?:mediate|broker)\b|(?:mediating|brokering)\s+(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|"
+    r"between|a\s+(?:[\w-]+\s+)?(?:deal|truce|ceasefire))\b|(?:to\s+(?:help\s+)?(?:host|facilitate)|hosting|facilitating)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|dialogue|contacts|meetings?|summit|round|consultations|discussions)\b)",
+    re.I)
+# Who refuses or takes up an offer to mediate does not mediate: "India rejected an offer to mediate".
+_OFFER_BETWEEN = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:offers?|proposals?|requests?|calls?|invitations?|bids?|efforts?|attempts?)\b",
+                            re.I)
+
+
+_CONTROL_BREAK = re.compile(r"[;:.]|,\s+(?:and|but|while|as|which|who)\b|"
+                            r"\b(?:and|but|then)\s+(?!(?:the|a|an|its|his|her|their|other|any|all)\b)(?-i:[a-z])", re.I)
+
+
+def _controllers(actors: Sequence[tuple[Mention, Actor, Sent]]) -> list[int]:
+    """Mentions that control a subjectless verb of mediating: the nearest name before it in its clause."""
+    out = []
+    by_sent: dict[int, list[int]] = {}
+    for i, (_m, _a, s) in enumerate(actors):
+        by_sent.setdefault(s.start, []).append(i)
+    for idx in by_sent.values():
+        s = actors[idx[0]][2]
+        for vp in _MEDIATE_VP.finditer(s.text):
+            before = [i for i in idx if actors[i][0].end - s.start <= vp.start()]
+            if not before:
+                continue
+            i = before[-1]
+            between = s.text[actors[i][0].end - s.start : vp.start()]
+            # "discussed a truce with Putin by phone and offered to host talks": a second predicate is the subject's
+            if len(between) <= 80 and not _CONTROL_BREAK.search(between) and not _OFFER_BETWEEN.search(between):
+                out.append(i)
+    return out
 
 
 def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:

@@ -385,6 +385,13 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
         # a fronted phrase ends at its comma: what follows is no list of mediators
         ("After weeks of shuttle diplomacy by Oman, Iran and the United States agreed to meet.", {"IRN", "USA"}, "OMN"),
+        # the nearest name before a subjectless verb of mediating controls it; who takes up or turns down an offer does not
+        ("Norway said on Tuesday it was ready to mediate between Colombia and the ELN.", {"COL"}, "NOR"),
+        ("Brazil's Lula offered last week to help broker a truce between Russia and Ukraine.", {"RUS", "UKR"}, "BRA"),
+        ("Kenya welcomed the prospect of hosting talks between Ethiopia and Eritrea.", {"ETH", "ERI"}, "KEN"),
+        ("Pakistan accepted an offer from Saudi Arabia to host talks with India.", {"PAK", "IND"}, "SAU"),
+        ("India rejected an offer to mediate its dispute with Pakistan.", {"IND", "PAK"}, None),
+        ("Ethiopia and Eritrea agreed to facilitate the return of displaced people after talks.", {"ETH", "ERI"}, None),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
