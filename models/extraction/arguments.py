@@ -117,7 +117,7 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
-    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts)\b|"
+    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts|talks|negotiations|dialogue|process)\b|"
     # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
     r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
     r"framework|roadmap|negotiations|process)\b|"

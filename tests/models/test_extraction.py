@@ -474,6 +474,17 @@ def test_negotiation_sides_are_what_the_talk_predicate_binds(text, participants)
     assert {p["country"] for p in extract(text, "negotiation")["arguments"]["participants"]} == participants
 
 
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        ("Sudan's army and the RSF resumed African Union-led talks in Addis Ababa.", "African Union"),
+        ("Libya's rival governments joined United Nations-backed talks in Geneva.", "United Nations"),
+    ],
+)
+def test_a_body_of_several_words_leading_talks_mediates(text, mediator):
+    assert (extract(text, "negotiation")["arguments"]["mediator"] or {}).get("name") == mediator
+
+
 def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
     e = extract("Qatar's emir told Donald Trump in a phone call that Doha was ready to host talks on Gaza.", "negotiation")
     assert {p["country"] for p in e["arguments"]["participants"]} == {"QAT", "USA"}
