@@ -148,6 +148,9 @@ _MEDIATOR_AFTER = re.compile(
     # "Qatar said the two sides had agreed to return eight children under its mediation"
     r"^(?:'s|’s)?\s+(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:under|through|with)\s+(?:its|their)\s+(?:[\w-]+\s+)?"
     r"(?:mediation|auspices|sponsorship|good\s+offices|facilitation)\b|"
+    # "Turkey's foreign ministry said on Friday, after negotiations it mediated ended": the speaker speaks of itself
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:been\s+)?(?:mediat(?:ed|ing)|brokered|brokering|hosted|hosting)\b|"
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"

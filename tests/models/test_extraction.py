@@ -392,6 +392,8 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Pakistan accepted an offer from Saudi Arabia to host talks with India.", {"PAK", "IND"}, "SAU"),
         ("India rejected an offer to mediate its dispute with Pakistan.", {"IND", "PAK"}, None),
         ("Ethiopia and Eritrea agreed to facilitate the return of displaced people after talks.", {"ETH", "ERI"}, None),
+        # a speaker that goes on about talks it mediated
+        ("Israel and Hamas agreed to a truce, Egypt said, adding that it had mediated for months.", {"ISR", "PSE"}, "EGY"),
     ],
 )
 def test_negotiation_mediator_cues(text, participants, mediator):
