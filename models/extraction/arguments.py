@@ -126,8 +126,10 @@ _MEDIATOR_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+|one\s+of\s+the\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?"
     r"(?:mediator|broker|host|facilitator|co-?host|guarantor|co-?sponsor|co-?chair)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
-    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced"
-    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says)\b)[\w-]+\s+){0,3}?"
+    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced", nor a party before a
+    # phrase about them ("passed to Kyiv through Qatari mediators")
+    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says|through|via|from|"
+    r"of|for|on|in|at|under|between|among|after|before)\b)[\w-]+\s+){0,3}?"
     r"(?:mediators?|brokers?|facilitators?)\b|"
     # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
     # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
@@ -1321,31 +1323,55 @@ _TALKS_AFTER = re.compile(rf"(?:'s|’s)?(?:\s+[\w'’.-]+){{0,4}}?\s+(?:(?:will
 _BACKGROUND_TO_END = re.compile(
     r",\s+(?:while|whereas|as|although|though|even\s+as)\s+(?!well\b|part\b|a\s+result\b|expected\b|planned\b|agreed\b|"
     r"scheduled\b|usual\b|host\b|mediators?\b|observers?\b)|;\s+|"
-    # ", a German diplomatic source said, a week into ...": what follows an attribution comments on it
-    r",\s+(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])*?\b(?:said|says|reported|reports|added|announced|"
-    r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b|"
     # ", saying it 'sounds like a Russian plan'", ", with Russia and the Netherlands accompanying the process"
     r",\s+(?:saying|accusing|citing|insisting|adding|warning|noting|arguing|describing|dashing|stressing|blaming|"
     r"calling|giving|playing\s+down|denying|claiming|drawing)\b|,\s+with\s+(?=[^,;]*?\b\w+ing\b|[^,;]*?\b(?:invited|"
     r"present|absent)\b)", re.I)
 _BACKGROUND_PHRASE = re.compile(
+    # ", a German diplomatic source said, a week into ...": what follows an attribution comments on it, up to a clause
+    # of its own (", but Israel has yet to respond")
+    r",\s+(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])*?\b(?:said|says|reported|reports|added|announced|"
+    r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b"
+    r"(?:(?!,\s+(?:but|and|yet)\s)[^;])*|"
     r",\s+(?:which|who|whom|whose|where)\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
     r"\b(?:a|an|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+into\b[^,;]*|"
     r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 
 
-def _background(s: Sent) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _background(s: Sent) -> tuple[tuple[int, int], ...]:
     spans = [(b.start(), len(s.text)) for b in _BACKGROUND_TO_END.finditer(s.text)]
     spans += [b.span() for b in _BACKGROUND_PHRASE.finditer(s.text)]
     spans += [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
-    return spans
+    return tuple(spans)
+
+
+def _in_background(m: Mention, s: Sent) -> bool:
+    rel = m.start - s.start
+    return any(b0 <= rel < b1 for b0, b1 in _background(s))
+
+
+def _np_head(m: Mention, s: Sent) -> str:
+    """The sentence before the mention's noun phrase: "talks with his British, French and German" -> "talks with"."""
+    rel = m.start - s.start
+    before = s.text[max(0, rel - 160) : rel]
+    return before[: _NP_TAIL.search(before).start()]
+
+
+# "a peace plan floated by his Indonesian counterpart", "Under a proposal presented by U.S. envoy Steve Witkoff"
+_PROPOSED_BY = re.compile(r"\b(?:plans?|proposals?|offers?|initiative|framework|roadmap|draft)\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s*$",
+                          re.I)
+
+
+def _proposal_author(m: Mention, s: Sent) -> bool:
+    return bool(_PROPOSED_BY.search(_np_head(m, s)))
 
 
 def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     """The talk predicate binds the mention: a cue before its noun phrase, or it opens a clause as its subject."""
     rel = m.start - s.start
     before = s.text[max(0, rel - 160) : rel]
-    head = before[: _NP_TAIL.search(before).start()]
+    head = _np_head(m, s)
     if _SIDE_CUE.search(head) or _SIDE_HEAD_AFTER.match(s.text, m.end - s.start):
         return True
     if lead:
@@ -1362,14 +1388,8 @@ def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead
     """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise."""
     keys: set[str] = set()
     names: set[str] = set()
-    background = {}
     for r, (m, a, s) in pairs:
-        if s.start not in background:
-            background[s.start] = _background(s)
-        rel = m.start - s.start
-        if any(b0 <= rel < b1 for b0, b1 in background[s.start]):
-            continue
-        if _bound(m, s, s.start == lead):
+        if not _in_background(m, s) and _bound(m, s, s.start == lead):
             keys.add(r["country"] or r["name"])
             names.add(a.name)
     return keys if len(names) >= 2 else None
@@ -1410,12 +1430,15 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
     if not mediators:
         # "Egypt has proposed a plan under which Hamas would free hostages, but Israel has yet to respond": who puts a
-        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal").
-        keys = {r["country"] or r["name"] for r in spoken}
+        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal",
+        # "dismissed a peace plan floated by his Indonesian counterpart, saying it sounds like a Russian plan").
+        keys = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+                if r in spoken and not _in_background(m, s)}
         for r, (m, _a, s) in zip(raw, actors, strict=True):
             k = r["country"] or r["name"]
-            if (r in spoken and _PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
-                    and len(keys - {k}) >= 2):
+            proposes = (_PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
+                        ) or _proposal_author(m, s)
+            if r in spoken and proposes and len(keys - {k}) >= 2:
                 mediators = [{**r, "role": "mediator"}]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
@@ -2073,16 +2096,31 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     return total, each
 
 
+_HANDLES_EXCHANGE = re.compile(
+    r"\s+(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|to\s+|had\s+|has\s+)?(?:carr(?:y|ied|ies)\s+out|oversee|oversaw|oversees|"
+    r"supervis\w+|facilitat\w+|conduct\w*|implement\w*|organi[sz]\w*|handle[sd]?)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+)?"
+    r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
     category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
-    roles = _dedupe([_actor_dict("mediator" if c or a.name in _HUMANITARIAN else "participant", m, a,
-                                  0.7 if c or a.name not in _HUMANITARIAN else 0.6)
-                     for c, (m, a, _s) in zip(cued, actors, strict=True)])
+    # Who carries out the exchange is its intermediary before whoever hosted the talks that led to it.
+    handles = [bool(_HANDLES_EXCHANGE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
+                                  0.8 if h else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, h, (m, a, _s) in zip(cued, handles, actors, strict=True)])
     mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
+    if not mediators:
+        # "Under a proposal presented by U.S. envoy Steve Witkoff, Hamas would free ...": the author of a swap between
+        # two others mediates it.
+        keys = {r["country"] or r["name"] for r in roles}
+        mediators = [_actor_dict("mediator", m, a, 0.6) for m, a, s in actors
+                     if _proposal_author(m, s) and len(keys - {a.country or a.name}) >= 2][:1]
+        roles = [r for r in roles if (r["country"] or r["name"]) not in {x["country"] or x["name"] for x in mediators}]
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]
     args = {"total": total, "released_by_each_side": each, "category": category, "mediator": mediators[0] if mediators else None}
