@@ -1480,6 +1480,11 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         call_sent = next((x for x in sents if x.start <= fmt["span"]["start"] < x.start + len(x.text)), None)
         if call_sent is not None and call_sent.start <= venue_pm.mention.start < call_sent.start + len(call_sent.text):
             venue_pm = None
+    sides = {r["country"] or r["name"] for r in participants}
+    if (fmt["value"] == "envoy_visit" and not mediators and venue_pm is not None and len(sides) == 1
+            and venue_pm.place.country not in sides and (host := gaz.state(venue_pm.place.country)) is not None):
+        # "Steve Witkoff is expected in Moscow": with no one else named, an envoy visits the government it goes to.
+        participants.append(_actor_dict("participant", venue_pm.mention, host, 0.5))
     args = {
         "participants": participants,
         "mediator": mediators[0] if mediators else None,

@@ -470,6 +470,11 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         ("Macron told Zelenskiy at talks in Paris that France would keep arming Ukraine against Russia.", {"FRA", "UKR"}),
         # with one side bound, the other may be anywhere
         ("Hamas accepted the plan, an official said, while Israel said it was still studying it.", {"PSE", "ISR"}),
+        # who floated a plan another dismissed is the other side; a plan put to two others is mediation
+        ("Ukraine rejected a peace plan floated by Brazil, saying it favoured Russia.", {"UKR", "BRA"}),
+        ("Israel and Hamas are studying a truce proposal presented by Egypt.", {"ISR", "PSE"}),
+        # an envoy visits the government whose capital it goes to
+        ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
 )
 def test_negotiation_sides_are_what_the_talk_predicate_binds(text, participants):
