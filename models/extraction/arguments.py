@@ -1290,7 +1290,11 @@ _TALK_WORD = (r"(?:talks|negotiat\w*|meetings?|meet|meets|met|summits?|dialogue|
 _SIDE_CUE = re.compile(
     rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,4}}?\s+with|"
     # the object of a verb of meeting, telling or answering
-    r"\b(?:met|meet|meets|meeting|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
+    # ("in a meeting India criticised": a noun, not the verb)
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)\bmeeting|"
+    r"\b(?:met|meet|meets|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
+    # the first object of a verb of giving: "presented Hamas with a proposal", "handed Israel and Hamas a draft"
+    r"presented|handed|gave|offered|delivered|"
     r"telling|urged|urges|urging|pressed|presses|pressing|visited|visits|visiting|invited|invites|inviting|joined|joins|"
     r"welcomed|welcomes|rejected|rejects|rejecting|accepted|accepts|dismissed|dismisses|spurned|answered|briefed|thanked|"
     r"asked|wait\s+for|challenging)|"
@@ -1313,7 +1317,9 @@ _FRONTED_PHRASE = re.compile(r"^(?:(?:Hours|Days|Weeks|Months|Minutes|Shortly|So
                              r"(?:After|Following|Despite|Amid|During|Before|In|At|On|Under|With|after|before)\b[^,;]*,\s*")
 # A side's delegates or talks named after it: "Ukrainian and U.S. negotiators", "U.S.-Iran nuclear talks".
 _SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w.'’]*)*(?:'s|’s)?"
-                              r"(?:\s+(?!(?:and|or|but|to|of|in|on|at|for|with|by|from)\b)[\w-]+){0,2}?\s+"
+                              # modifiers, not a verb ("Brazil sent presidential adviser Celso Amorim")
+                              r"(?:\s+(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|sent|met|held|told|said|says|gave|"
+                              r"made|took|has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b)[\w-]+){0,2}?\s+"
                               r"(?:talks|negotiations|summit|delegations?|negotiators?|envoys?|officials|diplomats|"
                               r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?)\b", re.I)
 # A later sentence's subject is a side only when it talks.

@@ -473,6 +473,12 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         # who floated a plan another dismissed is the other side; a plan put to two others is mediation
         ("Ukraine rejected a peace plan floated by Brazil, saying it favoured Russia.", {"UKR", "BRA"}),
         ("Israel and Hamas are studying a truce proposal presented by Egypt.", {"ISR", "PSE"}),
+        # the noun "meeting" binds nobody; the first object of a verb of giving is a side
+        ("Pakistan's army chief met U.S. President Donald Trump at the White House, in a meeting India criticised.",
+         {"PAK", "USA"}),
+        ("Britain, France and Germany handed Iran a new proposal in Geneva, as Russia objected.", {"GBR", "FRA", "DEU", "IRN"}),
+        # a verb after a side is not a modifier of its delegates
+        ("Serbia and Kosovo agreed in Brussels to new talks. Albania sent senior officials to observe.", {"SRB", "XKX"}),
         # an envoy visits the government whose capital it goes to
         ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
