@@ -1390,6 +1390,14 @@ def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     return lead or bool(_TALKS_AFTER.match(s.text, m.end - s.start))
 
 
+# A side the gazetteer does not know, joined to one it does: "Venezuela's government and the opposition Unitary
+# Platform", "Cameroon's government and Anglophone separatists".
+_UNNAMED_SIDE_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s+(?:government|authorities|army|military|junta|regime|administration))?\s+and\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:opposition|rebels?|separatists?|insurgents?|guerrillas?|militants?|militias?|armed\s+groups?|"
+    r"factions?|alliance|movement|platform|coalition)\b", re.I)
+
+
 def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead: int) -> set[str] | None:
     """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise."""
     keys: set[str] = set()
@@ -1398,6 +1406,8 @@ def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead
         if not _in_background(m, s) and _bound(m, s, s.start == lead):
             keys.add(r["country"] or r["name"])
             names.add(a.name)
+            if _UNNAMED_SIDE_AFTER.match(s.text, m.end - s.start):
+                names.add(f"{a.name} and another")  # "Venezuela's government and the opposition Unitary Platform"
     return keys if len(names) >= 2 else None
 
 

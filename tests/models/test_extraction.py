@@ -479,6 +479,8 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         ("Britain, France and Germany handed Iran a new proposal in Geneva, as Russia objected.", {"GBR", "FRA", "DEU", "IRN"}),
         # a verb after a side is not a modifier of its delegates
         ("Serbia and Kosovo agreed in Brussels to new talks. Albania sent senior officials to observe.", {"SRB", "XKX"}),
+        # a side the gazetteer does not know, joined to one it does, is the second side
+        ("Bolivia's government and the opposition Civic Committee met in La Paz, with Chile and Peru observing.", {"BOL"}),
         # an envoy visits the government whose capital it goes to
         ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
