@@ -1262,6 +1262,8 @@ _PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\
 _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
                           r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
                           r"conference|ceremony)\b)", re.I)
+_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
+                              r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
 
 
@@ -1497,6 +1499,16 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         if call_sent is not None and call_sent.start <= venue_pm.mention.start < call_sent.start + len(call_sent.text):
             venue_pm = None
     sides = {r["country"] or r["name"] for r in participants}
+    if not mediators and venue_pm is not None and venue_pm.place.country not in sides and len(sides) >= 2:
+        # "a meeting in Saint Vincent and the Grenadines hosted by Prime Minister Ralph Gonsalves": a head of
+        # government the gazetteer does not know hosts in his own country.
+        for s in sents:
+            host_m = _HOSTED_BY_TITLE.search(s.text)
+            end = s.start + min(host_m.end() + 40, len(s.text)) if host_m else 0
+            if host_m and not any(s.start + host_m.end() <= m.start < end for m, _a, _s in actors) \
+                    and (state := gaz.state(venue_pm.place.country)) is not None:
+                mediators = [_actor_dict("mediator", venue_pm.mention, state, 0.5)]
+                break
     if (fmt["value"] == "envoy_visit" and not mediators and venue_pm is not None and len(sides) == 1
             and venue_pm.place.country not in sides and (host := gaz.state(venue_pm.place.country)) is not None):
         # "Steve Witkoff is expected in Moscow": with no one else named, an envoy visits the government it goes to.

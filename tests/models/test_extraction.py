@@ -385,6 +385,9 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Erdogan hosted Aliyev in Ankara on Tuesday.", {"TUR", "AZE"}, None),
         # a fronted phrase ends at its comma: what follows is no list of mediators
         ("After weeks of shuttle diplomacy by Oman, Iran and the United States agreed to meet.", {"IRN", "USA"}, "OMN"),
+        # a head of government the gazetteer does not know hosts in his own country
+        ("Belize and Guatemala agreed to a border commission after talks in Barbados hosted by Prime Minister Jon Doe.",
+         {"BLZ", "GTM"}, "BRB"),
         # the nearest name before a subjectless verb of mediating controls it; who takes up or turns down an offer does not
         ("Norway said on Tuesday it was ready to mediate between Colombia and the ELN.", {"COL"}, "NOR"),
         ("Brazil's Lula offered last week to help broker a truce between Russia and Ukraine.", {"RUS", "UKR"}, "BRA"),
