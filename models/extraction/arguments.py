@@ -220,7 +220,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
                                    for x in mentions):
                 continue  # "Iraq" in "the Islamic Resistance in Iraq": the longer name is the party
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
-            if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
+            if _BORDER_AFTER.match(s.text, m.end - s.start) or (re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I)
+                                                               and not _CLOSE_BORDER.search(before)):
                 continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
             # A place named after a preposition is a location, not an actor ("in Moscow").
             # "Russia's", "China-brokered": a modifier naming a party, not a place.
@@ -237,6 +238,9 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+# "agreed to close borders with Mali": a measure against a neighbour, who is a party.
+_CLOSE_BORDER = re.compile(r"\b(?:clos\w*|shut\w*|seal\w*|reopen\w*)\s+(?:(?:its|their|the|all)\s+)?(?:land\s+|air\s+)?borders?\s+with\s+"
+                           r"(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces|commissions?|"
                            r"delegations?|officials|agency|authorities|committees?))", re.I)
 # "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
@@ -1556,8 +1560,11 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
+    r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
+    # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties|"
+    r"(?:draft\s+)?resolution(?=[^.;]{0,60}?\b(?:sanction\w*|embargo\w*|asset\s+freeze|travel\s+ban)))\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
@@ -1575,7 +1582,9 @@ _ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?
                            r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
                         r"include|put|target|punish|penali[sz]e|cut\s+off|halt|stop|"
-                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
+                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back|"
+                        # "urged the G7 to cut its price cap on Russian crude"
+                        r"cut|lower|reduce|toughen|strengthen|broaden|renew)\b", re.I)
 # ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
 _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
                          r"press(?:ed|es|ing)?\s+(?:for|the)|insist\w*|propos\w*\s+that|ask(?:ed|s|ing)?)\b", re.I)
@@ -1587,6 +1596,13 @@ _STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|k
 # "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
 _DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
                                  r"(?:[\w-]+\s+){0,2}?(?:to|for|into)\s+(?:the\s+)?$", re.I)
+# Goods a measure keeps from its target, on their way to it: the destination is the target (the buyer of the target's
+# own crude is not: _DESTINATION_BEFORE).
+_PROHIBITED_TO_BEFORE = re.compile(
+    r"\b(?:(?:Western|European|EU|American|U\.S\.|US|Japanese|dual-use|sanctioned|banned|restricted|embargoed|military)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:goods|items|components|parts|chips|technology|equipment|products|machinery|electronics)|"
+    r"(?:weapons?|arms|drone|missile|military)\s+(?:[\w-]+\s+)?(?:components|parts|shipments)|weapons|arms)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
@@ -1730,7 +1746,9 @@ _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wro
 # "would give Putin 10 or 12 days to make progress or face sanctions": who is told to act or face a measure is its target.
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:give|gives|gave|giving|given|told|tells?|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|order(?:s|ed)?|"
                                r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b", re.I)
+# "warned Belarus that it would face new sanctions"
+_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b|"
+                              r"(?:'s|’s)?\s+that\s+(?:it|they)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?face\b", re.I)
 _MEMBER_AFTER = re.compile(r"\s+(?:member\s+)?(?:country|state|nation|member|government)\b(?!\s+(?:said|says|agreed|adopted))", re.I)
 _MEASURE_VERB = re.compile(r"\b(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend\w*|block(?:s|ed|ing)?|bar(?:s|red|ring)|freez\w*|froze|"
                            r"impos\w*|restrict\w*|cut\s+off|curb(?:s|ed|ing)?)\b", re.I)
@@ -1748,13 +1766,14 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
+        attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
-        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
                 or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
-        elif _ATTRIBUTIVE.match(after):
+        elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
             role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
         elif _SANCTIONED.search(before):
@@ -1767,6 +1786,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             if not _RELIEF.search(s.text[m.end - s.start :]):
                 continue
             role = "target"
+        elif evasion and _PROHIBITED_TO_BEFORE.search(before):
+            role, score = "target", 0.7  # "re-export Western goods to Russia", "weapons components keep reaching the Houthis"
         elif evasion and _DESTINATION_BEFORE.search(before):
             continue
         elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):

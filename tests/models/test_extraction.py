@@ -544,6 +544,19 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         ("The Treasury lifted sanctions on Belarus's state potash company on Thursday.", "USA", "BLR"),
         # the subject's own ban on its exports
         ("Mali's junta banned exports of gold to Switzerland.", "MLI", "CHE"),
+        # who is urged to tighten a measure imposes it; a body's resolution is its measure, not the vetoer's
+        ("Lithuania's foreign minister urged the G7 to cut its price cap on Russian crude, saying Moscow still earned too "
+         "much.", "G7", "RUS"),
+        ("Russia vetoed a UN Security Council resolution on Tuesday that would have extended sanctions on South Sudan.",
+         "United Nations", "SSD"),
+        # warned that it would face sanctions; a neighbour whose border is closed
+        ("The G7 warned Iran that it would face new sanctions if talks failed.", "G7", "IRN"),
+        ("Nigeria and Niger agreed to close borders with Chad and impose trade sanctions.", "NGA", "TCD"),
+        # banned goods on their way to the target; an arms embargo's owner
+        ("Armenia denied that it was helping to re-export Western electronics to Russia in violation of EU sanctions.",
+         "European Union", "RUS"),
+        ("Iranian weapons components keep reaching the Houthis in violation of the UN arms embargo, experts said.",
+         "United Nations", "YEM"),
         # a price before the measure still makes its owner the imposer
         ("Tankers kept carrying crude above the G7's $60 price cap, a Finnish think tank said.", "G7", None),
     ],
