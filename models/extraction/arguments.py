@@ -181,6 +181,7 @@ _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
     r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
+    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|"
     r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
@@ -868,6 +869,8 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
 
 # A filler word that is not a verb of saying, unless the speaker goes on about itself ("said it had launched").
 _NOT_SAYING = r"(?!(?:said|says|reported|told|added|stated)\s+(?!(?:that\s+)?(?:it|its|they|their|we|our)\b))"
+# Names for one's own drones ("its Sea Baby naval drones"), not a verb of downing ("its forces shot down five drones").
+_OWN_DRONE_WORDS = r"(?:(?!(?:shot|down|downed|intercepted|destroyed|repelled|neutrali[sz]ed|brought|jammed|suppressed)\b)[\w-]+\s+){0,4}?"
 _ATTACK_VERB = re.compile(
     # The accused in a denial is still the alleged attacker; so is who warns that a place "would be struck".
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:denied\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -885,7 +888,11 @@ _ATTACK_VERB = re.compile(
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
+    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
+    # group of Iran-backed militias, claimed the attack"
+    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
+    r"^,\s+(?:an?|the)\s+[^,;]{0,60},\s+(?:claimed|launched|carried\s+out)\b",
     re.I,
 )
 _DEFENDER = re.compile(
@@ -898,12 +905,15 @@ _BLAME = re.compile(
     r"(?:blam\w+|accus(?:ed|es|ing)|attributed\s+to|blamed\s+on|"
     r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
     r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 # "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
 _HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
                            r"has\s+held|have\s+held)\b", re.I)
+# "in RSF-held South Darfur", "Houthi-controlled Hodeidah": whose ground was hit.
+_PATRON_AFTER = re.compile(r"^-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|armed)\b", re.I)
+_HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 # "denied claims by Russian-installed officials that ...": who reports being attacked.
 _ACCUSER_BEFORE = re.compile(r"\b(?:claims?|accusations?|allegations?|accused|charges?)\s+(?:made\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
@@ -921,7 +931,9 @@ _SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+
                            r"(?:it|its\s+(?:air\s+)?(?:defen[cs]es?|forces|military|army|troops|units|systems|navy))\s+"
                            r"(?:had\s+|has\s+)?(?:intercepted|shot\s+down|downed|destroyed|repelled|neutrali[sz]ed)\b", re.I)
 # "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
-_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
+# "the M23 rebels who control the city blamed Congo's army", "the SDF said, blaming Turkey"
+_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?"
+                            r"(?:(?:who|which|that)\s+(?:[\w-]+\s+){1,5}?|(?:said|says),\s+)?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
                             r"\s+(?!of\b|for\b)", re.I)
 # "Russian air defences destroyed 112 Ukrainian drones": who downs drones was attacked.
 _DOWNED_DRONES = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:drones?|uavs?)\b)[\w-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?"
@@ -942,10 +954,13 @@ def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
 def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
     out: list[dict] = []
     reporters: list[tuple[Mention, Actor]] = []
+    voiced: set[int] = set()  # targets only by a voice of their military ("a Houthi military spokesman said")
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
+        if _PATRON_AFTER.match(after):
+            continue  # "Yemen's Iran-aligned Houthi movement": the patron named in a modifier
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
                 or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
@@ -954,14 +969,21 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
+              or _HELD_AFTER.match(after)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
               or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
+            if _DEFENDER.match(after) and not (_HELD_BY.search(before) or _TARGET_BEFORE.search(before)):
+                voiced.add(len(out))
         else:
             if _REPORTS_AFTER.match(after) and _CLAUSE_SUBJECT.search(s.text[:rel]):
                 reporters.append((m, a))
             continue
         out.append(_actor_dict(role, m, a, 0.7))
+    # Whose military speaks of drones it launched is no target: "A Houthi military spokesman said 10 drones had been
+    # launched" after "claimed by the Houthi movement".
+    attacker_names = {x["name"] for x in out if x["role"] == "initiator"}
+    out = [x for k, x in enumerate(out) if not (k in voiced and x["name"] in attacker_names)]
     # "Ukraine said Russia launched 100 drones overnight": a state reporting another's attack on it was attacked.
     attackers = {x["country"] for x in out if x["role"] == "initiator"}
     for m, a in reporters:

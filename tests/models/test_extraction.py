@@ -644,6 +644,31 @@ def test_drone_strike_sides(text, present, absent):
     assert present <= got and not absent & got, got
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a patron in a modifier is no party; whose military speaks of drones it launched is no target
+        ("Drone attacks claimed by Yemen's Iran-aligned Houthi movement hit a tanker. A Houthi military spokesman said five "
+         "drones had been launched.", {("initiator", "Yemen")}),
+        # an accuser after a relative clause or a verb of saying was attacked
+        ("The M23 rebels who hold the town blamed Congo's army for a drone strike on Bunagana.",
+         {("initiator", "Democratic Republic of the Congo"), ("target", "M23")}),
+        ("A drone hit a convoy in northern Iraq on Friday, the SDF said, blaming Turkey.",
+         {("initiator", "Turkey"), ("target", "Syrian Democratic Forces"), ("target", "IRQ")}),
+        # its drones under a longer name; a claim after an apposition
+        ("Ukraine's SBU security service said its Sea Baby naval drones struck a tanker.", {("initiator", "Ukraine")}),
+        ("Drones struck a U.S. base, and the Islamic Resistance in Iraq, a coalition of militias, claimed the attack.",
+         {("initiator", "Islamic Resistance in Iraq"), ("target", "United States")}),
+        # who holds the ground that was hit; what was set ablaze
+        ("Sudan's army said its drones struck an airport in RSF-held territory.",
+         {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
+        ("Drones set ablaze Saudi Aramco's refinery.", {("target", "Saudi Arabia")}),
+    ],
+)
+def test_drone_parties_in_longer_phrases(text, actors):
+    assert {(a["role"], a["name"]) for a in extract(text, "drone_strike")["actors"]} == actors
+
+
 def test_a_country_named_with_its_forces_after_an_attack_verb_is_a_party():
     from models.extraction.arguments import Sent, actor_mentions
 
