@@ -892,6 +892,9 @@ _ATTACK_VERB = re.compile(
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
+    # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
+    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
     r"^,\s+(?:an?|the)\s+[^,;]{0,60},\s+(?:claimed|launched|carried\s+out)\b",
     re.I,
 )
@@ -912,6 +915,9 @@ _BLAME = re.compile(
 _HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
                            r"has\s+held|have\s+held)\b", re.I)
 # "in RSF-held South Darfur", "Houthi-controlled Hodeidah": whose ground was hit.
+_STATE_FORCES_AGENT = re.compile(
+    r"\b(?:accus\w+|blam\w+|(?:operated|launched|flown|fired|sent|carried\s+out)\s+by)\s+(?:the\s+|a\s+)?(?:federal|government|"
+    r"state|national|regime|junta)\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|task\s+force|units?)\b", re.I)
 _PATRON_AFTER = re.compile(r"^-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|armed)\b", re.I)
 _HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 # "denied claims by Russian-installed officials that ...": who reports being attacked.
@@ -951,7 +957,7 @@ def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
     return rest[: cut.start()] if cut else rest
 
 
-def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
+def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None, sents: Sequence[Sent] = ()) -> list[dict]:
     out: list[dict] = []
     reporters: list[tuple[Mention, Actor]] = []
     voiced: set[int] = set()  # targets only by a voice of their military ("a Houthi military spokesman said")
@@ -989,6 +995,16 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
     for m, a in reporters:
         if a.kind in {"state", "leader", "official", "institution"} and attackers - {a.country}:
             out.append(_actor_dict("target", m, a, 0.6))
+    if not any(x["role"] == "initiator" for x in out):
+        # "accusing federal forces of carrying out the strike", "drones operated by a government task force": the state
+        # whose ground was hit, or the only state named.
+        agents = [(s, g) for s in sents or {s.start: s for _m, _a, s in actors}.values() if (g := _STATE_FORCES_AGENT.search(s.text))]
+        states = {a.country for _m, a, _s in actors if a.kind == "state" and a.country}
+        country = (location or {}).get("country") or (next(iter(states)) if len(states) == 1 else None)
+        if agents and country:
+            s, g = agents[0]
+            out.append({"role": "initiator", "text": g.group(0), "name": country, "country": country, "kind": "state",
+                        "span": {"start": s.start + g.start(), "end": s.start + g.end()}, "score": 0.5})
     first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
     if location and location.get("country") and location["country"] != first_initiator:
         out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],

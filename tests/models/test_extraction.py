@@ -663,6 +663,14 @@ def test_drone_strike_sides(text, present, absent):
         ("Sudan's army said its drones struck an airport in RSF-held territory.",
          {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
         ("Drones set ablaze Saudi Aramco's refinery.", {("target", "Saudi Arabia")}),
+        # a military that says it struck is the attacker, not a defender
+        ("Russia's defence ministry said it had struck a Ukrainian drone depot with Geran drones overnight.",
+         {("initiator", "Russia"), ("target", "Ukraine")}),
+        ("The Kyiv-based general staff said it had hit a refinery in Saratov with long-range drones.",
+         {("initiator", "Ukraine"), ("target", "RUS")}),
+        # unnamed government forces blamed: the state whose ground was hit
+        ("A drone struck a market in Kidal, killing nine people, residents said, accusing government forces of carrying out "
+         "the attack.", {("initiator", "MLI")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
