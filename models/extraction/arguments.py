@@ -137,13 +137,14 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
     r"and|or|but|by|with|after|before|then|while|when)\b)"
     r"[\w'’-]+\s+){0,3}?"
-    r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:mediator|broker|go-between|host|facilitator|guarantor|intermediary|intermediaries)|"
+    r"(?:shuttl\w+\s+between|(?:act(?:ing|ed|s)?|serv(?:ing|ed|es|e))\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediators?|brokers?|go-betweens?|hosts?|facilitators?|guarantors?|intermediary|intermediaries)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|help(?:ed|s)?\s+(?:to\s+)?(?:broker|mediate|arrange|facilitate|negotiate|secure)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
     # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
-    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|discussions)|"
+    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both|any|a|an)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|"
+    r"discussions|summit)|"
     # "Egyptian officials carrying proposals back and forth between the two delegations"
     r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
     r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
@@ -167,6 +168,12 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:help\s+)?(?:secure|broker|clinch|forge|negotiate|seal|salvage|revive|restore|"
     r"mediate|facilitate|arrange)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|deal|agreement|accord|talks|peace)\s+"
     r"between\b|"
+    # "Egypt is working with the United States and Qatar to push Israel and Hamas toward a deal"
+    r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:push|press|nudge|bring|get|steer|coax)\s+(?:[\w'’.-]+\s+){1,6}?(?:toward|towards|into|to)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|deal|agreement|accord|talks|table)\b|"
+    # "Indonesia offered its good offices to Thailand and Cambodia"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:offered|offers|offering|extended|proposed)\s+(?:its|their|his|her)\s+['‘\"“]?"
+    r"(?:good\s+offices|mediation|services\s+as\s+(?:a\s+)?mediator)|"
     # "offered the Vatican as a venue for talks"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|mediator|go-between)\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
@@ -1344,7 +1351,8 @@ _SIDE_CUE = re.compile(
     r"asked|wait\s+for|challenging)|"
     # who gets a proposal or a letter
     r"\b(?:handed|presented|present|sent|send|delivered|passed|submitted|offered|proposed|made|conveyed|gave|offers?|"
-    r"proposals?|overtures?|letters?|messages?|invitations?)(?:\s+[\w'’.-]+){0,3}?\s+to|"
+    r"proposals?|overtures?|letters?|messages?|invitations?|plans?|drafts?|framework|roadmap|memorandum|terms)"
+    r"(?:\s+[\w'’.-]+){0,5}?\s+to|"
     # who made one
     r"\b(?:plans?|proposals?|offers?|initiative|invitations?|framework|draft|roadmap|memorandum|letters?|overtures?|"
     r"demands?|calls?|requests?)(?:\s+[\w'’.-]+){0,2}?\s+(?:by|from)|"
@@ -1494,12 +1502,20 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         # "dismissed a peace plan floated by his Indonesian counterpart, saying it sounds like a Russian plan").
         keys = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
                 if r in spoken and not _in_background(m, s)}
-        for r, (m, _a, s) in zip(raw, actors, strict=True):
+        for i, (r, (m, _a, s)) in enumerate(zip(raw, actors, strict=True)):
             k = r["country"] or r["name"]
             proposes = (_PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
                         ) or _proposal_author(m, s)
-            if r in spoken and proposes and len(keys - {k}) >= 2:
-                mediators = [{**r, "role": "mediator"}]
+            if not (r in spoken and proposes):
+                continue
+            # "a plan drafted by France and Germany": every conjunct drafted it
+            i0, j = i, i
+            while i0 > 0 and _conjoined(actors, i0 - 1):
+                i0 -= 1
+            while _conjoined(actors, j):
+                j += 1
+            if len(keys - {k} - {x["country"] or x["name"] for x in raw[i0 : j + 1]}) >= 2:
+                mediators = [{**x, "role": "mediator"} for x in raw[i0 : j + 1]]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
     bound = _bound_sides([(r, x) for r, x in zip(raw, actors, strict=True)

@@ -395,6 +395,18 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
         ("Pakistan accepted an offer from Saudi Arabia to host talks with India.", {"PAK", "IND"}, "SAU"),
         ("India rejected an offer to mediate its dispute with Pakistan.", {"IND", "PAK"}, None),
         ("Ethiopia and Eritrea agreed to facilitate the return of displaced people after talks.", {"ETH", "ERI"}, None),
+        # more ways to mediate: good offices offered, serving as facilitators, pushing two sides toward a deal, chairing
+        ("Indonesia offered its good offices to Thailand and Cambodia on Friday after days of border clashes.",
+         {"THA", "KHM"}, "IDN"),
+        ("Sudan's army and the RSF signed a pledge in Jeddah, with Saudi and U.S. officials serving as facilitators.",
+         {"SDN"}, "SAU"),
+        ("Egypt is working with the United States and Qatar to push Israel and Hamas toward a deal, sources said.",
+         {"ISR", "PSE"}, "EGY"),
+        ("Zelensky and Putin could meet in Turkey, Turkish officials said, adding that Erdogan would chair any summit.",
+         {"UKR", "RUS"}, "TUR"),
+        # a plan several drafted for two others; a plan put to one other side is the proposers' talks with it
+        ("Serbia and Kosovo agreed in Brussels on a plan drafted by France and Germany.", {"SRB", "XKX"}, "FRA"),
+        ("Egypt and Qatar have proposed a new truce plan to Israel.", {"EGY", "QAT", "ISR"}, None),
         # a speaker that goes on about talks it mediated
         ("Israel and Hamas agreed to a truce, Egypt said, adding that it had mediated for months.", {"ISR", "PSE"}, "EGY"),
     ],
