@@ -305,7 +305,7 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
     for i in range(len(actors) - 1):
         before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
     for i in range(len(actors) - 2, -1, -1):
-        after_cue[i] = after_cue[i] or (after_cue[i + 1] and _conjoined(actors, i))
+        after_cue[i] = after_cue[i] or (after_cue[i + 1] and (_conjoined(actors, i) or _titled(actors, i)))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
 
 
@@ -313,9 +313,15 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
 # to mediate", "an offer from China to mediate", "the prospect of hosting a summit between".
 _MEDIATE_VP = re.compile(
     r"\b(?:to\s+(?:help\s+)?(?:mediate|broker)\b|(?:mediating|brokering)\s+(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|"
-    r"between|a\s+(?:[\w-]+\s+)?(?:deal|truce|ceasefire))\b|(?:to\s+(?:help\s+)?(?:host|facilitate)|hosting|facilitating)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|dialogue|contacts|meetings?|summit|round|consultations|discussions)\b)",
+    r"between|a\s+(?:[\w-]+\s+)?(?:deal|truce|ceasefire))\b|(?:(?:to|will|would|could|can)\s+(?:help\s+)?(?:host|facilitate)|"
+    r"hosting|facilitating|hosts|hosted)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|dialogue|contacts|meetings?|summit|round|consultations|discussions)\b|"
+    # "the African Union's panel brought Sudan and South Sudan together"
+    r"(?:brought|brings|bring|bringing)\s+(?:[\w'’.-]+\s+){1,8}?together\b)",
     re.I)
+# Between a subject and its verb: "Kenya's President William Ruto, who chairs the bloc, will host", "the African Union's
+# panel, led by former South African president Thabo Mbeki, brought": names there control nothing.
+_INSERTED = re.compile(r",\s+(?:who|which|led\s+by|headed\s+by|chaired\s+by|accompanied\s+by)\b[^,;]*,", re.I)
 # Who refuses or takes up an offer to mediate does not mediate: "India rejected an offer to mediate".
 _OFFER_BETWEEN = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:offers?|proposals?|requests?|calls?|invitations?|bids?|efforts?|attempts?)\b",
                             re.I)
@@ -333,16 +339,29 @@ def _controllers(actors: Sequence[tuple[Mention, Actor, Sent]]) -> list[int]:
         by_sent.setdefault(s.start, []).append(i)
     for idx in by_sent.values():
         s = actors[idx[0]][2]
+        inserted = [x.span() for x in _INSERTED.finditer(s.text)]
         for vp in _MEDIATE_VP.finditer(s.text):
-            before = [i for i in idx if actors[i][0].end - s.start <= vp.start()]
+            before = [i for i in idx if actors[i][0].end - s.start <= vp.start()
+                      and not any(a <= actors[i][0].start - s.start < b for a, b in inserted)]
             if not before:
                 continue
             i = before[-1]
-            between = s.text[actors[i][0].end - s.start : vp.start()]
+            between = _INSERTED.sub(",", s.text[actors[i][0].end - s.start : vp.start()])
             # "discussed a truce with Putin by phone and offered to host talks": a second predicate is the subject's
             if len(between) <= 80 and not _CONTROL_BREAK.search(between) and not _OFFER_BETWEEN.search(between):
                 out.append(i)
     return out
+
+
+# "Kenya's President William Ruto", "Turkish Foreign Minister Hakan Fidan": one noun phrase, one party.
+_TITLE_GAP = re.compile(r"(?:'s|’s)?\s+(?:(?:(?-i:[A-Z])[\w.'’-]*|foreign|prime|defen[cs]e|deputy|chief|special|senior|interim|"
+                        r"acting|former)\s+)*", re.I)
+
+
+def _titled(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
+    (m1, a1, s1), (m2, a2, s2) = actors[i], actors[i + 1]
+    return s1.start == s2.start and a1.country is not None and a1.country == a2.country and bool(
+        _TITLE_GAP.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start))
 
 
 def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
@@ -1313,6 +1332,8 @@ _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|ho
                           r"conference|ceremony)\b)", re.I)
 _HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
                               r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
+_HOSTS_TALKS_WITH = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|will\s+host|to\s+host)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:talks|meetings?|negotiations|consultations|discussions)\s+with\b", re.I)
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
 
 
@@ -1345,7 +1366,7 @@ _SIDE_CUE = re.compile(
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)\bmeeting|"
     r"\b(?:met|meet|meets|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
     # the first object of a verb of giving: "presented Hamas with a proposal", "handed Israel and Hamas a draft"
-    r"presented|handed|gave|offered|delivered|"
+    r"presented|handed|gave|offered|delivered|brought|brings|bring|bringing|"
     r"telling|urged|urges|urging|pressed|presses|pressing|visited|visits|visiting|invited|invites|inviting|joined|joins|"
     r"welcomed|welcomes|rejected|rejects|rejecting|accepted|accepts|dismissed|dismisses|spurned|answered|briefed|thanked|"
     r"asked|wait\s+for|challenging)|"
@@ -1391,7 +1412,9 @@ _BACKGROUND_PHRASE = re.compile(
     r",\s+(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])*?\b(?:said|says|reported|reports|added|announced|"
     r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b"
     r"(?:(?!,\s+(?:but|and|yet)\s)[^;])*|"
-    r",\s+(?:which|who|whom|whose|where)\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
+    r",\s+(?:which|who|whom|whose|where)\b[^,;]*|"
+    # "the African Union's panel, led by former South African president Thabo Mbeki, brought ..."
+    r",\s+(?:led|headed|accompanied)\s+by\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
     r"\b(?:a|an|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+into\b[^,;]*|"
     r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 
@@ -1492,8 +1515,10 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
         # a party to the call, not the mediator of its own call; "Putin hosted Witkoff at the Kremlin" makes the host
         # the other side. An international body's envoy still mediates.
+        # "Ukraine hosted talks with a U.S. delegation": who hosts talks with another is the other side too.
         guests = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-                  if r["role"] == "mediator" and _HOSTS_GUEST.match(s.text, m.end - s.start)}
+                  if r["role"] == "mediator" and (_HOSTS_GUEST.match(s.text, m.end - s.start)
+                                                  or _HOSTS_TALKS_WITH.match(s.text, m.end - s.start))}
         spoken += [r for r in mediators if r["kind"] != "intl_org" and (r["country"] or r["name"]) in guests]
         mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
     if not mediators:

@@ -404,6 +404,14 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
          {"ISR", "PSE"}, "EGY"),
         ("Zelensky and Putin could meet in Turkey, Turkish officials said, adding that Erdogan would chair any summit.",
          {"UKR", "RUS"}, "TUR"),
+        # the subject of a finite verb of hosting, past a relative clause; who brings two sides together; a phrase
+        # inserted after the subject names no side
+        ("Kenya's President William Ruto, who chairs the regional bloc, will host talks between Ethiopia and Eritrea.",
+         {"ETH", "ERI"}, "KEN"),
+        ("The Arab League's panel, led by former Egyptian minister Amr Moussa, brought Sudan and Chad together in Cairo.",
+         {"SDN", "TCD"}, None),
+        # who hosts talks with another is a side
+        ("Ukraine hosted talks with a U.S. delegation in Kyiv.", {"UKR", "USA"}, None),
         # a plan several drafted for two others; a plan put to one other side is the proposers' talks with it
         ("Serbia and Kosovo agreed in Brussels on a plan drafted by France and Germany.", {"SRB", "XKX"}, "FRA"),
         ("Egypt and Qatar have proposed a new truce plan to Israel.", {"EGY", "QAT", "ISR"}, None),
