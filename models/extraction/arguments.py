@@ -94,7 +94,9 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the (?:auspices|sponsorship|supervision|aegis|patronage) of|"
-    r"thanks to|host|hosts|in the presence of|at the invitation of|invited by|"
+    # "with host Turkey saying", not the verb ("ready to host Russia and Ukraine")
+    r"thanks to|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)\bhosts?|in the presence of|at the invitation of|"
+    r"invited by|"
     # "talks convened by the African Union", "a truce negotiated by U.S. envoy Amos Hochstein"
     r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by|overseen by|supervised by|"
     # "were invited to new talks by Saudi Arabia", "shuttle diplomacy by Qatar", "with help from Qatar"
@@ -1166,6 +1168,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
+    if re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and _NATIONAL_AFTER.match(s.text, m.end - s.start):
+        return True  # "UN envoy Geir Pedersen, a Norwegian diplomat, met ...": a person's nationality
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
@@ -1186,6 +1190,8 @@ _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concernin
 _VENUE_NAME_AFTER = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|process|format|agreements?|accords?|"
                                r"declaration|summit|negotiations|round|platform|memorandum|communiqu[eé]|protocols?|conference)\b"
                                r"|-based\b", re.I)
+_NATIONAL_AFTER = re.compile(r"(?:-born)?\s+(?:[\w-]+\s+)?(?:diplomat|national|citizen|politician|veteran|lawyer|economist|general|"
+                             r"official|businessman|businesswoman|journalist|academic|jurist|banker|mediator|negotiator)\b", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+|a\s+)?$", re.I)
 _FACILITY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:base|headquarters|compound|embassy|consulate|residence|"
                              r"building|mission|premises)\b", re.I)
@@ -1292,6 +1298,9 @@ _REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|p
                             r"(?:the\s+|this\s+|that\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|ceasefire|truce|"
                             r"decision|talks|meeting|summit|step|move|news|announcement|progress|outcome|breakthrough|declaration|"
                             r"signing|exchange|contacts?)\b", re.I)
+# Whom a side tells something, unlike the press: "told visiting U.S. envoy Tom Barrack", "told his Turkish counterpart".
+_ADDRESSEE_AFTER = re.compile(r"\s+(?!(?:Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|TASS|RIA|Xinhua|Interfax|Bloomberg|"
+                              r"Axios|Politico|NBC|CBS|ABC|Fox)\b)(?:(?:visiting|his|her|their|its)\s+|(?-i:[A-Z]))", re.I)
 # "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
 _ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
 
@@ -1305,6 +1314,8 @@ def _speaker(m: Mention, s: Sent) -> bool:
     if not _CLAUSE_SUBJECT.search(s.text[:rel]):
         return False
     said = _SAID_AFTER.match(s.text, end)
+    if said and said.group(0).endswith("told") and _ADDRESSEE_AFTER.match(s.text, said.end()):
+        return False  # "Aoun told visiting U.S. envoy Tom Barrack that ...": telling another side is talking to it
     if said:
         if re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", s.text[said.end() :]):
             return True  # ", the German government said, urging both sides ...": the report came before
@@ -1395,6 +1406,8 @@ _SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i
                               r"made|took|has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b)[\w-]+){0,2}?\s+"
                               r"(?:talks|negotiations|summit|delegations?|negotiators?|envoys?|officials|diplomats|"
                               r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?)\b", re.I)
+_TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|assuring|warned|warning|informed|reminded|urged)\s+(?:[\w'’.-]+\s+){1,8}?"
+                        r"(?:[^,;]{0,60}?\s)?that\s+$", re.I)
 # A later sentence's subject is a side only when it talks.
 _TALKS_AFTER = re.compile(rf"(?:'s|’s)?(?:\s+[\w'’.-]+){{0,4}}?\s+(?:(?:will|would|could|has|have|had|is|are|was|were|also|"
                           rf"again|to|be|been|due|set|expected)\s+)*{_TALK_WORD}\b", re.I)
@@ -1462,6 +1475,8 @@ def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     # "..., and the Rapid Support Forces said": the conjunction went with the noun phrase's words
     if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and re.match(r"and\s", before[len(head) :], re.I))):
         return False
+    if _TOLD_THAT.search(head):
+        return False  # "Aoun told U.S. envoy Tom Barrack that Israel must withdraw": what one side tells the other
     return lead or bool(_TALKS_AFTER.match(s.text, m.end - s.start))
 
 

@@ -410,6 +410,8 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
          {"ETH", "ERI"}, "KEN"),
         ("The Arab League's panel, led by former Egyptian minister Amr Moussa, brought Sudan and Chad together in Cairo.",
          {"SDN", "TCD"}, None),
+        # "host" before a name is a noun only when no verb form comes before it
+        ("Turkey is ready to host Russia and Ukraine for talks, Erdogan said.", {"RUS", "UKR"}, "TUR"),
         # who hosts talks with another is a side
         ("Ukraine hosted talks with a U.S. delegation in Kyiv.", {"UKR", "USA"}, None),
         # a plan several drafted for two others; a plan put to one other side is the proposers' talks with it
@@ -504,6 +506,10 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         ("Serbia and Kosovo agreed in Brussels to new talks. Albania sent senior officials to observe.", {"SRB", "XKX"}),
         # a side the gazetteer does not know, joined to one it does, is the second side
         ("Bolivia's government and the opposition Civic Committee met in La Paz, with Chile and Peru observing.", {"BOL"}),
+        # telling another side is talking to it, and what one tells the other names no side; a person's nationality
+        ("Lebanese President Joseph Aoun told visiting U.S. envoy Tom Barrack that Israel must withdraw from the south.",
+         {"LBN", "USA"}),
+        ("UN envoy Geir Pedersen, a Norwegian diplomat, met Syrian Foreign Minister Asaad al-Shaibani in Damascus.", {"SYR"}),
         # an envoy visits the government whose capital it goes to
         ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
