@@ -159,7 +159,7 @@ _MEDIATOR_AFTER = re.compile(
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
-    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
+    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices|invitation)\b|"
     # "thanked Erdogan for hosting", "crediting the UAE with facilitating it" (not "thanked Trump for the call")
     r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
@@ -177,7 +177,11 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:offered|offers|offering|extended|proposed)\s+(?:its|their|his|her)\s+['‘\"“]?"
     r"(?:good\s+offices|mediation|services\s+as\s+(?:a\s+)?mediator)|"
     # "offered the Vatican as a venue for talks"
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|mediator|go-between)\b|"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|co-host|mediator|go-between|intermediary|facilitator|"
+    r"broker|guarantor)\b|"
+    # "the Qatari prime minister met the Israeli and Hamas delegations separately"
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:met|meets|meeting|held\s+separate\s+(?:talks|meetings))\s+(?:separately\s+)?(?:with\s+)?"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:delegations|sides|teams|negotiators|parties)\s+separately\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,

@@ -412,6 +412,11 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
          {"SDN", "TCD"}, None),
         # "host" before a name is a noun only when no verb form comes before it
         ("Turkey is ready to host Russia and Ukraine for talks, Erdogan said.", {"RUS", "UKR"}, "TUR"),
+        # who meets two delegations separately, an intermediary named with "as", an invitation
+        ("Omani Foreign Minister Badr Albusaidi met the Iranian and U.S. delegations separately in Muscat.",
+         {"IRN", "USA"}, "OMN"),
+        ("Morocco and Algeria agreed to reopen the border, with Saudi Arabia as intermediary.", {"MAR", "DZA"}, "SAU"),
+        ("Armenia and Azerbaijan met in Astana at Kazakhstan's invitation.", {"ARM", "AZE"}, "KAZ"),
         # who hosts talks with another is a side
         ("Ukraine hosted talks with a U.S. delegation in Kyiv.", {"UKR", "USA"}, None),
         # a plan several drafted for two others; a plan put to one other side is the proposers' talks with it
