@@ -144,6 +144,9 @@ _MEDIATOR_AFTER = re.compile(
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|help(?:ed|s)?\s+(?:to\s+)?(?:broker|mediate|arrange|facilitate|negotiate|secure)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
+    # "with Qatari officials overseeing the handover"
+    r"(?:overseeing|oversaw|oversees|supervising|supervised|supervises|coordinating|coordinated|organi[sz](?:ing|ed))\s+"
+    r"(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:handover|exchange|swap|release|transfer|talks|negotiations)|"
     # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
     r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both|any|a|an)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|"
     r"discussions|summit)|"

@@ -615,6 +615,9 @@ def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
          "International Committee of the Red Cross"),
         ("Under a plan put forward by Qatar, Russia would free 50 Ukrainian soldiers in exchange for 50 Russian soldiers.",
          "QAT"),
+        # who oversees the handover
+        ("The United States and Venezuela swapped prisoners at an airport, with Qatari officials overseeing the handover.",
+         "QAT"),
         # a party before a phrase about the mediators is none
         ("Russia said the lists had been passed to Kyiv through Turkish mediators.", "TUR"),
     ],
