@@ -162,7 +162,7 @@ _MEDIATOR_AFTER = re.compile(
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
-    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices|invitation)\b|"
+    r"^(?:'s|’s)\s+['‘\"“]?(?:help|mediation|assistance|facilitation|good\s+offices)\b|"
     # "thanked Erdogan for hosting", "crediting the UAE with facilitating it" (not "thanked Trump for the call")
     r"^(?:'s|’s)?\s+(?:for|with)\s+(?:(?:his|her|its|their)\s+)?(?:[\w-]+\s+)?(?:hosting|mediat\w+|brokering|facilitat\w+|"
     r"help\w*|role\s+in\s+(?:brokering|mediating|securing))\b|"
@@ -306,7 +306,9 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         rel = m.start - s.start
         before = s.text[max(0, rel - 60) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 140]
-        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
+        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))
+                               # "met in Astana at Kazakhstan's invitation" (not "rejected Putin's invitation")
+                               or (re.search(r"\bat\s+$", before) and re.match(r"(?:'s|’s)\s+invitation\b", after))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 
     for i in _controllers(actors):
@@ -1189,7 +1191,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
 _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning|"
                           # "held talks on Ukraine and Taiwan", "pledged to coordinate on Iran"
                           r"(?:talks|negotiations|discussions|consultations|dialogue|coordinat(?:e|ed|ion)|cooperat(?:e|ed|ion))"
-                          r"\s+(?:on|over))\s+"
+                          # "negotiations between Israel and Hamas on Donald Trump's Gaza plan"
+                          r"(?:\s+between\s+[^,;:.]{1,60}?)?\s+(?:on|over))\s+"
                           r"(?:(?!(?:with|between|by|from|said|says|told|while|but|as|and\s+(?:then\s+)?(?:\w+ed|met|meet|spoke|held|said))\b)"
                           r"[^,;:.!?])*$", re.I)
 
@@ -1370,15 +1373,20 @@ _NP_WORD = (r"(?<![\w'’.-])(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[
             r"leaders?|delegations?|negotiators?|representatives?|counterparts?|army|military|government|commanders?|head|"
             r"state|national|security|advisers?|intelligence|affairs|general|parliament(?:ary)?|speaker|junta|rebels?|"
             r"policy|team|emir|king|prince|diplomats?|and|or|technical|rival|opposition|ministry|authorities|"
-            r"administration|presidency|civilian|\w+-level)(?:'s|’s)?")
+            r"administration|presidency|civilian|\w+-level|"
+            # "he and Vladimir Putin", "Ahmed al-Sharaa", "the banned Tehrik-i-Taliban Pakistan", "factions Hamas and Fatah"
+            r"he|she|we|they|al-[\w'’.-]+|banned|outlawed|armed|separatist|dissident|main|factions?|groups?|movements?|"
+            r"parties|internationally|recogni[sz]ed|transitional|elected|exiled|caretaker)(?:'s|’s)?")
 _NP_TAIL = re.compile(rf"(?:{_NP_WORD}[\s,]+){{0,10}}$", re.I)
 _TALK_WORD = (r"(?:talks|negotiat\w*|meetings?|meet|meets|met|summits?|dialogue|contacts?|consultations|discussions?|deal|"
               r"agreement|accords?|ceasefire|truce|rift|dispute|tensions|mediat\w*|shuttl\w*|calls?|relations|normali[sz]\w*|"
-              r"peace|treaty|declaration|channel|session|round|broker\w*|host\w*|spoke|speak\w*|talk\w*|agreed|signed|"
+              r"peace|treaty|declaration|channel|session|round|broker\w*|host\w*|spoke|spoken|speak\w*|talk\w*|agreed|signed|"
               r"engage\w*|conflict|consult\w*|reconciliation)")
 # A cue right before a side's noun phrase (after _NP_TAIL is stripped).
 _SIDE_CUE = re.compile(
-    rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,4}}?\s+with|"
+    rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,6}}?\s+with|"
+    # "a meeting of Putin, Zelenskiy and Trump"; "Ministers from ECOWAS and from Mali"; "a bloc made up of Saudi Arabia"
+    r"\b(?:meeting|summit)\s+of|\band\s+(?:from|of)|\b(?:made\s+up\s+of|comprising|consisting\s+of)|"
     # the object of a verb of meeting, telling or answering
     # ("in a meeting India criticised": a noun, not the verb)
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)\bmeeting|"
@@ -1412,9 +1420,16 @@ _SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i
                               r"(?:\s+(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|sent|met|held|told|said|says|gave|"
                               r"made|took|has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b)[\w-]+){0,2}?\s+"
                               r"(?:talks|negotiations|summit|delegations?|negotiators?|envoys?|officials|diplomats|"
-                              r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?)\b", re.I)
+                              # "a draft U.S. peace plan handed to Kyiv": who made it is a side or a mediator
+                              r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?|plan|proposal)\b",
+                              re.I)
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|assuring|warned|warning|informed|reminded|urged)\s+(?:[\w'’.-]+\s+){1,8}?"
                         r"(?:[^,;]{0,60}?\s)?that\s+$", re.I)
+# The subject of a verb of talking, wherever it stands: "talks ended with Russia and Ukraine agreeing to ..."
+_TALKS_NEXT = re.compile(r"(?:'s|’s)?(?:\s*,\s*(?-i:[A-Z])[\w.'’-]*|\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*){0,3}?\s+"
+                         r"(?:(?:will|would|could|have|has|had|are|is|were|was|also|then|jointly|both|to)\s+)*"
+                         r"(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?|meet|meets|meeting|met|negotiat\w*|talk(?:s|ed|ing)?|held|hold(?:s|ing)?|"
+                         r"spoke|speak(?:s|ing)?|initial(?:l)?ed|finali[sz]ed|resumed|exchanged)\b", re.I)
 # A later sentence's subject is a side only when it talks.
 _TALKS_AFTER = re.compile(rf"(?:'s|’s)?(?:\s+[\w'’.-]+){{0,4}}?\s+(?:(?:will|would|could|has|have|had|is|are|was|were|also|"
                           rf"again|to|be|been|due|set|expected)\s+)*{_TALK_WORD}\b", re.I)
@@ -1429,9 +1444,13 @@ _BACKGROUND_TO_END = re.compile(
 _BACKGROUND_PHRASE = re.compile(
     # ", a German diplomatic source said, a week into ...": what follows an attribution comments on it, up to a clause
     # of its own (", but Israel has yet to respond")
-    r",\s+(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])*?\b(?:said|says|reported|reports|added|announced|"
+    # (a subject first: in "Oman, which has mediated, said on Saturday that ..." the verb is the sentence's own)
+    r",\s+(?!(?:said|says|reported|added|announced|confirmed)\b)(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])+?\s"
+    r"(?:said|says|reported|reports|added|announced|"
     r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b"
     r"(?:(?!,\s+(?:but|and|yet)\s)[^;])*|"
+    # ", said Angola, which was to host the negotiations"
+    r",\s+(?:said|says)\s+(?-i:[A-Z])[^;]*|"
     r",\s+(?:which|who|whom|whose|where)\b[^,;]*|"
     # "the African Union's panel, led by former South African president Thabo Mbeki, brought ..."
     r",\s+(?:led|headed|accompanied)\s+by\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
@@ -1444,12 +1463,19 @@ def _background(s: Sent) -> tuple[tuple[int, int], ...]:
     spans = [(b.start(), len(s.text)) for b in _BACKGROUND_TO_END.finditer(s.text)]
     spans += [b.span() for b in _BACKGROUND_PHRASE.finditer(s.text)]
     spans += [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+    # "Hours after a call with Trump, the Kremlin said Putin had agreed": after a fronted phrase the clause is the main one
+    fronted = _FRONTED_PHRASE.match(s.text)
+    if fronted:
+        comma = s.text.rfind(",", 0, fronted.end())
+        spans = [(b0, b1) for b0, b1 in spans if b0 != comma]
     return tuple(spans)
 
 
-def _in_background(m: Mention, s: Sent) -> bool:
+def _in_background(m: Mention, s: Sent, floor: int = 0) -> bool:
+    """In a clause that is background to one before it; one that starts before `floor` (the first name in the
+    sentence) is the main clause ("No compromise has been found, Ushakov said after Putin met Witkoff")."""
     rel = m.start - s.start
-    return any(b0 <= rel < b1 for b0, b1 in _background(s))
+    return any(b0 <= rel < b1 for b0, b1 in _background(s) if b0 >= floor)
 
 
 def _np_head(m: Mention, s: Sent) -> str:
@@ -1473,7 +1499,7 @@ def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     rel = m.start - s.start
     before = s.text[max(0, rel - 160) : rel]
     head = _np_head(m, s)
-    if _SIDE_CUE.search(head) or _SIDE_HEAD_AFTER.match(s.text, m.end - s.start):
+    if _SIDE_CUE.search(head) or _SIDE_HEAD_AFTER.match(s.text, m.end - s.start) or _TALKS_NEXT.match(s.text, m.end - s.start):
         return True
     if lead:
         fronted = _FRONTED_PHRASE.match(s.text)
@@ -1495,12 +1521,13 @@ _UNNAMED_SIDE_AFTER = re.compile(
     r"factions?|alliance|movement|platform|coalition)\b", re.I)
 
 
-def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead: int) -> set[str] | None:
-    """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise."""
+def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead: int, first: dict[int, int]) -> set[str] | None:
+    """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise.
+    `first`: per sentence, where its first name starts."""
     keys: set[str] = set()
     names: set[str] = set()
     for r, (m, a, s) in pairs:
-        if not _in_background(m, s) and _bound(m, s, s.start == lead):
+        if not _in_background(m, s, first[s.start]) and _bound(m, s, s.start == lead):
             keys.add(r["country"] or r["name"])
             names.add(a.name)
             if _UNNAMED_SIDE_AFTER.match(s.text, m.end - s.start):
@@ -1565,8 +1592,11 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                 mediators = [{**x, "role": "mediator"} for x in raw[i0 : j + 1]]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
+    first: dict[int, int] = {}
+    for m, _a, s in actors:
+        first.setdefault(s.start, m.start - s.start)
     bound = _bound_sides([(r, x) for r, x in zip(raw, actors, strict=True)
-                          if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead)
+                          if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead, first)
     if bound is not None:
         spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
