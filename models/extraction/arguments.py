@@ -1351,6 +1351,9 @@ _PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\
 _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
                           r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
                           r"conference|ceremony)\b)", re.I)
+_MEDIATOR_DESCRIBED = re.compile(r"\b(?:a|the)\s+(?:country|state|nation|government|kingdom|emirate)\s+(?:that|which)\s+"
+                                 r"(?:has\s+been\s+|had\s+been\s+|is\s+|was\s+|has\s+)?(?:mediat\w+|brokering|brokered|hosting|hosted)\b",
+                                 re.I)
 _HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
                               r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
 _HOSTS_TALKS_WITH = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|will\s+host|to\s+host)\s+(?:[\w-]+\s+){0,3}?"
@@ -1600,6 +1603,17 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     if bound is not None:
         spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
+    if not mediators:
+        # "Qatar's prime minister said, calling the strike an attack on a country that has been mediating between the two
+        # sides": a mediator described, not named, is the one name in its sentence that is no side.
+        sides = {r["country"] or r["name"] for r in participants}
+        for s in sents:
+            if _MEDIATOR_DESCRIBED.search(s.text):
+                others = {(a.country or a.name): (m, a) for m, a, x in actors if x.start == s.start and (a.country or a.name) not in sides}
+                if len(others) == 1:
+                    m, a = next(iter(others.values()))
+                    mediators = [_actor_dict("mediator", m, a, 0.5)]
+                break
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:

@@ -417,6 +417,9 @@ def test_an_end_date_does_not_date_the_event_but_a_dated_decision_does():
          {"IRN", "USA"}, "OMN"),
         ("Morocco and Algeria agreed to reopen the border, with Saudi Arabia as intermediary.", {"MAR", "DZA"}, "SAU"),
         ("Armenia and Azerbaijan met in Astana at Kazakhstan's invitation.", {"ARM", "AZE"}, "KAZ"),
+        # a mediator described, not named, is the one name in its sentence that is no side
+        ("Israel's raid has put the ceasefire talks with Hamas on hold, Qatar's emir said, condemning an attack on a state "
+         "that has been mediating between the two sides.", {"ISR", "PSE"}, "QAT"),
         # who hosts talks with another is a side
         ("Ukraine hosted talks with a U.S. delegation in Kyiv.", {"UKR", "USA"}, None),
         # a plan several drafted for two others; a plan put to one other side is the proposers' talks with it
