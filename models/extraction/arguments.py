@@ -1311,6 +1311,10 @@ _REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|p
 # Whom a side tells something, unlike the press: "told visiting U.S. envoy Tom Barrack", "told his Turkish counterpart".
 _ADDRESSEE_AFTER = re.compile(r"\s+(?!(?:Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|TASS|RIA|Xinhua|Interfax|Bloomberg|"
                               r"Axios|Politico|NBC|CBS|ABC|Fox)\b)(?:(?:visiting|his|her|their|its)\s+|(?-i:[A-Z]))", re.I)
+# "Iran's foreign minister said on Sunday that talks with European powers would continue": talks with no owner of their
+# own are the speaker's.
+_OWN_TALKS = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:the\s+|further\s+|new\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|"
+                        r"contacts|consultations|meetings?)\s+with\b", re.I)
 # "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
 _ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
 
@@ -1327,10 +1331,10 @@ def _speaker(m: Mention, s: Sent) -> bool:
     if said and said.group(0).endswith("told") and _ADDRESSEE_AFTER.match(s.text, said.end()):
         return False  # "Aoun told visiting U.S. envoy Tom Barrack that ...": telling another side is talking to it
     if said:
-        if re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", s.text[said.end() :]):
+        if re.match(r"(?:\s+on\s+\w+day|\s+in\s+a\s+statement)?\s*(?:[,.;]|$)", s.text[said.end() :]):
             return True  # ", the German government said, urging both sides ...": the report came before
         reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
-        return not _ABOUT_ITSELF.search(reported)
+        return not (_ABOUT_ITSELF.search(reported) or _OWN_TALKS.match(reported))
     return bool(_REACTED_AFTER.match(s.text, end))
 
 

@@ -529,6 +529,9 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         ("Rival Palestinian factions Hamas and Fatah met in Cairo, with Jordan and Qatar watching closely.", {"PSE"}),
         ("Ministers from ECOWAS and from Mali and Niger met in Lome, as Nigeria's president called for calm.",
          {"ECOWAS", "MLI", "NER"}),
+        # talks with no owner of their own in a speaker's report are the speaker's
+        ("Iran's foreign minister said on Sunday that talks with Britain, France and Germany would continue.",
+         {"IRN", "GBR", "FRA", "DEU"}),
         # an envoy visits the government whose capital it goes to
         ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
