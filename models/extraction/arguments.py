@@ -1394,15 +1394,15 @@ _SIDE_CUE = re.compile(
     rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,6}}?\s+with|"
     # "a meeting of Putin, Zelenskiy and Trump"; "Ministers from ECOWAS and from Mali"; "a bloc made up of Saudi Arabia"
     r"\b(?:meeting|summit)\s+of|\band\s+(?:from|of)|\b(?:made\s+up\s+of|comprising|consisting\s+of)|"
-    # the object of a verb of meeting, telling or answering
-    # ("in a meeting India criticised": a noun, not the verb)
+    # the object of a verb of meeting, telling or answering ("in a meeting India criticised": a noun, not the verb)
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)\bmeeting|"
     r"\b(?:met|meet|meets|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
-    # the first object of a verb of giving: "presented Hamas with a proposal", "handed Israel and Hamas a draft"
-    r"presented|handed|gave|offered|delivered|brought|brings|bring|bringing|"
     r"telling|urged|urges|urging|pressed|presses|pressing|visited|visits|visiting|invited|invites|inviting|joined|joins|"
     r"welcomed|welcomes|rejected|rejects|rejecting|accepted|accepts|dismissed|dismisses|spurned|answered|briefed|thanked|"
-    r"asked|wait\s+for|challenging)|"
+    r"asked|wait\s+for|challenging|"
+    # ... and the first object of a verb of giving or bringing: "presented Hamas with a proposal", "brought Sudan and
+    # Chad together"
+    r"presented|handed|gave|offered|delivered|brought|brings|bring|bringing)|"
     # who gets a proposal or a letter
     r"\b(?:handed|presented|present|sent|send|delivered|passed|submitted|offered|proposed|made|conveyed|gave|offers?|"
     r"proposals?|overtures?|letters?|messages?|invitations?|plans?|drafts?|framework|roadmap|memorandum|terms)"
@@ -1415,8 +1415,8 @@ _SIDE_CUE = re.compile(
     r"counterparts|leaders|chiefs|teams?|operations|heads|presidents)\s+(?:of|from))\s*$",
     re.I,
 )
-# Where a clause opens, its subject follows.
-# Verbs that take an object ("denied a Saudi media report") open a clause only with "that".
+# Where a clause opens, its subject follows; verbs that take an object ("denied a Saudi media report") open one only
+# with "that".
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*|,\s+(?:and|but)\s+|\b(?:that|said|says|insisted|believes)\s+)$", re.I)
 # "Hours after a phone call with Trump, the Kremlin said": a fronted phrase before the subject.
 _FRONTED_PHRASE = re.compile(r"^(?:(?:Hours|Days|Weeks|Months|Minutes|Shortly|Soon|Just|A\s+day|A\s+week|Two\s+days)\s+)?"
@@ -1430,6 +1430,7 @@ _SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i
                               # "a draft U.S. peace plan handed to Kyiv": who made it is a side or a mediator
                               r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?|plan|proposal)\b",
                               re.I)
+# "told U.S. envoy Tom Barrack that Israel must withdraw": what one side tells another names no side.
 _TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|assuring|warned|warning|informed|reminded|urged)\s+(?:[\w'’.-]+\s+){1,8}?"
                         r"(?:[^,;]{0,60}?\s)?that\s+$", re.I)
 # The subject of a verb of talking, wherever it stands: "talks ended with Russia and Ukraine agreeing to ..."
@@ -1516,7 +1517,7 @@ def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and re.match(r"and\s", before[len(head) :], re.I))):
         return False
     if _TOLD_THAT.search(head):
-        return False  # "Aoun told U.S. envoy Tom Barrack that Israel must withdraw": what one side tells the other
+        return False
     return lead or bool(_TALKS_AFTER.match(s.text, m.end - s.start))
 
 
