@@ -1753,6 +1753,8 @@ _PROHIBITED_TO_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:goods|items|components|parts|chips|technology|equipment|products|machinery|electronics)|"
     r"(?:weapons?|arms|drone|missile|military)\s+(?:[\w-]+\s+)?(?:components|parts|shipments)|weapons|arms)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
+_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?join(?:ed|s)\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
+                        r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
@@ -1923,6 +1925,9 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
+        elif _JOINED_IN.match(after):
+            role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's
+            subjects.add(i)
         elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
             role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
@@ -1957,7 +1962,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         at = next(k for k, r in enumerate(roles) if r["span"]["start"] == actors[i][0].start)
         while i > 0 and _conjoined(actors, i - 1) and not any(r["span"]["start"] == actors[i - 1][0].start for r in roles):
             i -= 1
-            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], 0.65))
+            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], roles[at]["score"]))
     roles.sort(key=lambda r: -r["score"])  # stable: attributive imposers first, then text order
     roles = _dedupe(roles)
     if not any(r["role"] == "initiator" for r in roles) and actors:

@@ -592,6 +592,10 @@ def test_a_side_of_a_call_that_offers_to_host_later_talks_stays_a_side():
         ("The Treasury lifted sanctions on Belarus's state potash company on Thursday.", "USA", "BLR"),
         # the subject's own ban on its exports
         ("Mali's junta banned exports of gold to Switzerland.", "MLI", "CHE"),
+        # who joins others in a measure imposes it, and so do its conjuncts
+        ("Japan joined the EU and the U.S. in lowering the price cap on Russian oil, Japan's finance ministry said.",
+         "JPN", "RUS"),
+        ("Canada and Australia joined Britain in sanctioning Iranian officials.", "CAN", "IRN"),
         # who is urged to tighten a measure imposes it; a body's resolution is its measure, not the vetoer's
         ("Lithuania's foreign minister urged the G7 to cut its price cap on Russian crude, saying Moscow still earned too "
          "much.", "G7", "RUS"),
