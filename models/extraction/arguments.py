@@ -1407,9 +1407,10 @@ _SIDE_CUE = re.compile(
     r"\b(?:handed|presented|present|sent|send|delivered|passed|submitted|offered|proposed|made|conveyed|gave|offers?|"
     r"proposals?|overtures?|letters?|messages?|invitations?|plans?|drafts?|framework|roadmap|memorandum|terms)"
     r"(?:\s+[\w'’.-]+){0,5}?\s+to|"
-    # who made one
+    # who made one, who agreed to it ("a ceasefire agreed by Thailand and Cambodia")
     r"\b(?:plans?|proposals?|offers?|initiative|invitations?|framework|draft|roadmap|memorandum|letters?|overtures?|"
     r"demands?|calls?|requests?)(?:\s+[\w'’.-]+){0,2}?\s+(?:by|from)|"
+    r"\b(?:agreed|signed|reached|accepted|rejected|endorsed|initial(?:l)?ed|approved|held|attended)\s+(?:(?:on|to)\s+)?by|"
     # whose delegates: "the foreign ministers of Armenia and Azerbaijan", "diplomats from Britain"
     r"\b(?:delegations?|delegates|negotiators|envoys?|officials|diplomats|representatives|ministers|advisers|commanders|"
     r"counterparts|leaders|chiefs|teams?|operations|heads|presidents)\s+(?:of|from))\s*$",

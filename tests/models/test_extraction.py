@@ -532,6 +532,9 @@ def test_negotiation_parties_exclude_topics_and_earlier_events(text, participant
         # talks with no owner of their own in a speaker's report are the speaker's
         ("Iran's foreign minister said on Sunday that talks with Britain, France and Germany would continue.",
          {"IRN", "GBR", "FRA", "DEU"}),
+        # the agent of a passive ("agreed by")
+        ("A ceasefire brokered by Malaysia was agreed by Thailand and Cambodia on Monday, as China called for restraint.",
+         {"THA", "KHM"}),
         # an envoy visits the government whose capital it goes to
         ("U.S. envoy Tom Barrack arrived in Beirut on Monday.", {"USA", "LBN"}),
     ],
