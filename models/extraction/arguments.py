@@ -1375,7 +1375,7 @@ _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(
 
 # Words of a noun phrase before its head name: titles, demonyms, determiners, conjunctions ("his British, French
 # and German counterparts", "Syrian Foreign Minister", "Congo's government and the").
-_NP_WORD = (r"(?<![\w'’.-])(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
+_NP_WORD = (r"(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
             r"interim|former|foreign|defen[cs]e|prime|ministers?|president(?:ial)?|vice|secretary|envoys?|officials?|"
             r"leaders?|delegations?|negotiators?|representatives?|counterparts?|army|military|government|commanders?|head|"
             r"state|national|security|advisers?|intelligence|affairs|general|parliament(?:ary)?|speaker|junta|rebels?|"
@@ -1384,7 +1384,8 @@ _NP_WORD = (r"(?<![\w'’.-])(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[
             # "he and Vladimir Putin", "Ahmed al-Sharaa", "the banned Tehrik-i-Taliban Pakistan", "factions Hamas and Fatah"
             r"he|she|we|they|al-[\w'’.-]+|banned|outlawed|armed|separatist|dissident|main|factions?|groups?|movements?|"
             r"parties|internationally|recogni[sz]ed|transitional|elected|exiled|caretaker)(?:'s|’s)?")
-_NP_TAIL = re.compile(rf"(?:{_NP_WORD}[\s,]+){{0,10}}$", re.I)
+_NP_WORD_RX = re.compile(_NP_WORD, re.I)
+_TOKEN_SEP = re.compile(r"[^\s,]+")
 _TALK_WORD = (r"(?:talks|negotiat\w*|meetings?|meet|meets|met|summits?|dialogue|contacts?|consultations|discussions?|deal|"
               r"agreement|accords?|ceasefire|truce|rift|dispute|tensions|mediat\w*|shuttl\w*|calls?|relations|normali[sz]\w*|"
               r"peace|treaty|declaration|channel|session|round|broker\w*|host\w*|spoke|spoken|speak\w*|talk\w*|agreed|signed|"
@@ -1489,9 +1490,21 @@ def _in_background(m: Mention, s: Sent, floor: int = 0) -> bool:
 
 def _np_head(m: Mention, s: Sent) -> str:
     """The sentence before the mention's noun phrase: "talks with his British, French and German" -> "talks with"."""
-    rel = m.start - s.start
-    before = s.text[max(0, rel - 160) : rel]
-    return before[: _NP_TAIL.search(before).start()]
+    return _head_before(s.text, m.start - s.start)
+
+
+@lru_cache(maxsize=8192)
+def _head_before(text: str, rel: int) -> str:
+    before = text[max(0, rel - 160) : rel]
+    cut = len(before)
+    if cut and before[-1] not in " ,\t\n":
+        return before  # "U.S.-Iran": no word of a noun phrase ends right at the name
+    # Peel up to ten words of the noun phrase off its end, each followed by a space or a comma.
+    for n, tok in enumerate(reversed(list(_TOKEN_SEP.finditer(before)))):
+        if n == 10 or not _NP_WORD_RX.fullmatch(tok.group(0)):
+            break
+        cut = tok.start()
+    return before[:cut]
 
 
 # "a peace plan floated by his Indonesian counterpart", "Under a proposal presented by U.S. envoy Steve Witkoff"
