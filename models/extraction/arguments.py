@@ -1573,6 +1573,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
     # government said"); with one other side the speaker is usually the second ("talks with Moscow will resume, Kyiv said").
     lead = min((s.start for s in sents), default=0)
+    first: dict[int, int] = {}  # where each sentence's first name starts: a background clause comes after one
+    for m, _a, s in actors:
+        first.setdefault(s.start, m.start - s.start)
     heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
              if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
     bystanders = {k for k in talking if k not in heard}
@@ -1597,7 +1600,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal",
         # "dismissed a peace plan floated by his Indonesian counterpart, saying it sounds like a Russian plan").
         keys = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-                if r in spoken and not _in_background(m, s)}
+                if r in spoken and not _in_background(m, s, first[s.start])}
         for i, (r, (m, _a, s)) in enumerate(zip(raw, actors, strict=True)):
             k = r["country"] or r["name"]
             proposes = (_PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
@@ -1614,9 +1617,6 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                 mediators = [{**x, "role": "mediator"} for x in raw[i0 : j + 1]]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
-    first: dict[int, int] = {}
-    for m, _a, s in actors:
-        first.setdefault(s.start, m.start - s.start)
     bound = _bound_sides([(r, x) for r, x in zip(raw, actors, strict=True)
                           if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead, first)
     if bound is not None:
