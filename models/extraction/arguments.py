@@ -951,11 +951,13 @@ _BLAME = re.compile(
 # "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
 _HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
                            r"has\s+held|have\s+held)\b", re.I)
-# "in RSF-held South Darfur", "Houthi-controlled Hodeidah": whose ground was hit.
+# Unnamed state forces blamed for the strike: "accusing federal forces of carrying out the strike".
 _STATE_FORCES_AGENT = re.compile(
     r"\b(?:accus\w+|blam\w+|(?:operated|launched|flown|fired|sent|carried\s+out)\s+by)\s+(?:the\s+|a\s+)?(?:federal|government|"
     r"state|national|regime|junta)\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|task\s+force|units?)\b", re.I)
+# "Yemen's Iran-aligned Houthi movement": a patron named in a modifier.
 _PATRON_AFTER = re.compile(r"^-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|armed)\b", re.I)
+# "in RSF-held South Darfur", "Houthi-controlled Hodeidah": whose ground was hit.
 _HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 # "denied claims by Russian-installed officials that ...": who reports being attacked.
 _ACCUSER_BEFORE = re.compile(r"\b(?:claims?|accusations?|allegations?|accused|charges?)\s+(?:made\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
