@@ -101,7 +101,9 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
 _MEDIATOR_BEFORE = re.compile(
     r"(?:mediat\w+ by|brokered by|hosted by|facilitated by|with the (?:help|mediation|assistance) of|mediation of|"
     r"mediation from|mediator|mediators|through|via|sponsored by|under the (?:auspices|sponsorship|supervision|aegis|patronage) of|"
-    r"thanks to|host|hosts|in the presence of|at the invitation of|invited by|"
+    # "with host Turkey saying", not the verb ("ready to host Russia and Ukraine")
+    r"thanks to|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)\bhosts?|in the presence of|at the invitation of|"
+    r"invited by|"
     # "talks convened by the African Union", "a truce negotiated by U.S. envoy Amos Hochstein"
     r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by|overseen by|supervised by|"
     # "were invited to new talks by Saudi Arabia", "shuttle diplomacy by Qatar", "with help from Qatar"
@@ -124,7 +126,7 @@ _HANDOVER_BEFORE = re.compile(
 )
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
-    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts)\b|"
+    r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts|talks|negotiations|dialogue|process)\b|"
     # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
     r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
     r"framework|roadmap|negotiations|process)\b|"
@@ -133,8 +135,10 @@ _MEDIATOR_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+|one\s+of\s+the\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?"
     r"(?:mediator|broker|host|facilitator|co-?host|guarantor|co-?sponsor|co-?chair)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
-    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced"
-    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says)\b)[\w-]+\s+){0,3}?"
+    # "Qatari mediators", "Egypt's chief mediator"; not "the RSF that mediators had announced", nor a party before a
+    # phrase about them ("passed to Kyiv through Qatari mediators")
+    r"^(?:'s|’s)?\s+(?:(?!(?:that|which|who|whom|whose|where|when|as|and|or|but|with|by|to|said|says|through|via|from|"
+    r"of|for|on|in|at|under|between|among|after|before)\b)[\w-]+\s+){0,3}?"
     r"(?:mediators?|brokers?|facilitators?)\b|"
     # Not across another's possessive or a refusal: "India rejected Trump's offer to mediate" makes India a party.
     # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
@@ -142,19 +146,26 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
     r"and|or|but|by|with|after|before|then|while|when)\b)"
     r"[\w'’-]+\s+){0,3}?"
-    r"(?:shuttl\w+\s+between|act(?:ing|ed|s)?\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:mediator|broker|go-between|host|facilitator|guarantor|intermediary|intermediaries)|"
+    r"(?:shuttl\w+\s+between|(?:act(?:ing|ed|s)?|serv(?:ing|ed|es|e))\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediators?|brokers?|go-betweens?|hosts?|facilitators?|guarantors?|intermediary|intermediaries)|"
     r"offered\s+to\s+(?:host|mediate)|will\s+host|to\s+host|hosted|hosting|"
     r"mediated|brokered|facilitated|help(?:ed|s)?\s+(?:to\s+)?(?:broker|mediate|arrange|facilitate|negotiate|secure)|(?:suspended|resumed|ended|continued)\s+(?:its|their)\s+mediation|"
     r"mediating|facilitating|auspices|"
+    # "with Qatari officials overseeing the handover"
+    r"(?:overseeing|oversaw|oversees|supervising|supervised|supervises|coordinating|coordinated|organi[sz](?:ing|ed))\s+"
+    r"(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:handover|exchange|swap|release|transfer|talks|negotiations)|"
     # "with Turkish Foreign Minister Hakan Fidan chairing the session" (not "chaired a meeting of his cabinet")
-    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|discussions)|"
+    r"(?:co-?)?chair(?:ing|ed|s)?\s+(?:the|both|any|a|an)\s+(?:[\w-]+\s+)?(?:session|sessions|talks|negotiations|meeting|round|"
+    r"discussions|summit)|"
     # "Egyptian officials carrying proposals back and forth between the two delegations"
     r"(?:carry\w*|carried|relay\w*|pass\w*|ferry\w*|ferried)\s+(?:[\w-]+\s+)?(?:messages|proposals|offers|responses)|"
     r"(?:repeated\s+)?offers?\s+to\s+(?:broker|mediate|host))|"
     # "Qatar said the two sides had agreed to return eight children under its mediation"
     r"^(?:'s|’s)?\s+(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:under|through|with)\s+(?:its|their)\s+(?:[\w-]+\s+)?"
     r"(?:mediation|auspices|sponsorship|good\s+offices|facilitation)\b|"
+    # "Turkey's foreign ministry said on Friday, after negotiations it mediated ended": the speaker speaks of itself
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:said|says|announced|confirmed)\b[^.;]{0,120}?\b(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:been\s+)?(?:mediat(?:ed|ing)|brokered|brokering|hosted|hosting)\b|"
     # "could walk away from its mediation between Russia and Ukraine"
     r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,5}?(?:its|their)\s+(?:[\w-]+\s+)?mediation|"
     # "arranged with Turkey's help", "Tehran's 'good offices'"
@@ -169,8 +180,18 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:help\s+)?(?:secure|broker|clinch|forge|negotiate|seal|salvage|revive|restore|"
     r"mediate|facilitate|arrange)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|deal|agreement|accord|talks|peace)\s+"
     r"between\b|"
+    # "Egypt is working with the United States and Qatar to push Israel and Hamas toward a deal"
+    r"^(?:'s|’s)?[^.;:]{0,100}?\bto\s+(?:push|press|nudge|bring|get|steer|coax)\s+(?:[\w'’.-]+\s+){1,6}?(?:toward|towards|into|to)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|deal|agreement|accord|talks|table)\b|"
+    # "Indonesia offered its good offices to Thailand and Cambodia"
+    r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:offered|offers|offering|extended|proposed)\s+(?:its|their|his|her)\s+['‘\"“]?"
+    r"(?:good\s+offices|mediation|services\s+as\s+(?:a\s+)?mediator)|"
     # "offered the Vatican as a venue for talks"
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|mediator|go-between)\b|"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?as\s+(?:an?\s+|the\s+)?(?:venue|host|co-host|mediator|go-between|intermediary|facilitator|"
+    r"broker|guarantor)\b|"
+    # "the Qatari prime minister met the Israeli and Hamas delegations separately"
+    r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:met|meets|meeting|held\s+separate\s+(?:talks|meetings))\s+(?:separately\s+)?(?:with\s+)?"
+    r"(?:[\w'’.-]+\s+){0,6}?(?:delegations|sides|teams|negotiators|parties)\s+separately\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
     re.I,
@@ -183,6 +204,7 @@ _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
     r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
+    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|"
     r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
@@ -222,7 +244,8 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
                                    for x in mentions):
                 continue  # "Iraq" in "the Islamic Resistance in Iraq": the longer name is the party
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
-            if _BORDER_AFTER.match(s.text, m.end - s.start) or re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I):
+            if _BORDER_AFTER.match(s.text, m.end - s.start) or (re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I)
+                                                               and not _CLOSE_BORDER.search(before)):
                 continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
             # A place named after a preposition is a location, not an actor ("in Moscow").
             # "Russia's", "China-brokered": a modifier naming a party, not a place.
@@ -239,6 +262,9 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     return out
 
 
+# "agreed to close borders with Mali": a measure against a neighbour, who is a party.
+_CLOSE_BORDER = re.compile(r"\b(?:clos\w*|shut\w*|seal\w*|reopen\w*)\s+(?:(?:its|their|the|all)\s+)?(?:land\s+|air\s+)?borders?\s+with\s+"
+                           r"(?:the\s+)?$", re.I)
 _BORDER_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:border|frontier)\b(?!\s+(?:guards?|service|troops|police|forces|commissions?|"
                            r"delegations?|officials|agency|authorities|committees?))", re.I)
 # "Ukrainian prisoners held in Russia": the country holding captives is a side of the swap.
@@ -289,14 +315,73 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         rel = m.start - s.start
         before = s.text[max(0, rel - 60) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 140]
-        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))))
+        before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))
+                               # "met in Astana at Kazakhstan's invitation" (not "rejected Putin's invitation")
+                               or (re.search(r"\bat\s+$", before) and re.match(r"(?:'s|’s)\s+invitation\b", after))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
 
+    for i in _controllers(actors):
+        after_cue[i] = True
     for i in range(len(actors) - 1):
         before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
     for i in range(len(actors) - 2, -1, -1):
-        after_cue[i] = after_cue[i] or (after_cue[i + 1] and _conjoined(actors, i))
+        after_cue[i] = after_cue[i] or (after_cue[i + 1] and (_conjoined(actors, i) or _titled(actors, i)))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+# A verb of mediating without a subject of its own: "offered on Monday to mediate", "a dispute Kuwait had long tried
+# to mediate", "an offer from China to mediate", "the prospect of hosting a summit between".
+_MEDIATE_VP = re.compile(
+    r"\b(?:to\s+(?:help\s+)?(?:mediate|broker)\b|(?:mediating|brokering)\s+(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|"
+    r"between|a\s+(?:[\w-]+\s+)?(?:deal|truce|ceasefire))\b|(?:(?:to|will|would|could|can)\s+(?:help\s+)?(?:host|facilitate)|"
+    r"hosting|facilitating|hosts|hosted)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|dialogue|contacts|meetings?|summit|round|consultations|discussions)\b|"
+    # "the African Union's panel brought Sudan and South Sudan together"
+    r"(?:brought|brings|bring|bringing)\s+(?:[\w'’.-]+\s+){1,8}?together\b)",
+    re.I)
+# Between a subject and its verb: "Kenya's President William Ruto, who chairs the bloc, will host", "the African Union's
+# panel, led by former South African president Thabo Mbeki, brought": names there control nothing.
+_INSERTED = re.compile(r",\s+(?:who|which|led\s+by|headed\s+by|chaired\s+by|accompanied\s+by)\b[^,;]*,", re.I)
+# Who refuses or takes up an offer to mediate does not mediate: "India rejected an offer to mediate".
+_OFFER_BETWEEN = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:offers?|proposals?|requests?|calls?|invitations?|bids?|efforts?|attempts?)\b",
+                            re.I)
+
+
+_CONTROL_BREAK = re.compile(r"[;:.]|,\s+(?:and|but|while|as|which|who)\b|"
+                            r"\b(?:and|but|then)\s+(?!(?:the|a|an|its|his|her|their|other|any|all)\b)(?-i:[a-z])", re.I)
+
+
+def _controllers(actors: Sequence[tuple[Mention, Actor, Sent]]) -> list[int]:
+    """Mentions that control a subjectless verb of mediating: the nearest name before it in its clause."""
+    out = []
+    by_sent: dict[int, list[int]] = {}
+    for i, (_m, _a, s) in enumerate(actors):
+        by_sent.setdefault(s.start, []).append(i)
+    for idx in by_sent.values():
+        s = actors[idx[0]][2]
+        inserted = [x.span() for x in _INSERTED.finditer(s.text)]
+        for vp in _MEDIATE_VP.finditer(s.text):
+            before = [i for i in idx if actors[i][0].end - s.start <= vp.start()
+                      and not any(a <= actors[i][0].start - s.start < b for a, b in inserted)]
+            if not before:
+                continue
+            i = before[-1]
+            between = _INSERTED.sub(",", s.text[actors[i][0].end - s.start : vp.start()])
+            # "discussed a truce with Putin by phone and offered to host talks": a second predicate is the subject's
+            if len(between) <= 80 and not _CONTROL_BREAK.search(between) and not _OFFER_BETWEEN.search(between):
+                out.append(i)
+    return out
+
+
+# "Kenya's President William Ruto", "Turkish Foreign Minister Hakan Fidan": one noun phrase, one party.
+_TITLE_GAP = re.compile(r"(?:'s|’s)?\s+(?:(?:(?-i:[A-Z])[\w.'’-]*|foreign|prime|defen[cs]e|deputy|chief|special|senior|interim|"
+                        r"acting|former)\s+)*", re.I)
+
+
+def _titled(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
+    (m1, a1, s1), (m2, a2, s2) = actors[i], actors[i + 1]
+    return s1.start == s2.start and a1.country is not None and a1.country == a2.country and bool(
+        _TITLE_GAP.fullmatch(s1.text, m1.end - s1.start, m2.start - s1.start))
 
 
 def _conjoined(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
@@ -919,6 +1004,8 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
 
 # A filler word that is not a verb of saying, unless the speaker goes on about itself ("said it had launched").
 _NOT_SAYING = r"(?!(?:said|says|reported|told|added|stated)\s+(?!(?:that\s+)?(?:it|its|they|their|we|our)\b))"
+# Names for one's own drones ("its Sea Baby naval drones"), not a verb of downing ("its forces shot down five drones").
+_OWN_DRONE_WORDS = r"(?:(?!(?:shot|down|downed|intercepted|destroyed|repelled|neutrali[sz]ed|brought|jammed|suppressed)\b)[\w-]+\s+){0,4}?"
 _ATTACK_VERB = re.compile(
     # The accused in a denial is still the alleged attacker; so is who warns that a place "would be struck".
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:denied\s+(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -936,7 +1023,14 @@ _ATTACK_VERB = re.compile(
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b",
+    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
+    # group of Iran-backed militias, claimed the attack"
+    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
+    # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
+    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    r"^,\s+(?:an?|the)\s+[^,;]{0,60},\s+(?:claimed|launched|carried\s+out)\b",
     re.I,
 )
 _DEFENDER = re.compile(
@@ -949,12 +1043,20 @@ _BLAME = re.compile(
     r"(?:blam\w+|accus(?:ed|es|ing)|attributed\s+to|blamed\s+on|"
     r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
     r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 # "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
 _HOLDER_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:seized|captured|took|taken|holds?|held|controls?|controlled|occup(?:ied|ies|y)|overran|"
                            r"has\s+held|have\s+held)\b", re.I)
+# Unnamed state forces blamed for the strike: "accusing federal forces of carrying out the strike".
+_STATE_FORCES_AGENT = re.compile(
+    r"\b(?:accus\w+|blam\w+|(?:operated|launched|flown|fired|sent|carried\s+out)\s+by)\s+(?:the\s+|a\s+)?(?:federal|government|"
+    r"state|national|regime|junta)\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|task\s+force|units?)\b", re.I)
+# "Yemen's Iran-aligned Houthi movement": a patron named in a modifier.
+_PATRON_AFTER = re.compile(r"^-(?:aligned|backed|linked|allied|affiliated|supported|sponsored|funded|armed)\b", re.I)
+# "in RSF-held South Darfur", "Houthi-controlled Hodeidah": whose ground was hit.
+_HELD_AFTER = re.compile(r"^-(?:held|controlled|occupied|run)\b", re.I)
 # "denied claims by Russian-installed officials that ...": who reports being attacked.
 _ACCUSER_BEFORE = re.compile(r"\b(?:claims?|accusations?|allegations?|accused|charges?)\s+(?:made\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                              re.I)
@@ -972,7 +1074,9 @@ _SELF_DEFENCE = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced)\s+
                            r"(?:it|its\s+(?:air\s+)?(?:defen[cs]es?|forces|military|army|troops|units|systems|navy))\s+"
                            r"(?:had\s+|has\s+)?(?:intercepted|shot\s+down|downed|destroyed|repelled|neutrali[sz]ed)\b", re.I)
 # "Azerbaijan accused Armenia of a drone attack": the accuser was attacked (not "was accused of").
-_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
+# "the M23 rebels who control the city blamed Congo's army", "the SDF said, blaming Turkey"
+_ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|being)\b)[\w-]+\s+){0,2}?"
+                            r"(?:(?:who|which|that)\s+(?:[\w-]+\s+){1,5}?|(?:said|says),\s+)?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))"
                             r"\s+(?!of\b|for\b)", re.I)
 # "Russian air defences destroyed 112 Ukrainian drones": who downs drones was attacked.
 _DOWNED_DRONES = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:drones?|uavs?)\b)[\w-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?"
@@ -990,13 +1094,16 @@ def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
     return rest[: cut.start()] if cut else rest
 
 
-def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None) -> list[dict]:
+def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None, sents: Sequence[Sent] = ()) -> list[dict]:
     out: list[dict] = []
     reporters: list[tuple[Mention, Actor]] = []
+    voiced: set[int] = set()  # targets only by a voice of their military ("a Houthi military spokesman said")
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 90]
+        if _PATRON_AFTER.match(after):
+            continue  # "Yemen's Iran-aligned Houthi movement": the patron named in a modifier
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
                 or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
@@ -1005,19 +1112,36 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
+              or _HELD_AFTER.match(after)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
               or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
             role = "target"
+            if _DEFENDER.match(after) and not (_HELD_BY.search(before) or _TARGET_BEFORE.search(before)):
+                voiced.add(len(out))
         else:
             if _REPORTS_AFTER.match(after) and _CLAUSE_SUBJECT.search(s.text[:rel]):
                 reporters.append((m, a))
             continue
         out.append(_actor_dict(role, m, a, 0.7))
+    # Whose military speaks of drones it launched is no target: "A Houthi military spokesman said 10 drones had been
+    # launched" after "claimed by the Houthi movement".
+    attacker_names = {x["name"] for x in out if x["role"] == "initiator"}
+    out = [x for k, x in enumerate(out) if not (k in voiced and x["name"] in attacker_names)]
     # "Ukraine said Russia launched 100 drones overnight": a state reporting another's attack on it was attacked.
     attackers = {x["country"] for x in out if x["role"] == "initiator"}
     for m, a in reporters:
         if a.kind in {"state", "leader", "official", "institution"} and attackers - {a.country}:
             out.append(_actor_dict("target", m, a, 0.6))
+    if not any(x["role"] == "initiator" for x in out):
+        # "accusing federal forces of carrying out the strike", "drones operated by a government task force": the state
+        # whose ground was hit, or the only state named.
+        agents = [(s, g) for s in sents or {s.start: s for _m, _a, s in actors}.values() if (g := _STATE_FORCES_AGENT.search(s.text))]
+        states = {a.country for _m, a, _s in actors if a.kind == "state" and a.country}
+        country = (location or {}).get("country") or (next(iter(states)) if len(states) == 1 else None)
+        if agents and country:
+            s, g = agents[0]
+            out.append({"role": "initiator", "text": g.group(0), "name": country, "country": country, "kind": "state",
+                        "span": {"start": s.start + g.start(), "end": s.start + g.end()}, "score": 0.5})
     first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
     if location and location.get("country") and location["country"] != first_initiator:
         out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],
@@ -1167,6 +1291,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
+    if re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and _NATIONAL_AFTER.match(s.text, m.end - s.start):
+        return True  # "UN envoy Geir Pedersen, a Norwegian diplomat, met ...": a person's nationality
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
@@ -1179,7 +1305,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
 _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning|"
                           # "held talks on Ukraine and Taiwan", "pledged to coordinate on Iran"
                           r"(?:talks|negotiations|discussions|consultations|dialogue|coordinat(?:e|ed|ion)|cooperat(?:e|ed|ion))"
-                          r"\s+(?:on|over))\s+"
+                          # "negotiations between Israel and Hamas on Donald Trump's Gaza plan"
+                          r"(?:\s+between\s+[^,;:.]{1,60}?)?\s+(?:on|over))\s+"
                           r"(?:(?!(?:with|between|by|from|said|says|told|while|but|as|and\s+(?:then\s+)?(?:\w+ed|met|meet|spoke|held|said))\b)"
                           r"[^,;:.!?])*$", re.I)
 
@@ -1187,6 +1314,8 @@ _TOPIC_SCOPE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concernin
 _VENUE_NAME_AFTER = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|process|format|agreements?|accords?|"
                                r"declaration|summit|negotiations|round|platform|memorandum|communiqu[eé]|protocols?|conference)\b"
                                r"|-based\b", re.I)
+_NATIONAL_AFTER = re.compile(r"(?:-born)?\s+(?:[\w-]+\s+)?(?:diplomat|national|citizen|politician|veteran|lawyer|economist|general|"
+                             r"official|businessman|businesswoman|journalist|academic|jurist|banker|mediator|negotiator)\b", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|inside|outside)\s+(?:the\s+|a\s+)?$", re.I)
 _FACILITY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:base|headquarters|compound|embassy|consulate|residence|"
                              r"building|mission|premises)\b", re.I)
@@ -1341,6 +1470,13 @@ _REACTED_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:welcom|hail|p
                             r"(?:the\s+|this\s+|that\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|ceasefire|truce|"
                             r"decision|talks|meeting|summit|step|move|news|announcement|progress|outcome|breakthrough|declaration|"
                             r"signing|exchange|contacts?)\b", re.I)
+# Whom a side tells something, unlike the press: "told visiting U.S. envoy Tom Barrack", "told his Turkish counterpart".
+_ADDRESSEE_AFTER = re.compile(r"\s+(?!(?:Reuters|AFP|AP|BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|TASS|RIA|Xinhua|Interfax|Bloomberg|"
+                              r"Axios|Politico|NBC|CBS|ABC|Fox)\b)(?:(?:visiting|his|her|their|its)\s+|(?-i:[A-Z]))", re.I)
+# "Iran's foreign minister said on Sunday that talks with European powers would continue": talks with no owner of their
+# own are the speaker's.
+_OWN_TALKS = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:the\s+|further\s+|new\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|"
+                        r"contacts|consultations|meetings?)\s+with\b", re.I)
 # "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
 _ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
 
@@ -1354,11 +1490,13 @@ def _speaker(m: Mention, s: Sent) -> bool:
     if not _CLAUSE_SUBJECT.search(s.text[:rel]):
         return False
     said = _SAID_AFTER.match(s.text, end)
+    if said and said.group(0).endswith("told") and _ADDRESSEE_AFTER.match(s.text, said.end()):
+        return False  # "Aoun told visiting U.S. envoy Tom Barrack that ...": telling another side is talking to it
     if said:
-        if re.match(r"\s*(?:[,.;]|$|\s+on\s+\w+day\b|\s+in\s+a\s+statement\b)", s.text[said.end() :]):
+        if re.match(r"(?:\s+on\s+\w+day|\s+in\s+a\s+statement)?\s*(?:[,.;]|$)", s.text[said.end() :]):
             return True  # ", the German government said, urging both sides ...": the report came before
         reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
-        return not _ABOUT_ITSELF.search(reported)
+        return not (_ABOUT_ITSELF.search(reported) or _OWN_TALKS.match(reported))
     return bool(_REACTED_AFTER.match(s.text, end))
 
 
@@ -1379,7 +1517,206 @@ _PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\
 _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
                           r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
                           r"conference|ceremony)\b)", re.I)
+_MEDIATOR_DESCRIBED = re.compile(r"\b(?:a|the)\s+(?:country|state|nation|government|kingdom|emirate)\s+(?:that|which)\s+"
+                                 r"(?:has\s+been\s+|had\s+been\s+|is\s+|was\s+|has\s+)?(?:mediat\w+|brokering|brokered|hosting|hosted)\b",
+                                 re.I)
+_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
+                              r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
+_HOSTS_TALKS_WITH = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|will\s+host|to\s+host)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:talks|meetings?|negotiations|consultations|discussions)\s+with\b", re.I)
 _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(?:envoy|mediator|special\s+representative|emissary)\b", re.I)
+
+
+# --- Sides of the talks. A passage names many states; the sides are the ones the talk predicate binds: its subject
+# ("Armenia and Azerbaijan agreed"), the object of a verb of meeting or telling ("met Lebanese Speaker Nabih Berri"),
+# "between A and B", "talks with B", a delegation's owner ("Ukrainian and U.S. negotiators", "diplomats from
+# Britain"), who made or got a proposal ("a plan floated by", "handed to Kyiv"). Names in background clauses
+# (", as Turkey warned", "; Iran welcomed", ", Azerbaijani media reported, accusing Paris", "if the IAEA ...")
+# bind nothing. Once two sides are bound, every other name is background: the host's country, a commentator, an
+# ally, the war the talks are about.
+
+# Words of a noun phrase before its head name: titles, demonyms, determiners, conjunctions ("his British, French
+# and German counterparts", "Syrian Foreign Minister", "Congo's government and the").
+_NP_WORD = (r"(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
+            r"interim|former|foreign|defen[cs]e|prime|ministers?|president(?:ial)?|vice|secretary|envoys?|officials?|"
+            r"leaders?|delegations?|negotiators?|representatives?|counterparts?|army|military|government|commanders?|head|"
+            r"state|national|security|advisers?|intelligence|affairs|general|parliament(?:ary)?|speaker|junta|rebels?|"
+            r"policy|team|emir|king|prince|diplomats?|and|or|technical|rival|opposition|ministry|authorities|"
+            r"administration|presidency|civilian|\w+-level|"
+            # "he and Vladimir Putin", "Ahmed al-Sharaa", "the banned Tehrik-i-Taliban Pakistan", "factions Hamas and Fatah"
+            r"he|she|we|they|al-[\w'’.-]+|banned|outlawed|armed|separatist|dissident|main|factions?|groups?|movements?|"
+            r"parties|internationally|recogni[sz]ed|transitional|elected|exiled|caretaker)(?:'s|’s)?")
+_NP_WORD_RX = re.compile(_NP_WORD, re.I)
+_TOKEN_SEP = re.compile(r"[^\s,]+")
+_TALK_WORD = (r"(?:talks|negotiat\w*|meetings?|meet|meets|met|summits?|dialogue|contacts?|consultations|discussions?|deal|"
+              r"agreement|accords?|ceasefire|truce|rift|dispute|tensions|mediat\w*|shuttl\w*|calls?|relations|normali[sz]\w*|"
+              r"peace|treaty|declaration|channel|session|round|broker\w*|host\w*|spoke|spoken|speak\w*|talk\w*|agreed|signed|"
+              r"engage\w*|conflict|consult\w*|reconciliation)")
+# A cue right before a side's noun phrase (after _NP_TAIL is stripped).
+_SIDE_CUE = re.compile(
+    rf"(?:\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,3}}?\s+between|\b{_TALK_WORD}(?:\s+[\w'’.-]+){{0,6}}?\s+with|"
+    # "a meeting of Putin, Zelenskiy and Trump"; "Ministers from ECOWAS and from Mali"; "a bloc made up of Saudi Arabia"
+    r"\b(?:meeting|summit)\s+of|\band\s+(?:from|of)|\b(?:made\s+up\s+of|comprising|consisting\s+of)|"
+    # the object of a verb of meeting, telling or answering ("in a meeting India criticised": a noun, not the verb)
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)\bmeeting|"
+    r"\b(?:met|meet|meets|received|receives|receiving|hosted|hosts|hosting|phoned|telephoned|called|told|tells|"
+    r"telling|urged|urges|urging|pressed|presses|pressing|visited|visits|visiting|invited|invites|inviting|joined|joins|"
+    r"welcomed|welcomes|rejected|rejects|rejecting|accepted|accepts|dismissed|dismisses|spurned|answered|briefed|thanked|"
+    r"asked|wait\s+for|challenging|"
+    # ... and the first object of a verb of giving or bringing: "presented Hamas with a proposal", "brought Sudan and
+    # Chad together"
+    r"presented|handed|gave|offered|delivered|brought|brings|bring|bringing)|"
+    # who gets a proposal or a letter
+    r"\b(?:handed|presented|present|sent|send|delivered|passed|submitted|offered|proposed|made|conveyed|gave|offers?|"
+    r"proposals?|overtures?|letters?|messages?|invitations?|plans?|drafts?|framework|roadmap|memorandum|terms)"
+    r"(?:\s+[\w'’.-]+){0,5}?\s+to|"
+    # who made one, who agreed to it ("a ceasefire agreed by Thailand and Cambodia")
+    r"\b(?:plans?|proposals?|offers?|initiative|invitations?|framework|draft|roadmap|memorandum|letters?|overtures?|"
+    r"demands?|calls?|requests?)(?:\s+[\w'’.-]+){0,2}?\s+(?:by|from)|"
+    r"\b(?:agreed|signed|reached|accepted|rejected|endorsed|initial(?:l)?ed|approved|held|attended)\s+(?:(?:on|to)\s+)?by|"
+    # whose delegates: "the foreign ministers of Armenia and Azerbaijan", "diplomats from Britain"
+    r"\b(?:delegations?|delegates|negotiators|envoys?|officials|diplomats|representatives|ministers|advisers|commanders|"
+    r"counterparts|leaders|chiefs|teams?|operations|heads|presidents)\s+(?:of|from))\s*$",
+    re.I,
+)
+# Where a clause opens, its subject follows; verbs that take an object ("denied a Saudi media report") open one only
+# with "that".
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*|,\s+(?:and|but)\s+|\b(?:that|said|says|insisted|believes)\s+)$", re.I)
+# "Hours after a phone call with Trump, the Kremlin said": a fronted phrase before the subject.
+_FRONTED_PHRASE = re.compile(r"^(?:(?:Hours|Days|Weeks|Months|Minutes|Shortly|Soon|Just|A\s+day|A\s+week|Two\s+days)\s+)?"
+                             r"(?:After|Following|Despite|Amid|During|Before|In|At|On|Under|With|after|before)\b[^,;]*,\s*")
+# A side's delegates or talks named after it: "Ukrainian and U.S. negotiators", "U.S.-Iran nuclear talks".
+_SIDE_HEAD_AFTER = re.compile(r"(?:(?:'s|’s)?(?:\s*-\s*|\s*,\s*|\s+and\s+)(?-i:[A-Z])[\w.'’]*)*(?:'s|’s)?"
+                              # modifiers, not a verb ("Brazil sent presidential adviser Celso Amorim")
+                              r"(?:\s+(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|sent|met|held|told|said|says|gave|"
+                              r"made|took|has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b)[\w-]+){0,2}?\s+"
+                              r"(?:talks|negotiations|summit|delegations?|negotiators?|envoys?|officials|diplomats|"
+                              # "a draft U.S. peace plan handed to Kyiv": who made it is a side or a mediator
+                              r"representatives|ministers?|counterparts?|commanders|delegates|team|advisers?|plan|proposal)\b",
+                              re.I)
+# "told U.S. envoy Tom Barrack that Israel must withdraw": what one side tells another names no side.
+_TOLD_THAT = re.compile(r"\b(?:told|tells|telling|assured|assuring|warned|warning|informed|reminded|urged)\s+(?:[\w'’.-]+\s+){1,8}?"
+                        r"(?:[^,;]{0,60}?\s)?that\s+$", re.I)
+# The subject of a verb of talking, wherever it stands: "talks ended with Russia and Ukraine agreeing to ..."
+_TALKS_NEXT = re.compile(r"(?:'s|’s)?(?:\s*,\s*(?-i:[A-Z])[\w.'’-]*|\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*){0,3}?\s+"
+                         r"(?:(?:will|would|could|have|has|had|are|is|were|was|also|then|jointly|both|to)\s+)*"
+                         r"(?:agree(?:d|s|ing)?|sign(?:ed|s|ing)?|meet|meets|meeting|met|negotiat\w*|talk(?:s|ed|ing)?|held|hold(?:s|ing)?|"
+                         r"spoke|speak(?:s|ing)?|initial(?:l)?ed|finali[sz]ed|resumed|exchanged)\b", re.I)
+# A later sentence's subject is a side only when it talks.
+_TALKS_AFTER = re.compile(rf"(?:'s|’s)?(?:\s+[\w'’.-]+){{0,4}}?\s+(?:(?:will|would|could|has|have|had|is|are|was|were|also|"
+                          rf"again|to|be|been|due|set|expected)\s+)*{_TALK_WORD}\b", re.I)
+# Clauses that report background, not the talks: from the cue to the sentence's end, or to the next comma.
+_BACKGROUND_TO_END = re.compile(
+    r",\s+(?:while|whereas|as|although|though|even\s+as)\s+(?!well\b|part\b|a\s+result\b|expected\b|planned\b|agreed\b|"
+    r"scheduled\b|usual\b|host\b|mediators?\b|observers?\b)|;\s+|"
+    # ", saying it 'sounds like a Russian plan'", ", with Russia and the Netherlands accompanying the process"
+    r",\s+(?:saying|accusing|citing|insisting|adding|warning|noting|arguing|describing|dashing|stressing|blaming|"
+    r"calling|giving|playing\s+down|denying|claiming|drawing)\b|,\s+with\s+(?=[^,;]*?\b\w+ing\b|[^,;]*?\b(?:invited|"
+    r"present|absent)\b)", re.I)
+_BACKGROUND_PHRASE = re.compile(
+    # ", a German diplomatic source said, a week into ...": what follows an attribution comments on it, up to a clause
+    # of its own (", but Israel has yet to respond")
+    # (a subject first: in "Oman, which has mediated, said on Saturday that ..." the verb is the sentence's own)
+    r",\s+(?!(?:said|says|reported|added|announced|confirmed)\b)(?:(?!(?:and|but|which|who|that|while|with)\b)[^,;])+?\s"
+    r"(?:said|says|reported|reports|added|announced|"
+    r"confirmed|stated|wrote|posted|noted|told\s+(?:reporters|journalists|AFP|Reuters|\w+\s+(?:news\s+)?agency))\b"
+    r"(?:(?!,\s+(?:but|and|yet)\s)[^;])*|"
+    # ", said Angola, which was to host the negotiations"
+    r",\s+(?:said|says)\s+(?-i:[A-Z])[^;]*|"
+    r",\s+(?:which|who|whom|whose|where)\b[^,;]*|"
+    # "the African Union's panel, led by former South African president Thabo Mbeki, brought ..."
+    r",\s+(?:led|headed|accompanied)\s+by\b[^,;]*|\b(?:if|unless|since)\s+[^,;]*|"
+    r"\b(?:a|an|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+into\b[^,;]*|"
+    r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _background(s: Sent) -> tuple[tuple[int, int], ...]:
+    spans = [(b.start(), len(s.text)) for b in _BACKGROUND_TO_END.finditer(s.text)]
+    spans += [b.span() for b in _BACKGROUND_PHRASE.finditer(s.text)]
+    spans += [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+    # "Hours after a call with Trump, the Kremlin said Putin had agreed": after a fronted phrase the clause is the main one
+    fronted = _FRONTED_PHRASE.match(s.text)
+    if fronted:
+        comma = s.text.rfind(",", 0, fronted.end())
+        spans = [(b0, b1) for b0, b1 in spans if b0 != comma]
+    return tuple(spans)
+
+
+def _in_background(m: Mention, s: Sent, floor: int = 0) -> bool:
+    """In a clause that is background to one before it; one that starts before `floor` (the first name in the
+    sentence) is the main clause ("No compromise has been found, Ushakov said after Putin met Witkoff")."""
+    rel = m.start - s.start
+    return any(b0 <= rel < b1 for b0, b1 in _background(s) if b0 >= floor)
+
+
+def _np_head(m: Mention, s: Sent) -> str:
+    """The sentence before the mention's noun phrase: "talks with his British, French and German" -> "talks with"."""
+    return _head_before(s.text, m.start - s.start)
+
+
+@lru_cache(maxsize=8192)
+def _head_before(text: str, rel: int) -> str:
+    before = text[max(0, rel - 160) : rel]
+    cut = len(before)
+    if cut and before[-1] not in " ,\t\n":
+        return before  # "U.S.-Iran": no word of a noun phrase ends right at the name
+    # Peel up to ten words of the noun phrase off its end, each followed by a space or a comma.
+    for n, tok in enumerate(reversed(list(_TOKEN_SEP.finditer(before)))):
+        if n == 10 or not _NP_WORD_RX.fullmatch(tok.group(0)):
+            break
+        cut = tok.start()
+    return before[:cut]
+
+
+# "a peace plan floated by his Indonesian counterpart", "Under a proposal presented by U.S. envoy Steve Witkoff"
+_PROPOSED_BY = re.compile(r"\b(?:plans?|proposals?|offers?|initiative|framework|roadmap|draft)\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s*$",
+                          re.I)
+
+
+def _proposal_author(m: Mention, s: Sent) -> bool:
+    return bool(_PROPOSED_BY.search(_np_head(m, s)))
+
+
+def _bound(m: Mention, s: Sent, lead: bool) -> bool:
+    """The talk predicate binds the mention: a cue before its noun phrase, or it opens a clause as its subject."""
+    rel = m.start - s.start
+    before = s.text[max(0, rel - 160) : rel]
+    head = _np_head(m, s)
+    if _SIDE_CUE.search(head) or _SIDE_HEAD_AFTER.match(s.text, m.end - s.start) or _TALKS_NEXT.match(s.text, m.end - s.start):
+        return True
+    if lead:
+        fronted = _FRONTED_PHRASE.match(s.text)
+        if fronted and fronted.end() == rel - len(before) + len(head):
+            return True
+    # "..., and the Rapid Support Forces said": the conjunction went with the noun phrase's words
+    if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and re.match(r"and\s", before[len(head) :], re.I))):
+        return False
+    if _TOLD_THAT.search(head):
+        return False
+    return lead or bool(_TALKS_AFTER.match(s.text, m.end - s.start))
+
+
+# A side the gazetteer does not know, joined to one it does: "Venezuela's government and the opposition Unitary
+# Platform", "Cameroon's government and Anglophone separatists".
+_UNNAMED_SIDE_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s+(?:government|authorities|army|military|junta|regime|administration))?\s+and\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:opposition|rebels?|separatists?|insurgents?|guerrillas?|militants?|militias?|armed\s+groups?|"
+    r"factions?|alliance|movement|platform|coalition)\b", re.I)
+
+
+def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead: int, first: dict[int, int]) -> set[str] | None:
+    """Party keys the talk predicate binds outside background clauses, when they name two sides; None otherwise.
+    `first`: per sentence, where its first name starts."""
+    keys: set[str] = set()
+    names: set[str] = set()
+    for r, (m, a, s) in pairs:
+        if not _in_background(m, s, first[s.start]) and _bound(m, s, s.start == lead):
+            keys.add(r["country"] or r["name"])
+            names.add(a.name)
+            if _UNNAMED_SIDE_AFTER.match(s.text, m.end - s.start):
+                names.add(f"{a.name} and another")  # "Venezuela's government and the opposition Unitary Platform"
+    return keys if len(names) >= 2 else None
 
 
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
@@ -1398,6 +1735,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
     # government said"); with one other side the speaker is usually the second ("talks with Moscow will resume, Kyiv said").
     lead = min((s.start for s in sents), default=0)
+    first: dict[int, int] = {}  # where each sentence's first name starts: a background clause comes after one
+    for m, _a, s in actors:
+        first.setdefault(s.start, m.start - s.start)
     heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
              if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
     bystanders = {k for k in talking if k not in heard}
@@ -1411,22 +1751,50 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         # Talks need two sides: "Erdogan told Zelenskiy in a call that Ankara was ready to host talks" makes Turkey
         # a party to the call, not the mediator of its own call; "Putin hosted Witkoff at the Kremlin" makes the host
         # the other side. An international body's envoy still mediates.
+        # "Ukraine hosted talks with a U.S. delegation": who hosts talks with another is the other side too.
         guests = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-                  if r["role"] == "mediator" and _HOSTS_GUEST.match(s.text, m.end - s.start)}
+                  if r["role"] == "mediator" and (_HOSTS_GUEST.match(s.text, m.end - s.start)
+                                                  or _HOSTS_TALKS_WITH.match(s.text, m.end - s.start))}
         spoken += [r for r in mediators if r["kind"] != "intl_org" and (r["country"] or r["name"]) in guests]
         mediators = [r for r in mediators if r["kind"] == "intl_org" or (r["country"] or r["name"]) not in talking.keys() | guests]
     if not mediators:
         # "Egypt has proposed a plan under which Hamas would free hostages, but Israel has yet to respond": who puts a
-        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal").
-        keys = {r["country"] or r["name"] for r in spoken}
-        for r, (m, _a, s) in zip(raw, actors, strict=True):
+        # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal",
+        # "dismissed a peace plan floated by his Indonesian counterpart, saying it sounds like a Russian plan").
+        keys = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
+                if r in spoken and not _in_background(m, s, first[s.start])}
+        for i, (r, (m, _a, s)) in enumerate(zip(raw, actors, strict=True)):
             k = r["country"] or r["name"]
-            if (r in spoken and _PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
-                    and len(keys - {k}) >= 2):
-                mediators = [{**r, "role": "mediator"}]
+            proposes = (_PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
+                        ) or _proposal_author(m, s)
+            if not (r in spoken and proposes):
+                continue
+            # "a plan drafted by France and Germany": every conjunct drafted it
+            i0, j = i, i
+            while i0 > 0 and _conjoined(actors, i0 - 1):
+                i0 -= 1
+            while _conjoined(actors, j):
+                j += 1
+            if len(keys - {k} - {x["country"] or x["name"] for x in raw[i0 : j + 1]}) >= 2:
+                mediators = [{**x, "role": "mediator"} for x in raw[i0 : j + 1]]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
+    bound = _bound_sides([(r, x) for r, x in zip(raw, actors, strict=True)
+                          if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead, first)
+    if bound is not None:
+        spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
+    if not mediators:
+        # "Qatar's prime minister said, calling the strike an attack on a country that has been mediating between the two
+        # sides": a mediator described, not named, is the one name in its sentence that is no side.
+        sides = {r["country"] or r["name"] for r in participants}
+        for s in sents:
+            if _MEDIATOR_DESCRIBED.search(s.text):
+                others = {(a.country or a.name): (m, a) for m, a, x in actors if x.start == s.start and (a.country or a.name) not in sides}
+                if len(others) == 1:
+                    m, a = next(iter(others.values()))
+                    mediators = [_actor_dict("mediator", m, a, 0.5)]
+                break
     venue_pm = venue(places, sents)
     fmt = None
     for s in sents:
@@ -1463,6 +1831,21 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         call_sent = next((x for x in sents if x.start <= fmt["span"]["start"] < x.start + len(x.text)), None)
         if call_sent is not None and call_sent.start <= venue_pm.mention.start < call_sent.start + len(call_sent.text):
             venue_pm = None
+    sides = {r["country"] or r["name"] for r in participants}
+    if not mediators and venue_pm is not None and venue_pm.place.country not in sides and len(sides) >= 2:
+        # "a meeting in Saint Vincent and the Grenadines hosted by Prime Minister Ralph Gonsalves": a head of
+        # government the gazetteer does not know hosts in his own country.
+        for s in sents:
+            host_m = _HOSTED_BY_TITLE.search(s.text)
+            end = s.start + min(host_m.end() + 40, len(s.text)) if host_m else 0
+            if host_m and not any(s.start + host_m.end() <= m.start < end for m, _a, _s in actors) \
+                    and (state := gaz.state(venue_pm.place.country)) is not None:
+                mediators = [_actor_dict("mediator", venue_pm.mention, state, 0.5)]
+                break
+    if (fmt["value"] == "envoy_visit" and not mediators and venue_pm is not None and len(sides) == 1
+            and venue_pm.place.country not in sides and (host := gaz.state(venue_pm.place.country)) is not None):
+        # "Steve Witkoff is expected in Moscow": with no one else named, an envoy visits the government it goes to.
+        participants.append(_actor_dict("participant", venue_pm.mention, host, 0.5))
     args = {
         "participants": participants,
         "mediator": mediators[0] if mediators else None,
@@ -1513,8 +1896,11 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties)\b"
+    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
+    r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
+    # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties|"
+    r"(?:draft\s+)?resolution(?=[^.;]{0,60}?\b(?:sanction\w*|embargo\w*|asset\s+freeze|travel\s+ban)))\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
@@ -1532,7 +1918,9 @@ _ASKED_BEFORE = re.compile(r"\b(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?
                            r"propos\w*|insist\w*|want\w*)\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _ASKED_ACT = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:lift|ease|impose|add|adopt|sanction|reconnect|remove|unfreeze|"
                         r"include|put|target|punish|penali[sz]e|cut\s+off|halt|stop|"
-                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back)\b", re.I)
+                        r"extend|tighten|expand|ban|freeze|slap|introduce|blacklist|designate|drop|scrap|end|roll\s+back|"
+                        # "urged the G7 to cut its price cap on Russian crude"
+                        r"cut|lower|reduce|toughen|strengthen|broaden|renew)\b", re.I)
 # ... and the one who asks is not the imposer; asking for relief, it is the target ("Iran demanded the lifting of sanctions").
 _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+(?:on|for)|"
                          r"press(?:ed|es|ing)?\s+(?:for|the)|insist\w*|propos\w*\s+that|ask(?:ed|s|ing)?)\b", re.I)
@@ -1544,6 +1932,15 @@ _STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|k
 # "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
 _DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
                                  r"(?:[\w-]+\s+){0,2}?(?:to|for|into)\s+(?:the\s+)?$", re.I)
+# Goods a measure keeps from its target, on their way to it: the destination is the target (the buyer of the target's
+# own crude is not: _DESTINATION_BEFORE).
+_PROHIBITED_TO_BEFORE = re.compile(
+    r"\b(?:(?:Western|European|EU|American|U\.S\.|US|Japanese|dual-use|sanctioned|banned|restricted|embargoed|military)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:goods|items|components|parts|chips|technology|equipment|products|machinery|electronics)|"
+    r"(?:weapons?|arms|drone|missile|military)\s+(?:[\w-]+\s+)?(?:components|parts|shipments)|weapons|arms)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
+_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?join(?:ed|s)\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
+                        r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
@@ -1695,7 +2092,9 @@ _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wro
 # "would give Putin 10 or 12 days to make progress or face sanctions": who is told to act or face a measure is its target.
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:give|gives|gave|giving|given|told|tells?|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|order(?:s|ed)?|"
                                r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b", re.I)
+# "warned Belarus that it would face new sanctions"
+_ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b|"
+                              r"(?:'s|’s)?\s+that\s+(?:it|they)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?face\b", re.I)
 _MEMBER_AFTER = re.compile(r"\s+(?:member\s+)?(?:country|state|nation|member|government)\b(?!\s+(?:said|says|agreed|adopted))", re.I)
 _MEASURE_VERB = re.compile(r"\b(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend\w*|block(?:s|ed|ing)?|bar(?:s|red|ring)|freez\w*|froze|"
                            r"impos\w*|restrict\w*|cut\s+off|curb(?:s|ed|ing)?)\b", re.I)
@@ -1713,13 +2112,17 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         before = s.text[max(0, rel - 45) : rel]
         after = s.text[m.end - s.start : m.end - s.start + 50]
         score = 0.65
+        attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
-        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and _ATTRIBUTIVE.match(after))
+        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
                 or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
             role = "target"
-        elif _ATTRIBUTIVE.match(after):
+        elif _JOINED_IN.match(after):
+            role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's
+            subjects.add(i)
+        elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
             role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
         elif _SANCTIONED.search(before):
@@ -1732,6 +2135,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             if not _RELIEF.search(s.text[m.end - s.start :]):
                 continue
             role = "target"
+        elif evasion and _PROHIBITED_TO_BEFORE.search(before):
+            role, score = "target", 0.7  # "re-export Western goods to Russia", "weapons components keep reaching the Houthis"
         elif evasion and _DESTINATION_BEFORE.search(before):
             continue
         elif (evasion and _EVADER_AFTER.match(after)) or _STILL_TRADING.match(after):
@@ -1751,7 +2156,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         at = next(k for k, r in enumerate(roles) if r["span"]["start"] == actors[i][0].start)
         while i > 0 and _conjoined(actors, i - 1) and not any(r["span"]["start"] == actors[i - 1][0].start for r in roles):
             i -= 1
-            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], 0.65))
+            roles.insert(at, _actor_dict("initiator", actors[i][0], actors[i][1], roles[at]["score"]))
     roles.sort(key=lambda r: -r["score"])  # stable: attributive imposers first, then text order
     roles = _dedupe(roles)
     if not any(r["role"] == "initiator" for r in roles) and actors:
@@ -2191,16 +2596,31 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     return total, each
 
 
+_HANDLES_EXCHANGE = re.compile(
+    r"\s+(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|to\s+|had\s+|has\s+)?(?:carr(?:y|ied|ies)\s+out|oversee|oversaw|oversees|"
+    r"supervis\w+|facilitat\w+|conduct\w*|implement\w*|organi[sz]\w*|handle[sd]?)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+)?"
+    r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
     category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
     # The Red Cross or the UN in a swap story is the intermediary, whatever the verb; one a cue names as such
     # ("to be carried out by the ICRC") comes first.
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
-    roles = _dedupe([_actor_dict("mediator" if c or a.name in _HUMANITARIAN else "participant", m, a,
-                                  0.7 if c or a.name not in _HUMANITARIAN else 0.6)
-                     for c, (m, a, _s) in zip(cued, actors, strict=True)])
+    # Who carries out the exchange is its intermediary before whoever hosted the talks that led to it.
+    handles = [bool(_HANDLES_EXCHANGE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
+                                  0.8 if h else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, h, (m, a, _s) in zip(cued, handles, actors, strict=True)])
     mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
+    if not mediators:
+        # "Under a proposal presented by U.S. envoy Steve Witkoff, Hamas would free ...": the author of a swap between
+        # two others mediates it.
+        keys = {r["country"] or r["name"] for r in roles}
+        mediators = [_actor_dict("mediator", m, a, 0.6) for m, a, s in actors
+                     if _proposal_author(m, s) and len(keys - {a.country or a.name}) >= 2][:1]
+        roles = [r for r in roles if (r["country"] or r["name"]) not in {x["country"] or x["name"] for x in mediators}]
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]
     args = {"total": total, "released_by_each_side": each, "category": category, "mediator": mediators[0] if mediators else None}

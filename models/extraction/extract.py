@@ -383,7 +383,7 @@ def extract_group(
         origin_pm = next((p for p in place_ms if p.origin), None)
         origin = A.location_dict(origin_pm, 0.6)
         args = A.drone_arguments(sents)
-        actors = A.drone_actors(actor_ms, location)
+        actors = A.drone_actors(actor_ms, location, sents)
     elif et == "negotiation":
         args, actors = A.negotiation_arguments(gaz, actor_ms, place_ms, sents)
         location = args["venue"]

@@ -79,6 +79,8 @@ class Mention:
 
 _TOKEN = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+# A lowercase word hyphenated to a name's last word ("African Union-led"): one word alone is split apart below.
+_LOWER_SUFFIX = re.compile(r"(?<=\w)-[a-z]+$")
 _LEGISLATURE_QUALIFIED = re.compile(r"\s+(?:party|leaders?|president|chief)\b", re.I)
 
 
@@ -338,6 +340,8 @@ class Gazetteer:
                 surface_end = offset + last_pos + len(kept)
                 if last_tok.endswith(("'s", "’s")):
                     surface_end -= 2
+                elif n > 1 and (suffixed := _LOWER_SUFFIX.search(kept)):
+                    surface_end -= len(suffixed.group(0))  # "African Union-led", "United Nations-backed"
                 surface = text[start:surface_end]
                 key = _norm_key(surface)
                 tail = self._tails.get(key) if i + n == len(tokens) else None
