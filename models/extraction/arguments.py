@@ -831,18 +831,18 @@ def _one(rx: re.Pattern[str], sents: Sequence[Sent], score: float) -> dict | Non
 # "Two soldiers of the Lebanese army were wounded", but not across another clause ("one person was killed and two ...").
 _SUBJECT_TAIL = r"(?:(?!(?:was|were|and|but)\b)\w+\s+){0,4}?"
 # "Seven aid workers, including citizens of Britain, Australia and Poland, were killed": an inserted phrase may follow.
-_INSERTED = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\s+[^;.]{0,80}?,)?"
+_INSERTED_SUBSET = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\s+[^;.]{0,80}?,)?"
 _KILLED = [
     # "Lebanon drone strike kills 3 in car near Sidon": a headline's present tense
     _num_rx(r"(?:killed|killing|kills|left\s+dead|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
     _num_rx(r"(?:left|leaving)\s+{N}\s+(?:[\w-]+\s+){0,2}?dead"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED_SUBSET}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
-    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
+    _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED_SUBSET}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:injured|wounded|hurt)"),
     _num_rx(r"(?:and|with)\s+{N}\s+(?:\w+\s+){0,2}?(?:injured|wounded|hurt)"),
 ]
