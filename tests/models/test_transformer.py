@@ -153,3 +153,16 @@ def test_thresholds_never_exceed_half_the_best_validation_f1():
         assert th[t] <= round(max(curve) / 2, 2) + 1e-9
         assert th[t] in (round(max(curve) / 2, 2), float(grid[int(np.argmax(curve))]))
         assert 0.2 <= th[t] <= 0.45  # a uniform calibrated score has F1* ~ 0.67-0.8
+
+
+def test_batches_round_widths_up_to_the_step_and_mask_only_real_tokens():
+    from models.transformer import Tokenized
+
+    tok = Tokenized([[101, 7, 102], [101, 5, 6, 7, 8, 9, 10, 11, 12, 102], [101, 102]])
+    for step in (1, 8):
+        batches = tok.batches(2, 256, step)
+        assert sorted(i for b in batches for i in b[0]) == [0, 1, 2]
+        for idx, ids, _tt, mask in batches:
+            assert ids.shape[1] % step == 0 and ids.shape[1] - max(len(tok.ids[i]) for i in idx) < step
+            assert mask.sum(1).tolist() == [len(tok.ids[i]) for i in idx]
+    assert tok.batches(2, 4, 8)[-1][1].shape[1] == 4  # never past max_length
