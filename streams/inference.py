@@ -85,10 +85,20 @@ def load_processor(cfg: InferenceConfig) -> ArticleProcessor:
     return ArticleProcessor(classifier, second_look=cfg.second_look)
 
 
+def _watch_parent(parent: int) -> None:
+    """Exit when the worker is gone: after a kill -9 nothing else would stop this process (and its model's memory)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
 def _child_init(cfg: InferenceConfig) -> None:
+    import threading
+
     from streams import memory
 
     global _processor, _max_sentences
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="watch-parent", daemon=True).start()
     memory.limit_arenas(2)  # before torch starts its threads (streams.memory)
     _processor = load_processor(cfg)
     _max_sentences = cfg.max_sentences

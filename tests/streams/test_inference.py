@@ -75,3 +75,30 @@ def test_a_killed_process_is_restarted_and_the_batch_fails_cleanly(pool):  # typ
     assert victim.pid != old_pid and victim.restarts == 1
     prepared, *_ = asyncio.run(pool.run(jobs))  # the new process serves the retry
     assert [p.meta.id for p in prepared] == [j.meta.id for j in jobs]
+
+
+def test_inference_processes_exit_when_the_worker_is_killed(tmp_path):
+    """After a kill -9 of the worker nothing would stop its inference processes and their models' memory."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    code = ("import time\nfrom streams.inference import InferenceConfig, InferencePool\n"
+            "if __name__ == '__main__':\n"
+            "    pool = InferencePool(InferenceConfig(classifier='baseline'), 2)\n    pool.start()\n"
+            "    print(*[p.pid for p in pool.processes], flush=True)\n    time.sleep(300)\n")
+    script = tmp_path / "parent.py"
+    script.write_text(code)
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(x) for x in parent.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(children) == 2 and all(Path(f"/proc/{c}").exists() for c in children)
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{c}").exists() and "Z" not in Path(f"/proc/{c}/stat").read_text().split(")")[1][:3]
+              for c in children if Path(f"/proc/{c}").exists()):
+        assert time.monotonic() < deadline, f"inference processes {children} outlived their worker"
+        time.sleep(0.2)
