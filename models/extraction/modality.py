@@ -41,16 +41,24 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 
 _CHARGES_DENIED = re.compile(r"\b(?:charges?|accusations?|allegations?|crimes?|wrongdoing)\s+(?:that\s+|which\s+)?"
                              r"(?:he|she|they|it|[\w'’-]+)\s+(?:had\s+|has\s+|have\s+|always\s+)?$", re.I)
-_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
+_CLAIM_NOUN = r"(?:accusations?|allegations?|claims?|reports?|charges?)\b"
+# "dismissed reports that Putin would travel to Istanbul", "rejecting a report that a swap was on the table": to
+# reject a claim is to deny it (rejecting a proposal is a refusal, which _REFUSAL tells).
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted|(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing))"
+                     rf"(?=\s+(?:[\w.'’-]+\s+){{0,3}}?{_CLAIM_NOUN}))\b", re.I)
+_REJECTED = re.compile(r"dismiss|reject", re.I)
 # "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
 # Not a passive ("a special licence, which is generally denied"): refused, not denied as untrue.
 _DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+"
                            # "blaming the M23, which denied involvement"; "a claim the de facto Karabakh authorities denied"
                            r"(?:(?!(?:is|are|was|were|be|been|being)\b)[\w'’.-]+\s+){0,6}?"
-                           r"(?:denied|denies|refuted)\b", re.I)
-_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
-# "The RSF denied responsibility": the accused denies an attack.
-_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
+                           # "..., which rejected the accusation as baseless"
+                           rf"(?:denied|denies|refuted|(?:rejected|dismissed)\s+(?:(?:the|this|that|these|those|such)\s+)?{_CLAIM_NOUN})\b",
+                           re.I)
+_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refuted)\s+(?:[\w.'’-]+\s+){0,3}?"
+                            rf"(?:the\s+)?{_CLAIM_NOUN}", re.I)
+# "The RSF denied responsibility", "Kyiv denied direct involvement": the accused denies an attack.
+_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:direct\s+|its\s+|their\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
                          r"conducting)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
@@ -311,8 +319,9 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
         if ((_DENIAL_OBJECT.match(sentence, m.start()) and not sanctions)
                 or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start()))):
             return m
-        if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
-            return m
+        if any(0 < t - m.end() <= 120 and not (_REJECTED.match(m.group(0)) and _CLAUSE_MARK.search(sentence, m.end(), t))
+               for t in _triggers(sentence, event_type)):
+            return m  # a rejected accusation holds only the event its own clause names
     return None
 
 

@@ -1811,3 +1811,22 @@ def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, ev
 )
 def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # to reject or dismiss a claim is to deny it; rejecting sanctions is not
+        ("The ministry dismissed reports that the two leaders would meet in Vienna next week.", "negotiation", "denied"),
+        ("The army said it had not freed anyone, rejecting a report that a prisoner exchange had taken place.",
+         "prisoner_swap", "denied"),
+        ("Officials blamed the rebels for the drone attack on the depot, which rejected the accusation.", "drone_strike",
+         "denied"),
+        ("Drones hit the refinery overnight. The neighbouring state denied direct involvement.", "drone_strike", "denied"),
+        ("The company rejected accusations that its tankers had shipped oil in breach of the sanctions.", "sanctions",
+         "denied"),
+        ("Moscow rejected the new sanctions as illegal.", "sanctions", "occurred"),
+    ],
+)
+def test_modality_rejected_claims_are_denials(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
