@@ -129,7 +129,20 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?(?:sanctions|tariffs?|
 # "and" joins a new clause, except inside "between Kinshasa and the rebels".
 _AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.]|\bbetween\s+(?:[\w'’-]+\s+){1,4}?and\b)*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
+_ATTACK_VERB = r"(?:strike|hit|target|attack|launch|bomb|send\s+(?:[\w-]+\s+)?drones|use\s+(?:[\w-]+\s+)?drones|carry\s+out|conduct)"
 _CUES: list[tuple[str, re.Pattern[str]]] = [
+    # Drone strikes are announced neither as plans nor as offers: an attack someone says will come is a threat
+    # ("said they would target any ship with drones", "will be treated as a legitimate target"), one that someone
+    # calls on another to carry out is a proposal ("urged the government to use drones to strike the camps").
+    # A capability ("drones that would hit targets deep inside Russia") is neither.
+    ("threatened", re.compile(r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:will|would|shall)\s+(?:(?:\w+ly|again|also|now)\s+)?"
+                              rf"(?:{_ATTACK_VERB}\b|be\s+(?:hit|struck|targeted|attacked|bombed)\b|"
+                              r"be\s+(?:treated|considered|regarded|seen)\s+as\s+(?:a\s+)?legitimate\s+targets?\b)|"
+                              r"\blegitimate\s+targets?\b", re.I)),
+    ("proposed", re.compile(r"\b(?:urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|push(?:ed|es|ing)?|"
+                            r"demand(?:ed|s|ing)?|propos(?:ed|es|ing|e)|ask(?:ed|s|ing)?)\s+(?:[\w.'’-]+\s+){0,5}?to\s+"
+                            rf"{_ATTACK_VERB}\b|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:drone\s+)?(?:strikes|attacks)\b",
+                            re.I)),
     # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
     # what is or was ("warned that the call opened Pandora's box") tells no threat.
     ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
@@ -196,6 +209,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
+_DRONE_CUES = (0, 1)
 _NOUN_CUE = len(_CUES) - 1
 _SWAP_DEAL_CUE = len(_CUES) - 2
 _RESUMED_CUE = len(_CUES) - 3
@@ -404,7 +418,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
     best: tuple[int, int, str, re.Match[str]] | None = None
     earlier: list[tuple[int, int]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
-        if event_type == "drone_strike" and name in ("proposed", "planned"):
+        if ((priority in _DRONE_CUES) != (event_type == "drone_strike")
+                and (priority in _DRONE_CUES or name in ("proposed", "planned"))):
             continue
         if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
             continue  # drones or trade that "resumed" are a new attack or a new breach

@@ -1830,3 +1830,21 @@ def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(t
 )
 def test_modality_rejected_claims_are_denials(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The militia said it would strike the port with drones as its offensive went on.", "threatened"),
+        ("The rebels warned shippers that any tanker in the strait would be treated as a legitimate target for their "
+         "drones.", "threatened"),
+        ("The army will hit the camps across the border with drones if the raids continue, the minister warned.",
+         "threatened"),
+        ("Two senators urged the government to use armed drones to strike the smugglers' bases.", "proposed"),
+        ("The opposition leader called on the army to carry out drone strikes on the militants.", "proposed"),
+        ("Drones hit the airfield overnight and the governor urged residents to stay in shelters.", "occurred"),
+        ("The firm unveiled a drone that would strike targets 1,000 km away.", "occurred"),
+    ],
+)
+def test_drone_modality_attacks_to_come_are_threats_and_calls_for_them_proposals(text, modality):
+    assert extract(text, "drone_strike")["modality"] == modality
