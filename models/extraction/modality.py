@@ -29,7 +29,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "sanctions": re.compile(
         r"\b(?:sanction\w*|tariffs?|embargo\w*|price cap|asset freeze|freez\w*|frozen|export ban|ban\w*|blacklist\w*|"
-        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?)\b",
+        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?|"
+        # "warned the two sides that they would be targeted": who a measure is to hit names it
+        r"(?:be|been)\s+targeted)\b",
         re.I,
     ),
     "prisoner_swap": re.compile(
@@ -118,7 +120,12 @@ _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaki
 # arms sales") is a threat or a proposal, which the cues tell; "said it would postpone the release" announces the stall.
 _MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$", re.I)
 _WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
+# "warned that it would halt its talks if the powers triggered sanctions": a stall to come on a condition, or told
+# as a warning, is a threat (the cues tell it); "said it would postpone the release" announces the stall.
+_WILL_STALL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?$", re.I)
 _IF_LATER = re.compile(r"[^.;]*?\b(?:if|unless)\b", re.I)
+# Readiness to act, not an offer to talk: "stands ready to impose sanctions if the ceasefire fails" threatens.
+_READY = re.compile(r"(?:ready|prepared|willing)\s+to\b|readiness\s+to\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
@@ -145,7 +152,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             re.I)),
     # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
     # what is or was ("warned that the call opened Pandora's box") tells no threat.
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
+    ("threatened", re.compile(r"\b(?:(?:will|would)\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,6}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
@@ -499,6 +506,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
                and not _MAY_STALL.search(sentence, 0, m.start())
+               and not (_WILL_STALL.search(sentence, 0, m.start())
+                        and (_IF_LATER.match(sentence, m.end()) or _WARNED.search(sentence, 0, m.start())))
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
@@ -529,9 +538,13 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if best is not None:
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
-        if best[2] == "planned" and _WARNED.search(sentence) and _IF_LATER.match(sentence, m.end()):
+        warned = _WARNED.search(sentence) is not None
+        ready = best[2] == "proposed" and _READY.match(m.group(0)) is not None
+        if ((best[2] == "planned" and warned) or (ready and (warned or event_type == "sanctions"))) and _IF_LATER.match(
+                sentence, m.end()):
             # "Iran will stay away from Sunday's talks if the board passes a resolution, an official warned": a step made
-            # to hang on a condition, told as a warning, is a threat.
+            # to hang on a condition, told as a warning, is a threat; so is readiness to punish on a condition ("stands
+            # ready to impose sanctions if the ceasefire fails"), where readiness to talk on one is an offer.
             return ModalityResult("threatened", m.group(0), base + m.start(), base + m.end(), score)
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
     ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None

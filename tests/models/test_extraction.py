@@ -1848,3 +1848,23 @@ def test_modality_rejected_claims_are_denials(text, event_type, modality):
 )
 def test_drone_modality_attacks_to_come_are_threats_and_calls_for_them_proposals(text, modality):
     assert extract(text, "drone_strike")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # readiness to punish on a condition threatens; readiness to talk on one offers
+        ("The bloc stands ready to impose sanctions on the junta if it delays the elections again.", "sanctions",
+         "threatened"),
+        ("The rebels are ready to meet the government if the army withdraws, their spokesman said.", "negotiation",
+         "proposed"),
+        # a stall to come on a condition is a threat, not a stall
+        ("The government warned that it would suspend the talks if the rebels kept shelling the city.", "negotiation",
+         "threatened"),
+        ("The government said it would suspend the talks after the rebels shelled the city.", "negotiation", "stalled"),
+        ("The treasury signed an order allowing sanctions on the generals, and officials warned the two factions that "
+         "they would be targeted unless the fighting stopped.", "sanctions", "threatened"),
+    ],
+)
+def test_modality_conditional_steps_and_readiness(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
