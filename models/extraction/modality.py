@@ -29,9 +29,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "sanctions": re.compile(
         r"\b(?:sanction\w*|tariffs?|embargo\w*|price cap|asset freeze|freez\w*|frozen|export ban|ban\w*|blacklist\w*|"
-        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?|"
-        # "warned the two sides that they would be targeted": who a measure is to hit names it
-        r"(?:be|been)\s+targeted)\b",
+        r"designat\w*|restrictions|measures|package|dut(?:y|ies)|levy|levies|cap|exports?|imports?)\b",
         re.I,
     ),
     "prisoner_swap": re.compile(
@@ -39,6 +37,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"returned|handed over)\b",
         re.I,
     ),
+}
+
+# Words that name the event to the modality rules only (dates keep TRIGGERS).
+_MORE_TRIGGERS: dict[str, re.Pattern[str]] = {
+    # "warned the two sides that they would be targeted": who a measure is to hit names it
+    "sanctions": re.compile(r"\b(?:be|been)\s+targeted\b", re.I),
+    # "fighters were handing four soldiers over to the Red Cross"
+    "prisoner_swap": re.compile(r"\b(?:handing|handovers?)\b", re.I),
 }
 
 _CHARGES_DENIED = re.compile(r"\b(?:charges?|accusations?|allegations?|crimes?|wrongdoing)\s+(?:that\s+|which\s+)?"
@@ -321,7 +327,10 @@ class ModalityResult:
 
 
 def _triggers(sentence: str, event_type: str) -> list[int]:
-    return [m.start() for m in TRIGGERS[event_type].finditer(sentence)]
+    found = [m.start() for m in TRIGGERS[event_type].finditer(sentence)]
+    if more := _MORE_TRIGGERS.get(event_type):
+        found = sorted(found + [m.start() for m in more.finditer(sentence)])
+    return found
 
 
 def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
@@ -399,6 +408,25 @@ _THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+
 _AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
 
 
+# What follows the main clause as circumstance (", as ...", ", while ...", ", with X expected to ...") or as an
+# apposition to its last noun (", the last captives due to be freed").
+_BACKGROUND_START = re.compile(r",\s+(?:as|while|whereas|with|the|a|an)\s", re.I)
+
+
+def _main_clause(sentence: str, triggers: Sequence[int]) -> tuple[int, int] | None:
+    """The span of the comma-bounded stretch holding the first event word, when it opens the sentence."""
+    first = min(triggers)
+    if first >= len(sentence) or _CLAUSE_MARK.search(sentence, 0, first):
+        return None
+    end = _CLAUSE_MARK.search(sentence, first)
+    return (0, end.start() if end else len(sentence))
+
+
+def _in_background(sentence: str, pos: int, main_end: int) -> bool:
+    starts = [b.start() for b in _BACKGROUND_START.finditer(sentence, main_end, pos)]
+    return bool(starts) and not _CLAUSE_MARK.search(sentence, starts[-1] + 1, pos)
+
+
 def _names_event(sentence: str, event_type: str, start: int) -> bool:
     """The clause from `start` to its comma names the event itself ("after Putin proposed direct talks")."""
     end = _CLAUSE_MARK.search(sentence, start)
@@ -421,7 +449,7 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
 
 
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
-                 held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
+                 held: int | None = None, within: tuple[int, int] | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     earlier: list[tuple[int, int]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
@@ -434,7 +462,7 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
             continue
         if priority == _NOUN_CUE and best is not None:
             continue  # a proposal named by a noun only when no verb says what became of it
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, *(within or ())):
             if _skip_cue(sentence, event_type, name, m, held):
                 continue
             dist = near(m, window)
@@ -525,6 +553,10 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if main is not None:
         return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
+    if best is not None and (main := _main_clause(sentence, triggers)) and _in_background(sentence, best[3].start(), main[1]):
+        # "Hamas was releasing six hostages today, with Israel expected to free 600 prisoners in return": a clause of
+        # circumstance or an apposition after the main clause tells of another step; the main clause's own cue decides.
+        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or best
     if best is None and event_type != "drone_strike":
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.

@@ -1868,3 +1868,20 @@ def test_drone_modality_attacks_to_come_are_threats_and_calls_for_them_proposals
 )
 def test_modality_conditional_steps_and_readiness(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # the main clause's own cue decides over one in a clause of circumstance or an apposition after it
+        ("Rebels were handing ten soldiers over to the Red Cross this morning, as the army prepared to free 50 fighters "
+         "in return.", "ongoing"),
+        ("The exchange of detainees was under way on Monday, officials said, while the other side was preparing to "
+         "release more.", "ongoing"),
+        ("The militia was releasing five captives today, the last ones due to be freed under the truce.", "ongoing"),
+        ("The army freed 40 prisoners on Sunday, the first of several groups due to be released under the deal.",
+         "occurred"),
+    ],
+)
+def test_swap_modality_main_clause_before_circumstance(text, modality):
+    assert extract(text, "prisoner_swap")["modality"] == modality
