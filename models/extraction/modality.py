@@ -439,7 +439,11 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
     from the first trigger without a comma, and not the verb of a relative clause ("talks that were postponed ...")."""
     for m in _FAR_PASSIVE_STALL.finditer(sentence):
         first = min(triggers)
-        if first >= m.start() or _CLAUSE_MARK.search(sentence, first, m.start()) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
+        # A finite verb straight after a comma has its subject before an inserted phrase ("A handover of 100
+        # prisoners, to be carried out by the Red Cross, was cancelled"), when the sentence opens with it.
+        inserted = sentence[: m.start()].rstrip().endswith(",") and not _CLAUSE_MARK.search(sentence, 0, first)
+        if (first >= m.start() or (_CLAUSE_MARK.search(sentence, first, m.start()) and not inserted)
+                or _AFTER_CLAUSE.search(sentence, 0, m.start())):
             continue
         rel = list(_RELATIVE_PRONOUN.finditer(sentence, first, m.start()))
         if rel and not _AUXILIARY.search(sentence, rel[-1].end(), m.start()):

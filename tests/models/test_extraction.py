@@ -1885,3 +1885,16 @@ def test_modality_conditional_steps_and_readiness(text, event_type, modality):
 )
 def test_swap_modality_main_clause_before_circumstance(text, modality):
     assert extract(text, "prisoner_swap")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("A swap of 50 detainees between the army and the rebels, brokered by local elders and planned for Friday, "
+         "was postponed after a row over the lists.", "prisoner_swap"),
+        ("The next round of talks in Geneva, which both delegations had been expected to attend, has been called off, "
+         "diplomats said.", "negotiation"),
+    ],
+)
+def test_modality_passive_stall_after_inserted_phrase(text, event_type):
+    assert extract(text, event_type)["modality"] == "stalled"
