@@ -79,7 +79,7 @@ _REFUSAL = re.compile(
     # a refusal to meet, not a meeting that did not happen ("did not meet in person but spoke by phone")
     r"\b(?:(?:will|would|shall)\s+not|won['’]t)\s+meet\b|"
     r"\bdeclined\s+to\s+(?:set|fix|agree\s+on|name)\s+(?:a\s+)?(?:date|time|venue)\b|"
-    r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
+    r"\b(?:(?<!\bthe\s)(?<!\ba\s)(?<!\d\s)boycott(?:s|ed|ing)?\b(?!\s+of\b)|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
 _NEGATED_STALL = re.compile(r"\b(?:denie[sd]|deny|did not believe|not)\b[^.]{0,60}\bstall\w*", re.I)
@@ -109,7 +109,7 @@ _STALLED = re.compile(
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
@@ -163,7 +163,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
-                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            # "Orban floated a Christmas truce"; "said he would work with India and Pakistan to see whether"
+                            r"float(?:ed|s|ing)\b|would\s+work\s+with|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
@@ -181,7 +183,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
                             r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
-                            r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
+                            r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum|offer))\b", re.I)),
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"

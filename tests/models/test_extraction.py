@@ -1898,3 +1898,21 @@ def test_swap_modality_main_clause_before_circumstance(text, modality):
 )
 def test_modality_passive_stall_after_inserted_phrase(text, event_type):
     assert extract(text, event_type)["modality"] == "stalled"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The prime minister floated a New Year truce between the two armies.", "negotiation", "proposed"),
+        ("The president said he might meet the rebel leader in Nairobi next month.", "negotiation", "proposed"),
+        ("The president said he would work with both governments to find a settlement.", "negotiation", "proposed"),
+        ("Mediators have presented the militia with a government offer of a truce during which it would free its "
+         "captives.", "prisoner_swap", "proposed"),
+        ("The two countries agreed to restore ties after talks, ending a feud that began with a 2019 boycott of "
+         "their ports.", "negotiation", "occurred"),
+        ("The opposition will boycott the talks in the capital.", "negotiation", "stalled"),
+        ("The president said he was holding off on new sanctions for now.", "sanctions", "stalled"),
+    ],
+)
+def test_modality_floated_possible_offered_and_held_off(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
