@@ -72,7 +72,9 @@ _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach|"
     # "dismissed a peace plan floated by ...", "rejected direct negotiations with Washington"
-    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue)\b|"
+    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue|"
+    # "rejected any third-party role in its dispute": a mediator refused
+    r"mediation|(?:third[- ]party\s+|outside\s+|foreign\s+)(?:role|mediation|involvement))\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
     r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
@@ -89,6 +91,9 @@ _HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
     r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
+    # "declared the negotiations over"
+    r"declar\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|process)\s+"
+    r"(?:over|dead|finished)|"
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
@@ -109,13 +114,15 @@ _STALLED = re.compile(
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
+# "vetoed a resolution that would have imposed new sanctions": what would have been did not come about.
+_WOULD_HAVE = r"(?:that|which)\s+would\s+have\s+(?!been\b)\w+"
 _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
-                               rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
+                               rf"stalled|{_HOLD_UP}|{_WOULD_HAVE}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 # After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
 # "frozen Iranian oil revenue" is money, not frozen talks.
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|(?:has|have|had)\s+failed\b(?!\s+to\b)|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 # So is one that a visit or a call is to discuss ("will travel to Israel to discuss the collapse of the talks").
@@ -124,7 +131,10 @@ _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaki
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
 # A stall that only could happen ("could suspend the talks", "threatened to halt the release", "bills that would block
 # arms sales") is a threat or a proposal, which the cues tell; "said it would postpone the release" announces the stall.
-_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$", re.I)
+_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$|"
+                        # "easing fears that the ceasefire would collapse": a stall feared is not one
+                        r"\b(?:fears?|feared|concerns?|worr(?:y|ies|ied))\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:would|will|could|might|may)\s+(?:\w+ly\s+)?$", re.I)
 _WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
 # "warned that it would halt its talks if the powers triggered sanctions": a stall to come on a condition, or told
 # as a warning, is a threat (the cues tell it); "said it would postpone the release" announces the stall.
@@ -207,6 +217,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
     ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
+                           # "remain locked in negotiations in Doha"
+                           r"remain(?:s|ed)?\s+(?:locked\s+|engaged\s+|deep\s+)?in\s+(?:[\w-]+\s+)?(?:talks|negotiations|discussions)|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day|"
                            # talks "extended beyond their scheduled end" go on
@@ -223,6 +235,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_AGREED_TO_TALK = re.compile(r"\bto\s+(?:meet|hold|resume)$", re.I)
+_TALKS_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:talks|negotiations|meeting|summit|round|dialogue|consultations)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
 _DRONE_CUES = (0, 1)
 _NOUN_CUE = len(_CUES) - 1
@@ -291,7 +305,9 @@ _HELD: dict[str, re.Pattern[str]] = {
     "sanctions": re.compile(
         r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bnot\s)(?<!\bhad\s)"
         r"\b(?:imposed|slapped|adopted|extended|renewed|prolonged|tightened|expanded)\s+(?:[\w'’-]+\s+){0,3}?"
-        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
+        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b|"
+        # "Algeria froze trade with Spain and suspended a friendship treaty": a measure taken by its own verb
+        r"\b(?:froze|banned|halted)\s+(?:[\w'’-]+\s+){0,2}?(?:trade|imports|exports|assets|accounts)\b",
         re.I),
 }
 _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
@@ -314,6 +330,10 @@ _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+pl
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
+# An infinitive governed by a call on someone else is what is asked of them.
+_BARE_INFINITIVE = re.compile(r"to\s+(?:meet|hold)\b", re.I)
+_URGED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing|e)|press(?:ed|es|ing)|appeal(?:ed|s|ing)?\s+to|"
+                           r"invit(?:ed|es|ing|e)|challeng(?:ed|es|ing|e))\b[^,;.]*$", re.I)
 _PREPARING = re.compile(r"prepar(?:ing|ations?)\b|prepared\s+for", re.I)  # not "prepared to accept": willing
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
@@ -358,8 +378,9 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
 
 
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
-    if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
-        return True  # "agreed to a ceasefire under which ... will stop": the talks happened
+    if (event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0))
+            and not (_AGREED_TO_TALK.search(m.group(0)) and (m.group(0).endswith("meet") or _TALKS_NEXT.match(sentence, m.end())))):
+        return True  # "agreed to a ceasefire under which ... will stop": the talks happened; "agreed to hold talks" plans them
     if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
             _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
         return True
@@ -489,6 +510,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
                 # sanctions being prepared are still a proposal.
                 label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
+                if name == "planned" and _BARE_INFINITIVE.match(m.group(0)) and _URGED_BEFORE.search(sentence, 0, m.start()):
+                    label = "proposed"  # "called on the army and the RSF to agree to a ceasefire and to hold talks"
                 best = (key[0], key[1], label, m)
     return best
 

@@ -1916,3 +1916,26 @@ def test_modality_passive_stall_after_inserted_phrase(text, event_type):
 )
 def test_modality_floated_possible_offered_and_held_off(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Both governments confirmed the swap on Friday, easing fears that the truce would collapse.", "prisoner_swap",
+         "occurred"),
+        ("The army and the rebels remain locked in negotiations in Nairobi over a ceasefire.", "negotiation", "ongoing"),
+        ("The two governments have agreed to hold their first direct talks in Geneva next week.", "negotiation",
+         "planned"),
+        ("The two governments agreed to resume flights between their capitals after talks in Oman.", "negotiation",
+         "occurred"),
+        ("The council called on the army and the rebel movement to agree to a truce and to hold talks under its "
+         "auspices.", "negotiation", "proposed"),
+        ("The government froze trade with its neighbour and suspended a border treaty.", "sanctions", "occurred"),
+        ("Two members vetoed a resolution on Friday that would have imposed an arms embargo on the junta.",
+         "sanctions", "stalled"),
+        ("The government rejected any third-party role in its border dispute.", "negotiation", "stalled"),
+        ("The minister said the talks had failed and declared the negotiations over.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_feared_stalls_locked_talks_agreements_calls_and_counterfactuals(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
