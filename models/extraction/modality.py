@@ -102,6 +102,13 @@ _STALLED = re.compile(
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
     r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
+    # more ways talks or a swap come to nothing, or are left
+    r"(?:fell|fallen|falls?|falling)\s+through|ground\s+to\s+a\s+halt|(?:at|to)\s+a\s+standstill|put\s+on\s+ice|"
+    r"(?:broke|broken|break(?:s|ing)?)\s+off|"
+    r"(?:withdr(?:ew|awn|aws?|awing)\s+from|quit(?:s|ting)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|dialogue|mediation)|"
+    r"(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|scuttl(?:ed|es|ing)|torpedo(?:ed|es|ing))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|summit|meeting|visit|trip|exchange|swap|deal|plans?|release)|"
     r"(?:yet|failed)\s+to\s+(?:begin|start|take\s+place|happen|be\s+(?:held|implemented|carried\s+out))|"
     rf"{_HOLD_UP}|"
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
@@ -314,7 +321,7 @@ _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+pl
 # ... and so does a passive stall whose subject is talks or a swap ("An exchange of detainees between ... that mediators
 # had announced has been put off indefinitely"); sanctions that "were suspended" are lifted, not stalled.
 _FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:postponed|put\s+off|delayed|"
-                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold)\b", re.I)
+                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold|scrapped|abandoned)\b", re.I)
 # Far from its trigger, a predicate whose subject is the event still dates it ("The next stage of the
 # prisoner exchange ..., covering ..., will take place on Monday").
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"

@@ -1939,3 +1939,19 @@ def test_modality_floated_possible_offered_and_held_off(text, event_type, modali
 )
 def test_modality_feared_stalls_locked_talks_agreements_calls_and_counterfactuals(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Peace talks between the two sides fell through on Monday.", "negotiation", "stalled"),
+        ("The rebels withdrew from the negotiations in Doha.", "negotiation", "stalled"),
+        ("The government broke off talks with the rebels.", "negotiation", "stalled"),
+        ("Talks on a truce have ground to a halt, diplomats said.", "negotiation", "stalled"),
+        ("The planned prisoner exchange was scrapped at the last minute.", "prisoner_swap", "stalled"),
+        ("The army abandoned plans for a prisoner swap.", "prisoner_swap", "stalled"),
+        ("Russia and Ukraine exchanged 90 prisoners, after an earlier swap fell through.", "prisoner_swap", "occurred"),
+    ],
+)
+def test_modality_more_ways_talks_come_to_nothing(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
