@@ -39,31 +39,49 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Words that name the event to the modality rules only (dates keep TRIGGERS).
+_MORE_TRIGGERS: dict[str, re.Pattern[str]] = {
+    # "warned the two sides that they would be targeted": who a measure is to hit names it
+    "sanctions": re.compile(r"\b(?:be|been)\s+targeted\b", re.I),
+    # "fighters were handing four soldiers over to the Red Cross"
+    "prisoner_swap": re.compile(r"\b(?:handing|handovers?)\b", re.I),
+}
+
 _CHARGES_DENIED = re.compile(r"\b(?:charges?|accusations?|allegations?|crimes?|wrongdoing)\s+(?:that\s+|which\s+)?"
                              r"(?:he|she|they|it|[\w'’-]+)\s+(?:had\s+|has\s+|have\s+|always\s+)?$", re.I)
-_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted)\b", re.I)
+_CLAIM_NOUN = r"(?:accusations?|allegations?|claims?|reports?|charges?)\b"
+# "dismissed reports that Putin would travel to Istanbul", "rejecting a report that a swap was on the table": to
+# reject a claim is to deny it (rejecting a proposal is a refusal, which _REFUSAL tells).
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|refuted|(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing))"
+                     rf"(?=\s+(?:[\w.'’-]+\s+){{0,3}}?{_CLAIM_NOUN}))\b", re.I)
+_REJECTED = re.compile(r"dismiss|reject", re.I)
 # "accused Kyiv of a drone attack on the residence, which Ukraine denied": the claim before is denied.
 # Not a passive ("a special licence, which is generally denied"): refused, not denied as untrue.
 _DENIED_AFTER = re.compile(r",\s+(?:which|a\s+claim(?:\s+that)?|an\s+accusation(?:\s+that)?)\s+"
                            # "blaming the M23, which denied involvement"; "a claim the de facto Karabakh authorities denied"
                            r"(?:(?!(?:is|are|was|were|be|been|being)\b)[\w'’.-]+\s+){0,6}?"
-                           r"(?:denied|denies|refuted)\b", re.I)
-_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismissed|rejected|refuted)\s+(?:[\w.'’-]+\s+){0,3}?(?:the\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", re.I)
-# "The RSF denied responsibility": the accused denies an attack.
-_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
+                           # "..., which rejected the accusation as baseless"
+                           rf"(?:denied|denies|refuted|(?:rejected|dismissed)\s+(?:(?:the|this|that|these|those|such)\s+)?{_CLAIM_NOUN})\b",
+                           re.I)
+_DENIAL_OBJECT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?|dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refuted)\s+(?:[\w.'’-]+\s+){0,3}?"
+                            rf"(?:the\s+)?{_CLAIM_NOUN}", re.I)
+# "The RSF denied responsibility", "Kyiv denied direct involvement": the accused denies an attack.
+_DENIAL_ACT = re.compile(r"\b(?:denie[sd]|deny(?:ing)?)\s+(?:any\s+)?(?:direct\s+|its\s+|their\s+)?(?:responsibility|involvement|role|carrying\s+out|launching|"
                          r"conducting)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:reject\w*|refus\w*|turn\w*\s+down|dismiss\w*|block\w*|veto\w*|declin(?:ed|es|ing))\s+(?:[\w.'’-]+\s+){0,4}?"
     r"(?:calls?|offers?|proposals?|invitations?|requests?|ideas?|adoption|package|overtures?|approach(?:es)?|outreach|"
     # "dismissed a peace plan floated by ...", "rejected direct negotiations with Washington"
-    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue)\b|"
+    r"plans?|initiatives?|frameworks?|roadmaps?|talks|negotiations|dialogue|"
+    # "rejected any third-party role in its dispute": a mediator refused
+    r"mediation|(?:third[- ]party\s+|outside\s+|foreign\s+)(?:role|mediation|involvement))\b|"
     r"\bno\s+interest\s+in\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiat\w*|dialogue|meeting|contacts)\b|"
     r"\b(?:will|would|shall|did|does|do)\s+not\s+(?:take\s+part|attend|join|participate|accept|release|free|hand\s+over|exchange|swap|"
     r"negotiate|sign|sit\s+down|(?:show|turn)\s+up|travel\s+to|come\s+to|go\s+to|return\s+to\s+(?:the\s+)?(?:negotiations|talks|(?:negotiating\s+)?table))\b|"
     # a refusal to meet, not a meeting that did not happen ("did not meet in person but spoke by phone")
     r"\b(?:(?:will|would|shall)\s+not|won['’]t)\s+meet\b|"
     r"\bdeclined\s+to\s+(?:set|fix|agree\s+on|name)\s+(?:a\s+)?(?:date|time|venue)\b|"
-    r"\b(?:boycott\w*|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
+    r"\b(?:(?<!\bthe\s)(?<!\ba\s)(?<!\d\s)boycott(?:s|ed|ing)?\b(?!\s+of\b)|declined\s+to\s+(?:attend|join|take\s+part)|on\s+pause|paused|will\s+never\s+accept)\b",
     re.I,
 )
 _NEGATED_STALL = re.compile(r"\b(?:denie[sd]|deny|did not believe|not)\b[^.]{0,60}\bstall\w*", re.I)
@@ -73,6 +91,9 @@ _HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
     r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
+    # "declared the negotiations over"
+    r"declar\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|process)\s+"
+    r"(?:over|dead|finished)|"
     r"refus\w*\s+to\s+(?:meet|negotiate|attend|join|hold|take\s+part|talk)|called\s+off|cancel\w*|"
     # "failed to agree" after a call or a round that was held is its outcome, not a stall.
     r"no\s+agreements?\s+on|failed\s+to\s+materiali[sz]e|on\s+hold|"
@@ -81,6 +102,13 @@ _STALLED = re.compile(
     r"halt\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations|mediation|contacts|outreach|"
     r"dialogue|diplomacy|exchanges?|swaps?|releases?|handovers?)|"
     r"missed\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?deadline|adjourned\s+(?:indefinitely|without)|"
+    # more ways talks or a swap come to nothing, or are left
+    r"(?:fell|fallen|falls?|falling)\s+through|ground\s+to\s+a\s+halt|(?:at|to)\s+a\s+standstill|put\s+on\s+ice|"
+    r"(?:broke|broken|break(?:s|ing)?)\s+off|"
+    r"(?:withdr(?:ew|awn|aws?|awing)\s+from|quit(?:s|ting)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|dialogue|mediation)|"
+    r"(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|scuttl(?:ed|es|ing)|torpedo(?:ed|es|ing))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:talks|negotiations|summit|meeting|visit|trip|exchange|swap|deal|plans?|release)|"
     r"(?:yet|failed)\s+to\s+(?:begin|start|take\s+place|happen|be\s+(?:held|implemented|carried\s+out))|"
     rf"{_HOLD_UP}|"
     r"(?:would|will)\s+not\s+(?:take\s+place|go\s+ahead|happen)|"
@@ -93,13 +121,15 @@ _STALLED = re.compile(
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
-                               rf"stalled|{_HOLD_UP}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
+# "vetoed a resolution that would have imposed new sanctions": what would have been did not come about.
+_WOULD_HAVE = r"(?:that|which)\s+would\s+have\s+(?!been\b)\w+"
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+                               rf"stalled|{_HOLD_UP}|{_WOULD_HAVE}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 # After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
 # "frozen Iranian oil revenue" is money, not frozen talks.
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|(?:has|have|had)\s+failed\b(?!\s+to\b)|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 # So is one that a visit or a call is to discuss ("will travel to Israel to discuss the collapse of the talks").
@@ -108,9 +138,17 @@ _STALL_BACKGROUND = re.compile(r"(?:revive|reviving|revitali[sz]\w*|break|breaki
                                r"(?:(?!(?:has|have|had|was|were|is|are|been)\b)[\w'’-]+\s+){0,2}$", re.I)
 # A stall that only could happen ("could suspend the talks", "threatened to halt the release", "bills that would block
 # arms sales") is a threat or a proposal, which the cues tell; "said it would postpone the release" announces the stall.
-_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$", re.I)
+_MAY_STALL = re.compile(r"\b(?:could|might|may|(?:that|which)\s+would|threat\w*\s+to|vow\w*\s+to)\s+(?:\w+ly\s+)?$|"
+                        # "easing fears that the ceasefire would collapse": a stall feared is not one
+                        r"\b(?:fears?|feared|concerns?|worr(?:y|ies|ied))\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?"
+                        r"(?:would|will|could|might|may)\s+(?:\w+ly\s+)?$", re.I)
 _WARNED = re.compile(r"\bwarn(?:ed|s|ing)\b", re.I)
+# "warned that it would halt its talks if the powers triggered sanctions": a stall to come on a condition, or told
+# as a warning, is a threat (the cues tell it); "said it would postpone the release" announces the stall.
+_WILL_STALL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+ly\s+)?$", re.I)
 _IF_LATER = re.compile(r"[^.;]*?\b(?:if|unless)\b", re.I)
+# Readiness to act, not an offer to talk: "stands ready to impose sanctions if the ceasefire fails" threatens.
+_READY = re.compile(r"(?:ready|prepared|willing)\s+to\b|readiness\s+to\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|until|whether|should)\b[^,;]*$", re.I)
 # Suspending or halting the measure itself is the sanctions action ("will suspend Caesar Act sanctions",
 # "halted approvals of military exports"), not a stall of the sanctions event.
@@ -121,15 +159,30 @@ _MEASURE_OBJECT = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?(?:sanctions|tariffs?|
 # "and" joins a new clause, except inside "between Kinshasa and the rebels".
 _AFTER_CLAUSE = re.compile(r"\bafter\b(?:(?!\b(?:that|said|says|saying|told|and)\b)[^,;.]|\bbetween\s+(?:[\w'’-]+\s+){1,4}?and\b)*$", re.I)
 _DISMISSAL = re.compile(r"dismiss", re.I)
+_ATTACK_VERB = r"(?:strike|hit|target|attack|launch|bomb|send\s+(?:[\w-]+\s+)?drones|use\s+(?:[\w-]+\s+)?drones|carry\s+out|conduct)"
 _CUES: list[tuple[str, re.Pattern[str]]] = [
+    # Drone strikes are announced neither as plans nor as offers: an attack someone says will come is a threat
+    # ("said they would target any ship with drones", "will be treated as a legitimate target"), one that someone
+    # calls on another to carry out is a proposal ("urged the government to use drones to strike the camps").
+    # A capability ("drones that would hit targets deep inside Russia") is neither.
+    ("threatened", re.compile(r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:will|would|shall)\s+(?:(?:\w+ly|again|also|now)\s+)?"
+                              rf"(?:{_ATTACK_VERB}\b|be\s+(?:hit|struck|targeted|attacked|bombed)\b|"
+                              r"be\s+(?:treated|considered|regarded|seen)\s+as\s+(?:a\s+)?legitimate\s+targets?\b)|"
+                              r"\blegitimate\s+targets?\b", re.I)),
+    ("proposed", re.compile(r"\b(?:urg(?:ed|es|ing|e)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|push(?:ed|es|ing)?|"
+                            r"demand(?:ed|s|ing)?|propos(?:ed|es|ing|e)|ask(?:ed|s|ing)?)\s+(?:[\w.'’-]+\s+){0,5}?to\s+"
+                            rf"{_ATTACK_VERB}\b|\bcall(?:ed|s|ing)?\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:drone\s+)?(?:strikes|attacks)\b",
+                            re.I)),
     # A warning threatens only what it says will or could come ("warned that it could suspend the talks"); one about
     # what is or was ("warned that the call opened Pandora's box") tells no threat.
-    ("threatened", re.compile(r"\b(?:will\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,3}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
+    ("threatened", re.compile(r"\b(?:(?:will|would)\s+be\s+(?:\w+ly\s+)?(?:targeted|struck|attacked|hit|subject\s+to)|threat\w*|warn\w*\s+(?:[\w.'’-]+\s+){0,6}?(?:of|that(?=(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:would|will|could|might|may|risks?|faces?)\b)|(?:it|they|he|she|we)\s+(?:would|will|could|might))|vow\w*\s+to|ultimatum|or\s+(?:else\s+)?face|"
                               r"(?:could|would|will)\s+face|could\s+(?:impose|strike|hit|target|ban|halt|cut|freeze|block|suspend|stop|restrict|"
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
-                            r"could\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            # "Orban floated a Christmas truce"; "said he would work with India and Pakistan to see whether"
+                            r"float(?:ed|s|ing)\b|would\s+work\s+with|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
@@ -147,7 +200,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:help|assistance|services|support)\s+(?:with|in|for|to)|"
                             r"(?:studying|reviewing|examining|assessing|evaluating|looking\s+(?:at|into))\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:proposal|offer|plan|draft|text|response|idea|initiative)s?|prepar\w*\s+(?:to|for)|present\w*\s+(?:\w+\s+){0,3}?(?:with\s+)?"
-                            r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum))\b", re.I)),
+                            r"(?:a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|framework|memorandum|offer))\b", re.I)),
     # "said it would impose": an announced decision; "a bill that would impose": a proposal (above).
     ("planned", re.compile(r"\b(?:(?:will|shall)\s+\w+|(?:it|he|she|they|we)\s+would\s+(?:impose|sanction|introduce|ban|freeze|slap|"
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
@@ -171,6 +224,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     # "drones were again striking the power station": an adverb may sit between the auxiliary and the verb.
     ("ongoing", re.compile(r"\b(?:(?:was|were|is|are)\s+(?:(?:still|again|also|now|once\s+again|\w+ly)\s+)?(?!going\s+to|willing\b|suspending|halting|stopping|ending|pausing)\w+ing|(?:was|were|is|are)\s+still\b|(?:has|have)\s+been\s+\w+ing|"
                            r"continu(?:es|e|ed|ing)\s+to|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing|"
+                           # "remain locked in negotiations in Doha"
+                           r"remain(?:s|ed)?\s+(?:locked\s+|engaged\s+|deep\s+)?in\s+(?:[\w-]+\s+)?(?:talks|negotiations|discussions)|"
                            r"for\s+a\s+(?:second|third|fourth|fifth|\w+th)\s+(?:straight|consecutive)\s+day|"
                            r"resumed\s+(?:[\w-]+\s+){0,4}?for\s+a\s+(?:second|third)\s+day|"
                            # talks "extended beyond their scheduled end" go on
@@ -187,7 +242,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"framework|roadmap)|memorandum|roadmap|(?:peace|\d+-point)\s+plan|idea)\b", re.I)),
 ]
 _ONGOING = re.compile(r"\b(?:continu(?:es|e|ing)|continued(?=\s+(?:to|into|for|unabated|despite|overnight|through|in|on|at|with|between)\b|\s*[,.;]|$)|ongoing|under\s?way|in\s+progress|still\s+\w+ing|keeps?\s+\w+ing)\b", re.I)
+_AGREED_TO_TALK = re.compile(r"\bto\s+(?:meet|hold|resume)$", re.I)
+_TALKS_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:talks|negotiations|meeting|summit|round|dialogue|consultations)\b", re.I)
 _AGREED_OR_UNDER = re.compile(r"agreed|will\s+(?:stop|end|cease|withdraw|release|allow|halt|include|remain)", re.I)
+_DRONE_CUES = (0, 1)
 _NOUN_CUE = len(_CUES) - 1
 _SWAP_DEAL_CUE = len(_CUES) - 2
 _RESUMED_CUE = len(_CUES) - 3
@@ -254,14 +312,16 @@ _HELD: dict[str, re.Pattern[str]] = {
     "sanctions": re.compile(
         r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)(?<!\bnot\s)(?<!\bhad\s)"
         r"\b(?:imposed|slapped|adopted|extended|renewed|prolonged|tightened|expanded)\s+(?:[\w'’-]+\s+){0,3}?"
-        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b",
+        r"(?:sanctions|tariffs?|embargo|restrictions|measures|package)\b|"
+        # "Algeria froze trade with Spain and suspended a friendship treaty": a measure taken by its own verb
+        r"\b(?:froze|banned|halted)\s+(?:[\w'’-]+\s+){0,2}?(?:trade|imports|exports|assets|accounts)\b",
         re.I),
 }
 _FAR_STALL = re.compile(r"\b(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)\b", re.I)
 # ... and so does a passive stall whose subject is talks or a swap ("An exchange of detainees between ... that mediators
 # had announced has been put off indefinitely"); sanctions that "were suspended" are lifted, not stalled.
 _FAR_PASSIVE_STALL = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:postponed|put\s+off|delayed|"
-                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold)\b", re.I)
+                                r"suspended|called\s+off|cancell?ed|shelved|put\s+on\s+hold|scrapped|abandoned)\b", re.I)
 # Far from its trigger, a predicate whose subject is the event still dates it ("The next stage of the
 # prisoner exchange ..., covering ..., will take place on Monday").
 _EVENT_PREDICATE = re.compile(r"\b(?:will|would|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to)\s+"
@@ -277,6 +337,10 @@ _MAIN_VERB_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:resumed|began|opened|took\s+pl
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will)\b", re.I)
+# An infinitive governed by a call on someone else is what is asked of them.
+_BARE_INFINITIVE = re.compile(r"to\s+(?:meet|hold)\b", re.I)
+_URGED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing|e)|press(?:ed|es|ing)|appeal(?:ed|s|ing)?\s+to|"
+                           r"invit(?:ed|es|ing|e)|challeng(?:ed|es|ing|e))\b[^,;.]*$", re.I)
 _PREPARING = re.compile(r"prepar(?:ing|ations?)\b|prepared\s+for", re.I)  # not "prepared to accept": willing
 WINDOW = 90  # characters either side of the trigger
 FAR_WINDOW = 200  # a cue before a distant trigger, when none is near
@@ -292,7 +356,10 @@ class ModalityResult:
 
 
 def _triggers(sentence: str, event_type: str) -> list[int]:
-    return [m.start() for m in TRIGGERS[event_type].finditer(sentence)]
+    found = [m.start() for m in TRIGGERS[event_type].finditer(sentence)]
+    if more := _MORE_TRIGGERS.get(event_type):
+        found = sorted(found + [m.start() for m in more.finditer(sentence)])
+    return found
 
 
 def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
@@ -311,14 +378,16 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
         if ((_DENIAL_OBJECT.match(sentence, m.start()) and not sanctions)
                 or (event_type == "drone_strike" and _DENIAL_ACT.match(sentence, m.start()))):
             return m
-        if any(0 < t - m.end() <= 120 for t in _triggers(sentence, event_type)):
-            return m
+        if any(0 < t - m.end() <= 120 and not (_REJECTED.match(m.group(0)) and _CLAUSE_MARK.search(sentence, m.end(), t))
+               for t in _triggers(sentence, event_type)):
+            return m  # a rejected accusation holds only the event its own clause names
     return None
 
 
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
-    if event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0)):
-        return True  # "agreed to a ceasefire under which ... will stop": the talks happened
+    if (event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0))
+            and not (_AGREED_TO_TALK.search(m.group(0)) and (m.group(0).endswith("meet") or _TALKS_NEXT.match(sentence, m.end())))):
+        return True  # "agreed to a ceasefire under which ... will stop": the talks happened; "agreed to hold talks" plans them
     if name == "proposed" and _BILL.fullmatch(m.group(0)) and (
             _PASSED_BEFORE.search(sentence, 0, m.start()) or _PASSED_AFTER.match(sentence, m.end())):
         return True
@@ -369,6 +438,25 @@ _THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+
 _AT_WHICH = re.compile(r",\s+(?:(?:at|during|in)\s+which|where)\b[^,;.]*$", re.I)
 
 
+# What follows the main clause as circumstance (", as ...", ", while ...", ", with X expected to ...") or as an
+# apposition to its last noun (", the last captives due to be freed").
+_BACKGROUND_START = re.compile(r",\s+(?:as|while|whereas|with|the|a|an)\s", re.I)
+
+
+def _main_clause(sentence: str, triggers: Sequence[int]) -> tuple[int, int] | None:
+    """The span of the comma-bounded stretch holding the first event word, when it opens the sentence."""
+    first = min(triggers)
+    if first >= len(sentence) or _CLAUSE_MARK.search(sentence, 0, first):
+        return None
+    end = _CLAUSE_MARK.search(sentence, first)
+    return (0, end.start() if end else len(sentence))
+
+
+def _in_background(sentence: str, pos: int, main_end: int) -> bool:
+    starts = [b.start() for b in _BACKGROUND_START.finditer(sentence, main_end, pos)]
+    return bool(starts) and not _CLAUSE_MARK.search(sentence, starts[-1] + 1, pos)
+
+
 def _names_event(sentence: str, event_type: str, start: int) -> bool:
     """The clause from `start` to its comma names the event itself ("after Putin proposed direct talks")."""
     end = _CLAUSE_MARK.search(sentence, start)
@@ -381,7 +469,11 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
     from the first trigger without a comma, and not the verb of a relative clause ("talks that were postponed ...")."""
     for m in _FAR_PASSIVE_STALL.finditer(sentence):
         first = min(triggers)
-        if first >= m.start() or _CLAUSE_MARK.search(sentence, first, m.start()) or _AFTER_CLAUSE.search(sentence, 0, m.start()):
+        # A finite verb straight after a comma has its subject before an inserted phrase ("A handover of 100
+        # prisoners, to be carried out by the Red Cross, was cancelled"), when the sentence opens with it.
+        inserted = sentence[: m.start()].rstrip().endswith(",") and not _CLAUSE_MARK.search(sentence, 0, first)
+        if (first >= m.start() or (_CLAUSE_MARK.search(sentence, first, m.start()) and not inserted)
+                or _AFTER_CLAUSE.search(sentence, 0, m.start())):
             continue
         rel = list(_RELATIVE_PRONOUN.finditer(sentence, first, m.start()))
         if rel and not _AUXILIARY.search(sentence, rel[-1].end(), m.start()):
@@ -391,11 +483,12 @@ def _main_passive_stall(sentence: str, triggers: Sequence[int]) -> re.Match[str]
 
 
 def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], int], int | None], window: int,
-                 held: int | None = None) -> tuple[int, int, str, re.Match[str]] | None:
+                 held: int | None = None, within: tuple[int, int] | None = None) -> tuple[int, int, str, re.Match[str]] | None:
     best: tuple[int, int, str, re.Match[str]] | None = None
     earlier: list[tuple[int, int]] | None = None
     for priority, (name, rx) in enumerate(_CUES):
-        if event_type == "drone_strike" and name in ("proposed", "planned"):
+        if ((priority in _DRONE_CUES) != (event_type == "drone_strike")
+                and (priority in _DRONE_CUES or name in ("proposed", "planned"))):
             continue
         if priority == _RESUMED_CUE and event_type not in ("negotiation", "prisoner_swap"):
             continue  # drones or trade that "resumed" are a new attack or a new breach
@@ -403,7 +496,7 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
             continue
         if priority == _NOUN_CUE and best is not None:
             continue  # a proposal named by a noun only when no verb says what became of it
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, *(within or ())):
             if _skip_cue(sentence, event_type, name, m, held):
                 continue
             dist = near(m, window)
@@ -424,6 +517,8 @@ def _nearest_cue(sentence: str, event_type: str, near: Callable[[re.Match[str], 
                 # Talks or a swap being prepared are coming ("as Moscow and Kyiv prepared for the largest swap");
                 # sanctions being prepared are still a proposal.
                 label = "planned" if name == "proposed" and event_type in _TALKS_LIKE and _PREPARING.match(m.group(0)) else name
+                if name == "planned" and _BARE_INFINITIVE.match(m.group(0)) and _URGED_BEFORE.search(sentence, 0, m.start()):
+                    label = "proposed"  # "called on the army and the RSF to agree to a ceasefire and to hold talks"
                 best = (key[0], key[1], label, m)
     return best
 
@@ -475,6 +570,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     stalled = [m for rx in stall_rx for m in rx.finditer(sentence) if near(m, WINDOW) is not None
                and not _STALL_BACKGROUND.search(sentence, 0, m.start()) and not _CONDITION.search(sentence, 0, m.start())
                and not _MAY_STALL.search(sentence, 0, m.start())
+               and not (_WILL_STALL.search(sentence, 0, m.start())
+                        and (_IF_LATER.match(sentence, m.end()) or _WARNED.search(sentence, 0, m.start())))
                and not (event_type == "sanctions" and m.group(0).lower().startswith(("suspend", "halt"))
                         and _MEASURE_OBJECT.match(sentence, m.end()))
                # "far apart" or "frozen" after a held round or call is how it ended, not a stall
@@ -492,6 +589,10 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if main is not None:
         return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
+    if best is not None and (main := _main_clause(sentence, triggers)) and _in_background(sentence, best[3].start(), main[1]):
+        # "Hamas was releasing six hostages today, with Israel expected to free 600 prisoners in return": a clause of
+        # circumstance or an apposition after the main clause tells of another step; the main clause's own cue decides.
+        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or best
     if best is None and event_type != "drone_strike":
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
@@ -505,9 +606,13 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if best is not None:
         m = best[3]
         score = 0.75 if best[0] == 0 else 0.6 if best[0] * 30 <= WINDOW else 0.5
-        if best[2] == "planned" and _WARNED.search(sentence) and _IF_LATER.match(sentence, m.end()):
+        warned = _WARNED.search(sentence) is not None
+        ready = best[2] == "proposed" and _READY.match(m.group(0)) is not None
+        if ((best[2] == "planned" and warned) or (ready and (warned or event_type == "sanctions"))) and _IF_LATER.match(
+                sentence, m.end()):
             # "Iran will stay away from Sunday's talks if the board passes a resolution, an official warned": a step made
-            # to hang on a condition, told as a warning, is a threat.
+            # to hang on a condition, told as a warning, is a threat; so is readiness to punish on a condition ("stands
+            # ready to impose sanctions if the ceasefire fails"), where readiness to talk on one is an offer.
             return ModalityResult("threatened", m.group(0), base + m.start(), base + m.end(), score)
         return ModalityResult(best[2], m.group(0), base + m.start(), base + m.end(), score)
     ongoing = [m for m in _ONGOING.finditer(sentence) if near(m, WINDOW) is not None

@@ -1811,3 +1811,147 @@ def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, ev
 )
 def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # to reject or dismiss a claim is to deny it; rejecting sanctions is not
+        ("The ministry dismissed reports that the two leaders would meet in Vienna next week.", "negotiation", "denied"),
+        ("The army said it had not freed anyone, rejecting a report that a prisoner exchange had taken place.",
+         "prisoner_swap", "denied"),
+        ("Officials blamed the rebels for the drone attack on the depot, which rejected the accusation.", "drone_strike",
+         "denied"),
+        ("Drones hit the refinery overnight. The neighbouring state denied direct involvement.", "drone_strike", "denied"),
+        ("The company rejected accusations that its tankers had shipped oil in breach of the sanctions.", "sanctions",
+         "denied"),
+        ("Moscow rejected the new sanctions as illegal.", "sanctions", "occurred"),
+    ],
+)
+def test_modality_rejected_claims_are_denials(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The militia said it would strike the port with drones as its offensive went on.", "threatened"),
+        ("The rebels warned shippers that any tanker in the strait would be treated as a legitimate target for their "
+         "drones.", "threatened"),
+        ("The army will hit the camps across the border with drones if the raids continue, the minister warned.",
+         "threatened"),
+        ("Two senators urged the government to use armed drones to strike the smugglers' bases.", "proposed"),
+        ("The opposition leader called on the army to carry out drone strikes on the militants.", "proposed"),
+        ("Drones hit the airfield overnight and the governor urged residents to stay in shelters.", "occurred"),
+        ("The firm unveiled a drone that would strike targets 1,000 km away.", "occurred"),
+    ],
+)
+def test_drone_modality_attacks_to_come_are_threats_and_calls_for_them_proposals(text, modality):
+    assert extract(text, "drone_strike")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # readiness to punish on a condition threatens; readiness to talk on one offers
+        ("The bloc stands ready to impose sanctions on the junta if it delays the elections again.", "sanctions",
+         "threatened"),
+        ("The rebels are ready to meet the government if the army withdraws, their spokesman said.", "negotiation",
+         "proposed"),
+        # a stall to come on a condition is a threat, not a stall
+        ("The government warned that it would suspend the talks if the rebels kept shelling the city.", "negotiation",
+         "threatened"),
+        ("The government said it would suspend the talks after the rebels shelled the city.", "negotiation", "stalled"),
+        ("The treasury signed an order allowing sanctions on the generals, and officials warned the two factions that "
+         "they would be targeted unless the fighting stopped.", "sanctions", "threatened"),
+    ],
+)
+def test_modality_conditional_steps_and_readiness(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # the main clause's own cue decides over one in a clause of circumstance or an apposition after it
+        ("Rebels were handing ten soldiers over to the Red Cross this morning, as the army prepared to free 50 fighters "
+         "in return.", "ongoing"),
+        ("The exchange of detainees was under way on Monday, officials said, while the other side was preparing to "
+         "release more.", "ongoing"),
+        ("The militia was releasing five captives today, the last ones due to be freed under the truce.", "ongoing"),
+        ("The army freed 40 prisoners on Sunday, the first of several groups due to be released under the deal.",
+         "occurred"),
+    ],
+)
+def test_swap_modality_main_clause_before_circumstance(text, modality):
+    assert extract(text, "prisoner_swap")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("A swap of 50 detainees between the army and the rebels, brokered by local elders and planned for Friday, "
+         "was postponed after a row over the lists.", "prisoner_swap"),
+        ("The next round of talks in Geneva, which both delegations had been expected to attend, has been called off, "
+         "diplomats said.", "negotiation"),
+    ],
+)
+def test_modality_passive_stall_after_inserted_phrase(text, event_type):
+    assert extract(text, event_type)["modality"] == "stalled"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("The prime minister floated a New Year truce between the two armies.", "negotiation", "proposed"),
+        ("The president said he might meet the rebel leader in Nairobi next month.", "negotiation", "proposed"),
+        ("The president said he would work with both governments to find a settlement.", "negotiation", "proposed"),
+        ("Mediators have presented the militia with a government offer of a truce during which it would free its "
+         "captives.", "prisoner_swap", "proposed"),
+        ("The two countries agreed to restore ties after talks, ending a feud that began with a 2019 boycott of "
+         "their ports.", "negotiation", "occurred"),
+        ("The opposition will boycott the talks in the capital.", "negotiation", "stalled"),
+        ("The president said he was holding off on new sanctions for now.", "sanctions", "stalled"),
+    ],
+)
+def test_modality_floated_possible_offered_and_held_off(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Both governments confirmed the swap on Friday, easing fears that the truce would collapse.", "prisoner_swap",
+         "occurred"),
+        ("The army and the rebels remain locked in negotiations in Nairobi over a ceasefire.", "negotiation", "ongoing"),
+        ("The two governments have agreed to hold their first direct talks in Geneva next week.", "negotiation",
+         "planned"),
+        ("The two governments agreed to resume flights between their capitals after talks in Oman.", "negotiation",
+         "occurred"),
+        ("The council called on the army and the rebel movement to agree to a truce and to hold talks under its "
+         "auspices.", "negotiation", "proposed"),
+        ("The government froze trade with its neighbour and suspended a border treaty.", "sanctions", "occurred"),
+        ("Two members vetoed a resolution on Friday that would have imposed an arms embargo on the junta.",
+         "sanctions", "stalled"),
+        ("The government rejected any third-party role in its border dispute.", "negotiation", "stalled"),
+        ("The minister said the talks had failed and declared the negotiations over.", "negotiation", "stalled"),
+    ],
+)
+def test_modality_feared_stalls_locked_talks_agreements_calls_and_counterfactuals(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Peace talks between the two sides fell through on Monday.", "negotiation", "stalled"),
+        ("The rebels withdrew from the negotiations in Doha.", "negotiation", "stalled"),
+        ("The government broke off talks with the rebels.", "negotiation", "stalled"),
+        ("Talks on a truce have ground to a halt, diplomats said.", "negotiation", "stalled"),
+        ("The planned prisoner exchange was scrapped at the last minute.", "prisoner_swap", "stalled"),
+        ("The army abandoned plans for a prisoner swap.", "prisoner_swap", "stalled"),
+        ("Russia and Ukraine exchanged 90 prisoners, after an earlier swap fell through.", "prisoner_swap", "occurred"),
+    ],
+)
+def test_modality_more_ways_talks_come_to_nothing(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
