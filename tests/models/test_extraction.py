@@ -1811,3 +1811,26 @@ def test_modality_inserted_relatives_no_plans_and_warnings_without_that(text, ev
 )
 def test_modality_threatened_stalls_wars_next_steps_venues_offered_and_agendas(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # A lowercase "es" inside a name; capitals that are divisions of their own.
+        ("Peace talks between the two sides opened in Dar es Salaam on Monday.", "negotiation",
+         ("Dar es Salaam", "Dar es Salaam", "TZA")),
+        ("The two presidents signed the accord in Bishkek on Friday.", "negotiation", ("Bishkek", "Bishkek", "KGZ")),
+        ("Drones hit a checkpoint in N'Djamena overnight.", "drone_strike", ("N'Djamena", "N'Djamena", "TCD")),
+        # Conflict-zone sites.
+        ("Two drones targeting the base at Rumeilan were shot down.", "drone_strike", ("Rmelan", "Hasakah", "SYR")),
+    ],
+)
+def test_gazetteer_names_with_es_capital_divisions_and_sites(text, event_type, place):
+    assert where(text, event_type) == place
+
+
+def test_a_division_under_its_other_spellings():
+    from models.extraction.evaluate import _admin_key
+
+    gaz = default_gazetteer()
+    assert _admin_key(gaz, "Duhok", "IRQ") == _admin_key(gaz, "Dahuk", "IRQ") == _admin_key(gaz, "Dohuk", "IRQ")
