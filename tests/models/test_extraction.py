@@ -1834,3 +1834,26 @@ def test_a_division_under_its_other_spellings():
 
     gaz = default_gazetteer()
     assert _admin_key(gaz, "Duhok", "IRQ") == _admin_key(gaz, "Dahuk", "IRQ") == _admin_key(gaz, "Dohuk", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # "hitting" governs a place; a part of a town or a square in it; what weapons are fired at a country's grid.
+        ("Drones were hitting Odesa late on Sunday, the governor said.", "drone_strike", ("Odesa", "Odesa", "UKR")),
+        ("Drones struck a tower block in Kharkiv's north on Friday.", "drone_strike", ("Kharkiv", "Kharkiv", "UKR")),
+        ("The fighters handed two captives to the Red Cross in Rafah's main square.", "prisoner_swap", ("Rafah", "Gaza Strip", "PSE")),
+        ("Russia launched 90 drones at Ukraine's power grid overnight.", "drone_strike", ("Ukraine", None, "UKR")),
+        # What a quarrel is about, a vessel's destination and another event's place are no event place.
+        ("The government ruled out mediation in its dispute with its neighbour over Kashmir.", "negotiation", (None, None, None)),
+        ("A drone struck a Gaza-bound aid ship on Monday.", "drone_strike", (None, None, None)),
+        ("Both sides freed 40 prisoners on Sunday, a day before their envoys were due to meet in Geneva.", "prisoner_swap",
+         (None, None, None)),
+        # A town that names the talks is their venue, unless the talks are about it.
+        ("The delegation walked out of the Cairo talks with the rebels.", "negotiation", ("Cairo", "Cairo", "EGY")),
+        ("The army may quit the Geneva ceasefire talks with the militia.", "negotiation", ("Geneva", "Geneva", "CHE")),
+        ("The group may quit the Gaza talks.", "negotiation", (None, None, None)),
+    ],
+)
+def test_places_parts_targets_topics_destinations_and_towns_naming_talks(text, event_type, place):
+    assert where(text, event_type) == place
