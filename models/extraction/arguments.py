@@ -419,7 +419,8 @@ def _dedupe(actors: list[dict]) -> list[dict]:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|hit|struck|striking|attacked|attacking|"
+    r"\b(?:in|on|near|over|at|outside|around|across|into|targeting|targeted|targets|hit|hits|hitting|struck|striking|strikes|"
+    r"attacked|attacking|"
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
     # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
     r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
@@ -442,12 +443,16 @@ class PlaceMention:
     place: Place
     origin: bool
     locative: bool
+    # A town naming talks held there ("the Doha talks"): no place of a strike or a swap, but a venue of the talks.
+    names_talks: bool = False
 
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
                        r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
                        r"centre|center|district|suburb|neighbou?rhood|quarter|palace|hotel|conference|headquarter|residence|"
-                       r"prison|jail|camp|dam)s?|"
+                       r"prison|jail|camp|dam|square|"
+                       # "Moscow's wealthy southwest", "the city's north": a part of the place
+                       r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))s?|"
                        # "Kharkov's mayor said ...": the city whose officials report a strike is where it hit.
                        r"mayor|city\s+(?:council|authorities|administration)|air\s+defen[cs]es?)\b", re.I)
 
@@ -470,6 +475,31 @@ _APPOSITIVE = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)
 # Nor does the event answered: "in retaliation for American air strikes on Sanaa".
 _CAUSE = re.compile(r"\b(?:retaliation|response|reprisal|revenge|answer)\s+(?:for|to)\b[^,;:]*$", re.I)
+# Nor does what a quarrel is about: "its dispute with Pakistan over Kashmir", "their campaign over Gaza", "a solution
+# concerning Kashmir" (not "fighting over Bakhmut", which is where the fighting is).
+_ABOUT = re.compile(r"(?:\b(?:disputes?|campaign|row|tensions?|standoff|stand-off|quarrel|feud|rivalry|protests?|anger|outrage|"
+                    r"solidarity|claims?|sovereignty|war|conflict)\b(?:\s+(?:with|between)\s+[^,;:.]{1,40}?)?\s+over|"
+                    r"\b(?:concerning|regarding))\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I)
+# "fired 106 drones at Ukraine's energy system": what a weapon is fired at lies in the place that owns it.
+_FIRED_AT = re.compile(r"\b(?:fired|firing|launched|launching|sent|hurled|unleashed)\b[^,;:.]{0,60}?\s+(?:at|on|against)\s+$", re.I)
+# "a day after the two leaders spoke by phone and Trump said ...": a statement of its own ends the other event (not
+# "a day after Russia and Ukraine agreed", one subject of two names).
+_NEW_CLAUSE = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|told|added|announced|stated)\b")
+
+
+def _earlier_spans(text: str) -> list[tuple[int, int]]:
+    """ "..., a day before U.S. and Russian officials were due to meet in Riyadh": another event's words."""
+    out = []
+    for e in _EARLIER_EVENT.finditer(text):
+        cut = _NEW_CLAUSE.search(text, e.start(), e.end())
+        out.append((e.start(), cut.start() if cut else e.end()))
+    return out
+
+
+# "the Doha talks", "the Jeddah ceasefire negotiations": talks named after the town they are held in (not "the Minsk
+# agreements", which may be what other talks are about).
+_NAMES_TALKS = re.compile(r"(?:\s+(?:peace|ceasefire|truce|security|nuclear))?\s+(?:talks|negotiations|summit|round|"
+                          r"conference|consultations)\b", re.I)
 
 
 # "the meeting would take place in the kingdom": a state named by its form of government refers back to the one
@@ -517,6 +547,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                     _SPATIAL.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
                     or (k > 0 and re.fullmatch(r",\s*", s.text[mentions[k - 1].end - s.start : m.start - s.start]))):
                 near_countries.add(country)
+        earlier = _earlier_spans(s.text) if (" after " in s.text or " before " in s.text) else []
         sentence_out: list[PlaceMention] = []
         for k, m in enumerate(mentions):
             if not m.places:
@@ -536,18 +567,23 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
+                             or _ABOUT.search(s.text[max(0, rel - 80) : rel]) or any(a <= rel < b for a, b in earlier)
                              or _several_countries(mentions, k, s) or _alternatives(mentions, k, s)
                              or _VEHICLE_BOUND.search(s.text[max(0, rel - 60) : rel]) or _PERSON_AFTER.match(s.text, m.end - s.start)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
-            if m.actors and not locative:
+            names_talks = (any(p.precision in ("city", "site") for p in m.places) and _NAMES_TALKS.match(s.text, m.end - s.start)
+                           is not None and not any(a <= rel < b for a, b in earlier))
+            if m.actors and not locative and not names_talks:
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
             if not m.actors and _given_name(m, s):
                 continue
-            if re.match(r"^(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)\b", after, re.I):
-                continue  # "Iran-backed", "Russian-installed"
+            if re.match(r"^(?:(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)|-bound)\b",
+                        after, re.I):
+                continue  # "Iran-backed", "Russian-installed", "a Gaza-bound flotilla"
             if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
-                    and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])):
+                    and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])
+                    and not _FIRED_AT.search(s.text[max(0, rel - 80) : rel])):
                 locative = False  # "Tehran's nuclear programme": a topic; "Port Sudan's airport" stays a place
             # A place called by its own name beats one for which the name is only a variant ("Nazareth" is also an
             # old name of Ethiopia's Adama).
@@ -559,7 +595,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 cands = [p for p in cands if _norm_key(p.name) == own or p.country in context | near_countries]
             best = max(cands, key=lambda p: place_score(p, context, FOCUS) + (1.5 if p.country in near_countries else 0.0)
                        + (0.5 if _norm_key(p.name) == own else 0.0))
-            sentence_out.append(PlaceMention(m, best, origin, locative))
+            sentence_out.append(PlaceMention(m, best, origin, locative, names_talks))
         sentence_out = _within_containers(sentence_out, s, context)
         # A small town from a country the sentence is not about, next to a place that it is about, is a
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
@@ -1214,12 +1250,18 @@ _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|e
                           r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
 
 
-def venue(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> PlaceMention | None:
-    """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza")."""
+def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozenset[str] = frozenset()) -> PlaceMention | None:
+    """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza"). A town that names the
+    talks ("the Doha talks") is one too, after any place the talks are said to be in, unless it lies in a side's
+    country or a country at war, whose towns name what talks are about ("the Gaza ceasefire talks")."""
     by_start = {s.start: s for s in sents}
     scored = []
     for pm in places:
-        if not pm.locative or pm.origin:
+        if pm.origin:
+            continue
+        if pm.names_talks and pm.place.country not in sides and pm.place.country not in FOCUS:
+            scored.append((2, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
+        if not pm.locative:
             continue
         s = next((x for x in by_start.values() if x.start <= pm.mention.start < x.start + len(x.text)), None)
         if s is None:
@@ -1795,7 +1837,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                     m, a = next(iter(others.values()))
                     mediators = [_actor_dict("mediator", m, a, 0.5)]
                 break
-    venue_pm = venue(places, sents)
+    venue_pm = venue(places, sents, frozenset(r["country"] for r in participants if r["country"]))
     fmt = None
     for s in sents:
         found = _format_in(gaz, s)

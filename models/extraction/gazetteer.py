@@ -33,10 +33,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 # A capitalised chunk: "Zaporizhzhia", "Port Sudan", "Ras Isa", "Khan Younis",
-# "Democratic Republic of the Congo", "al-Burhan", "Kryvyi Rih".
+# "Democratic Republic of the Congo", "al-Burhan", "Kryvyi Rih", "Dar es Salaam".
 _CHUNK = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|al-[A-Z][\w'’-]*|el-[A-Z][\w'’-]*)"
-    r"(?:\s+(?:(?:of|the|al|el|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
+    r"(?:\s+(?:(?:of|the|al|el|es|de|du|da|la|and|bin|ibn|von|der|van|d')\s+){0,2}(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|(?:al|el|ad|as|ar|an|ash)-[A-Z][\w'’-]*))*"
     # A site numbered as part of its name: "Tower 22".
     r"(?:\s+\d{1,3}\b(?![.,]?\d))?"
 )

@@ -1955,3 +1955,49 @@ def test_modality_feared_stalls_locked_talks_agreements_calls_and_counterfactual
 )
 def test_modality_more_ways_talks_come_to_nothing(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # A lowercase "es" inside a name; capitals that are divisions of their own.
+        ("Peace talks between the two sides opened in Dar es Salaam on Monday.", "negotiation",
+         ("Dar es Salaam", "Dar es Salaam", "TZA")),
+        ("The two presidents signed the accord in Bishkek on Friday.", "negotiation", ("Bishkek", "Bishkek", "KGZ")),
+        ("Drones hit a checkpoint in N'Djamena overnight.", "drone_strike", ("N'Djamena", "N'Djamena", "TCD")),
+        # Conflict-zone sites.
+        ("Two drones targeting the base at Rumeilan were shot down.", "drone_strike", ("Rmelan", "Hasakah", "SYR")),
+    ],
+)
+def test_gazetteer_names_with_es_capital_divisions_and_sites(text, event_type, place):
+    assert where(text, event_type) == place
+
+
+def test_a_division_under_its_other_spellings():
+    from models.extraction.evaluate import _admin_key
+
+    gaz = default_gazetteer()
+    assert _admin_key(gaz, "Duhok", "IRQ") == _admin_key(gaz, "Dahuk", "IRQ") == _admin_key(gaz, "Dohuk", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # "hitting" governs a place; a part of a town or a square in it; what weapons are fired at a country's grid.
+        ("Drones were hitting Odesa late on Sunday, the governor said.", "drone_strike", ("Odesa", "Odesa", "UKR")),
+        ("Drones struck a tower block in Kharkiv's north on Friday.", "drone_strike", ("Kharkiv", "Kharkiv", "UKR")),
+        ("The fighters handed two captives to the Red Cross in Rafah's main square.", "prisoner_swap", ("Rafah", "Gaza Strip", "PSE")),
+        ("Russia launched 90 drones at Ukraine's power grid overnight.", "drone_strike", ("Ukraine", None, "UKR")),
+        # What a quarrel is about, a vessel's destination and another event's place are no event place.
+        ("The government ruled out mediation in its dispute with its neighbour over Kashmir.", "negotiation", (None, None, None)),
+        ("A drone struck a Gaza-bound aid ship on Monday.", "drone_strike", (None, None, None)),
+        ("Both sides freed 40 prisoners on Sunday, a day before their envoys were due to meet in Geneva.", "prisoner_swap",
+         (None, None, None)),
+        # A town that names the talks is their venue, unless the talks are about it.
+        ("The delegation walked out of the Cairo talks with the rebels.", "negotiation", ("Cairo", "Cairo", "EGY")),
+        ("The army may quit the Geneva ceasefire talks with the militia.", "negotiation", ("Geneva", "Geneva", "CHE")),
+        ("The group may quit the Gaza talks.", "negotiation", (None, None, None)),
+    ],
+)
+def test_places_parts_targets_topics_destinations_and_towns_naming_talks(text, event_type, place):
+    assert where(text, event_type) == place
