@@ -115,7 +115,9 @@ _MEDIATOR_BEFORE = re.compile(
     r"contacts|consultations|rounds?|"
     # verbs without "-ed": "mediators met Israeli and Hamas negotiators"
     r"met|meets?|told|tells?|said|says?|gave|gives?|sent|sends?|held|holds?|spoke|speaks?|brought|brings?|took|takes?|"
-    r"made|makes?|urges?|asks?|press(?:es)?|hands?|presents?|expects?|wants?|sees?|saw)\b)(?!\w+ed\b)\w+\s+){0,2}$",
+    r"made|makes?|urges?|asks?|press(?:es)?|hands?|presents?|expects?|wants?|sees?|saw)\b)(?!\w+ed\b)\w+\s+){0,2}"
+    # ... or a capitalised title of several words: "hosted by Secretary of State Antony Blinken"
+    r"(?:(?-i:[A-Z])[\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,3}$",
     re.I,
 )
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
@@ -124,14 +126,18 @@ _HANDOVER_BEFORE = re.compile(
     r"carried out by|implemented by|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
+_ARRANGING = r"(?:arrang(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|set(?:ting)?\s+up|conven(?:e|es|ed|ing))"
 _MEDIATOR_AFTER = re.compile(
     r"^(?:-|\s)(?:brokered|mediated|hosted|facilitated|led mediation|sponsored|chaired|backed\s+talks)\b|"
     r"^-led\s+(?:[\w-]+\s+)?(?:diplomacy|mediation|efforts|talks|negotiations|dialogue|process)\b|"
     # "a U.S.-backed ceasefire plan": the sponsor of a plan between others
     r"^-(?:backed|supported)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|talks|ceasefire|truce|deal|initiative|"
     r"framework|roadmap|negotiations|process)\b|"
-    r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
-    r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating)|"
+    # "Qatar, which has offered to host them"; "an Omani delegation that has been mediating between the two sides"
+    r"^(?:'s|’s)?(?:(?:\s+[\w-]+){0,4},?\s+(?:which|who)|\s+(?:delegation|team|envoys?|officials|diplomats|government)\s+that)\s+"
+    r"(?:has\s+|had\s+|is\s+|was\s+)?(?:been\s+)?"
+    r"(?:mediat\w*|brokered|brokering|facilitat\w*|hosted|hosting|coordinated|coordinating|"
+    r"(?:offered|agreed|volunteered)\s+to\s+(?:host|mediate|broker|facilitate))|"
     r"^,\s+(?:the\s+|a\s+|one\s+of\s+the\s+|which\s+(?:is|was|acted\s+as)\s+(?:the\s+)?)?(?:main\s+|key\s+|chief\s+|lead\s+)?"
     r"(?:mediator|broker|host|facilitator|co-?host|guarantor|co-?sponsor|co-?chair)"
     r"(?!s?\s+(?:said|say|says|told|added))|"  # "between Israel and Hamas, the mediators said": a source, after a party
@@ -193,9 +199,17 @@ _MEDIATOR_AFTER = re.compile(
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:met|meets|meeting|held\s+separate\s+(?:talks|meetings))\s+(?:separately\s+)?(?:with\s+)?"
     r"(?:[\w'’.-]+\s+){0,6}?(?:delegations|sides|teams|negotiators|parties)\s+separately\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
-    r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)",
+    r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)|"
+    # "Trump said he was arranging a meeting between Putin and Zelenskiy"
+    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,4}}?{_ARRANGING}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|summit|talks|negotiations)\s+"
+    r"between\b",
     re.I,
 )
+# "a meeting between Putin and Zelenskiy that Trump said he was arranging": the object of the relative clause is the
+# meeting between two others.
+_BETWEEN_THAT = re.compile(r"\b(?:meeting|summit|talks|negotiations)\s+between\s+[^.;]{1,80}?\s(?:that|which)\s+$", re.I)
+_ARRANGES_IT = re.compile(rf"^\s+(?:(?:said|says)\s+(?:he|she|it|they)\s+)?(?:(?:was|were|is|are|had|has|have|would|will)\s+"
+                          rf"(?:been\s+|be\s+)?)?(?:{_ARRANGING}|brokered|brokering|mediated|mediating|hosted|hosting)\b", re.I)
 # "negotiations with Hamas hosted by Qatari mediators": the passive's agent, after the party, mediates.
 _PASSIVE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w'’-]+\s+){0,3}?(?:hosted|mediated|brokered|facilitated|sponsored|chaired)\s+by\b",
                             re.I)
@@ -205,7 +219,7 @@ _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.
 _TARGET_BEFORE = re.compile(
     r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
     r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|"
-    r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
+    r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb)|sunk|sank|sinking)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
 
@@ -239,10 +253,12 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
     out = []
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
-        for m in mentions:
+        for k, m in enumerate(mentions):
             if not m.actors or any(x.actors and x.start <= m.start and m.end <= x.end and x.end - x.start > m.end - m.start
                                    for x in mentions):
                 continue  # "Iraq" in "the Islamic Resistance in Iraq": the longer name is the party
+            if k and _part_of_previous(mentions[k - 1], m, s):
+                continue
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
             if _BORDER_AFTER.match(s.text, m.end - s.start) or (re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I)
                                                                and not _CLOSE_BORDER.search(before)):
@@ -253,13 +269,32 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
                           or bool(_FORCE_AFTER.match(s.text, m.end - s.start)))  # "attacked the Myanmar military's HQ"
             if (m.places and _SPATIAL.search(before) and not possessive and not _MEASURE_TARGETING.search(before)
                     and not (_HOLDING_BEFORE.search(before) and m.places[0].precision == "country")
-                    and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)):
+                    and not any(a.kind in {"armed_group", "intl_org"} for a in m.actors)
+                    and not _HOST_RELATIVE.match(s.text, m.end - s.start)
+                    and not _MEASURE_ON_THOSE.search(s.text, max(0, m.start - s.start - 120), m.start - s.start)):
                 continue
             if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
                 continue  # "the Saudi port city of Jeddah": names where, not who
             actor = sorted(m.actors, key=lambda a: ({"state": 0, "armed_group": 1, "intl_org": 2}.get(a.kind, 3), a.name))[0]
             out.append((m, _state_actor(gaz, actor), s))
     return out
+
+
+# "talks in Qatar, which has offered to host them": a place that hosts or mediates is a party.
+_HOST_RELATIVE = re.compile(r",\s+(?:which|who)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:been\s+)?"
+                            r"(?:(?:offered|agreed|volunteered|due|set|expected)\s+to\s+)?(?:mediat|host|broker|facilitat)\w*", re.I)
+# "in Bouznika, Morocco": the country after a town in it says where; "the African Union's Peace and Security Council":
+# a body's own organ is the body.
+_ORGAN_GAP = re.compile(r"(?:'s|’s)\s+(?:(?-i:[A-Z])[\w-]*\s+|and\s+){0,3}")
+
+
+def _part_of_previous(last: Mention, m: Mention, s: Sent) -> bool:
+    gap = s.text[last.end - s.start : m.start - s.start]
+    if (gap == ", " and last.places and m.places and last.places[0].precision != "country"
+            and m.places[0].precision == "country" and last.places[0].country == m.places[0].country):
+        return True
+    return (any(a.kind == "intl_org" for a in last.actors) and any(a.kind in {"intl_org", "institution"} for a in m.actors)
+            and bool(_ORGAN_GAP.fullmatch(gap)))
 
 
 # "agreed to close borders with Mali": a measure against a neighbour, who is a party.
@@ -273,6 +308,10 @@ _FORCE_AFTER = re.compile(r"\s+(?:military|army|armed\s+forces|forces|troops|nav
 # "the 2019 sanctions law targeting Syria": a measure aims at a party, not at a place.
 _MEASURE_TARGETING = re.compile(r"\b(?:sanctions?|measures|law|act|tariffs?|embargo|bill|restrictions|designations?|ban)\s+"
                                 r"(?:\w+\s+)?(?:target(?:ing|ed|s)?|against|on)\s+(?:the\s+)?$", re.I)
+# "sanctions on those responsible for the fighting in Sudan": the country whose conflict the measure is about.
+_MEASURE_ON_THOSE = re.compile(r"\b(?:sanctions?|measures|restrictions|penalties|visa\s+bans)\s+(?:on|against|targeting)\s+"
+                               r"(?:those|anyone|individuals|people|persons|entities|officials|parties)\b[^.;,]{0,70}?\s"
+                               r"(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.I)
 _PLACE_MODIFIER = re.compile(r"\s+(?:(?:port|coastal|border|frontier|northern|southern|eastern|western|central)\s+)?"
                              r"(?:city|town|village|capital|port|resort|province|region|coast)\b")
 # Prepositions and verbs after which a country or capital is a place, not a party.
@@ -318,15 +357,34 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))
                                # "met in Astana at Kazakhstan's invitation" (not "rejected Putin's invitation")
                                or (re.search(r"\bat\s+$", before) and re.match(r"(?:'s|’s)\s+invitation\b", after))))
-        after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after)))
+        after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after))
+                         or bool(_ARRANGES_IT.match(after) and _BETWEEN_THAT.search(s.text, max(0, rel - 140), rel)))
 
-    for i in _controllers(actors):
+    for i in _controllers(actors) + _bloc_antecedents(actors):
         after_cue[i] = True
     for i in range(len(actors) - 1):
         before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
     for i in range(len(actors) - 2, -1, -1):
         after_cue[i] = after_cue[i] or (after_cue[i + 1] and (_conjoined(actors, i) or _titled(actors, i)))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+# "called on the two sides to hold talks under the bloc's auspices": the body the noun stands for.
+_BLOC_MEDIATES = re.compile(r"\b(?:under|with|through)\s+the\s+(?:bloc|body|organi[sz]ation|union|alliance|grouping)['’]s\s+"
+                            r"(?:auspices|mediation|sponsorship|facilitation|good\s+offices)\b", re.I)
+
+
+def _bloc_antecedents(actors: Sequence[tuple[Mention, Actor, Sent]]) -> list[int]:
+    """The last international body named before "the bloc's auspices" in its sentence."""
+    out = []
+    for i, (m, a, s) in enumerate(actors):
+        if a.kind != "intl_org" or "the " not in s.text:
+            continue
+        cue = _BLOC_MEDIATES.search(s.text, m.end - s.start)
+        if cue and not any(x.kind == "intl_org" and s2.start == s.start and m.end <= m2.start < s.start + cue.start()
+                           for m2, x, s2 in actors[i + 1 :]):
+            out.append(i)
+    return out
 
 
 # A verb of mediating without a subject of its own: "offered on Monday to mediate", "a dispute Kuwait had long tried
@@ -1059,7 +1117,7 @@ _ATTACK_VERB = re.compile(
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"would\s+strike|will\s+strike|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
@@ -1079,7 +1137,9 @@ _BLAME = re.compile(
     r"(?:blam\w+|accus(?:ed|es|ing)|attributed\s+to|blamed\s+on|"
     r"(?:launched|carried\s+out|fired|sent|operated|flown|claimed|strike|strikes|attack|attacks|raid)\s+"
     r"(?:from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+)?by)"  # "a drone launched from Yemen by the Houthis"
-    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    # "blamed on factions of the Popular Mobilization Forces": a part of the group
+    r"\s+(?:(?:factions?|members?|elements?|units?|wings?|cells?|fighters|militants)\s+(?:of|within|from)\s+)?"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
 # "Kavumu airport, which the M23 rebels seized in February": who holds the place that was hit.
@@ -1118,10 +1178,38 @@ _ACCUSES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:was|were|is|are|been|bein
 _DOWNED_DRONES = re.compile(r"^(?:'s|’s)?\s+(?:(?!(?:drones?|uavs?)\b)[\w-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?"
                             r"(?:destroyed|shot\s+down|downed|intercepted|repelled|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,4}?"
                             r"(?:drones?|uavs?)\b", re.I)
+# "Kyiv was attacked by Russian drones"; "Hamas leader Saleh al-Arouri was killed when a drone struck": whose person
 _ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came)\s+(?:\w+\s+)?"
-                             r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack)\b", re.I)
+                             r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack|killed|"
+                             r"assassinated|wounded|injured)\b", re.I)
 _REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
+
+
+# A threat in the subject's own words, however far on in its clause: "The Arakan Army warned residents to stay away,
+# saying it would strike them with drones", "the Houthis warned foreign firms to leave, threatening more drone attacks"
+# (not a promise to hit back: who vows to strike back was attacked).
+_VOWS_ATTACK = re.compile(
+    r"^(?:'s|’s)?\s+[^.;]{0,120}?\b(?:(?:said|says|saying|warned|warning|threatened|threatening|vowed|vowing|pledged|pledging)\s+"
+    r"(?:that\s+)?(?:it|they)\s+(?:would|will|could|might|may|(?:was|were|is|are)\s+(?:going|ready|prepared)\s+to)\s+"
+    r"(?:(?:also|soon|again|now)\s+)?(?:strike|attack|target|hit|bomb|launch|use\s+drones)(?!\s+back)|"
+    r"(?:threaten\w*|vow\w*|promis\w*)\s+(?:more|new|further|fresh|renewed|wider|additional)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks|strikes))\b", re.I)
+# Who is urged to strike would be the attacker: "urged the Trump administration to use drones against the cartels";
+# an unnamed army called on is the caller's own ("the minister called on the army to carry out drone strikes").
+_URGED_BEFORE = re.compile(r"\b(?:urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?)\s+(?:the\s+)?$",
+                           re.I)
+_TO_STRIKE = (r"to\s+(?:use\s+(?:[\w-]+\s+)?drones|carry\s+out|launch|conduct|strike|attack|target|hit|bomb|step\s+up|"
+              r"resume)\b")
+_URGED_AFTER = re.compile(rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?{_TO_STRIKE}", re.I)
+_URGES_OWN_FORCES = re.compile(
+    r"^(?:'s|’s)?\s*,?\s+(?:[\w-]+\s+){0,4}?(?:urg(?:e|ed|es|ing)|call(?:ed|s|ing)?\s+on|press(?:ed|es|ing)?|ask(?:ed|s|ing)?)\s+"
+    rf"(?:the|its|his|her|their)\s+(?:own\s+)?(?:army|military|armed\s+forces|air\s+force|forces|troops|government)\s+{_TO_STRIKE}",
+    re.I)
+# "drones were targeting the army's headquarters in El Obeid": an unnamed state force hit on its own ground.
+_STATE_FORCES_HIT = re.compile(
+    r"\b(?:target\w*|struck|strik(?:e|es|ing)|hit(?:ting)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?)\s+(?:the\s+)?"
+    r"(?:army|military|armed\s+forces|government\s+forces|federal\s+forces|junta)(?:'s|’s)?\b", re.I)
 
 
 def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
@@ -1134,6 +1222,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
     out: list[dict] = []
     reporters: list[tuple[Mention, Actor]] = []
     voiced: set[int] = set()  # targets only by a voice of their military ("a Houthi military spokesman said")
+    lead = min((s.start for s in sents), default=0)
     for m, a, s in actors:
         rel = m.start - s.start
         before = s.text[max(0, rel - 50) : rel]
@@ -1145,7 +1234,9 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
             # "Kyiv was attacked by Russian drones"
             role = "target"
-        elif _BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after):
+        elif (_BLAME.search(before) or _DRONE_ADJ.match(after) or _ATTACK_VERB.match(after)
+              or (_URGED_BEFORE.search(before) and _URGED_AFTER.match(after)) or _URGES_OWN_FORCES.match(after)
+              or (s.start == lead and _VOWS_ATTACK.match(s.text[m.end - s.start :]) and _CLAUSE_SUBJECT.search(s.text[:rel]))):
             role = "initiator"
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
               or _HELD_AFTER.match(after)
@@ -1179,7 +1270,8 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
             out.append({"role": "initiator", "text": g.group(0), "name": country, "country": country, "kind": "state",
                         "span": {"start": s.start + g.start(), "end": s.start + g.end()}, "score": 0.5})
     first_initiator = next((x["country"] for x in out if x["role"] == "initiator"), None)
-    if location and location.get("country") and location["country"] != first_initiator:
+    own_forces_hit = any(_STATE_FORCES_HIT.search(s.text) for s in sents)
+    if location and location.get("country") and (location["country"] != first_initiator or own_forces_hit):
         out.append({"role": "target", "text": location["text"], "name": location["country"], "country": location["country"],
                     "kind": "state", "span": location["span"], "score": 0.6})
     return _dedupe(out)
@@ -1319,11 +1411,15 @@ _EARLIER_EVENT = re.compile(
     r"(?:after|before)\b[^,;]*", re.I)
 
 
+# "suspended the talks in protest at the extradition of Alex Saab to the United States": the grievance is another event.
+_PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
+
+
 def _topic_only(m: Mention, s: Sent) -> bool:
     """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
-    or only in a clause about another event ("a day after Trump's call with Putin")."""
+    or only in a clause about another event ("a day after Trump's call with Putin", "in protest at ...")."""
     rel = m.start - s.start
-    if any(e.start() <= rel < e.end() for e in _EARLIER_EVENT.finditer(s.text)):
+    if any(e.start() <= rel < e.end() for rx in (_EARLIER_EVENT, _PROTEST_AT) for e in rx.finditer(s.text)):
         return True
     if any(a.kind == "intl_org" for a in m.actors) and (
             _OCCASION_AFTER.match(s.text, m.end - s.start)
@@ -1554,7 +1650,8 @@ def _belligerent(m: Mention, s: Sent) -> bool:
 
 _PROPOSES_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?(?:proposed|put\s+forward|presented|drafted|"
                              r"tabled|submitted)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|roadmap|framework|"
-                             r"initiative|draft)\b", re.I)
+                             # "proposed a two-day ceasefire between Israel and Hamas"
+                             r"initiative|draft|(?:ceasefire|truce)\s+between)\b", re.I)
 # "Putin hosted Witkoff", "Erdogan received Zelenskiy": a guest, not talks between others.
 _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
                           r"(?!(?:the\s+|a\s+|an\s+|new\s+|their\s+)?(?:[\w-]+\s+)?(?:talks|meeting|round|negotiations|summit|"
@@ -1803,8 +1900,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         # "Egypt has proposed a plan under which Hamas would free hostages, but Israel has yet to respond": who puts a
         # plan to two other sides mediates; with one other side the proposer is a side ("rejected a U.S. proposal",
         # "dismissed a peace plan floated by his Indonesian counterpart, saying it sounds like a Russian plan").
-        keys = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-                if r in spoken and not _in_background(m, s, first[s.start])}
+        # Sides by name: a government and its rebels share a country ("proposed a ceasefire between Congo and the M23").
+        named = {(r["country"] or r["name"], a.name) for r, (m, a, s) in zip(raw, actors, strict=True)
+                 if r in spoken and not _in_background(m, s, first[s.start])}
         for i, (r, (m, _a, s)) in enumerate(zip(raw, actors, strict=True)):
             k = r["country"] or r["name"]
             proposes = (_PROPOSES_AFTER.match(s.text, m.end - s.start) and _CLAUSE_SUBJECT.search(s.text[: m.start - s.start]) is not None
@@ -1817,7 +1915,8 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                 i0 -= 1
             while _conjoined(actors, j):
                 j += 1
-            if len(keys - {k} - {x["country"] or x["name"] for x in raw[i0 : j + 1]}) >= 2:
+            own = {k} | {x["country"] or x["name"] for x in raw[i0 : j + 1]}
+            if len({n for key, n in named if key not in own}) >= 2:
                 mediators = [{**x, "role": "mediator"} for x in raw[i0 : j + 1]]
                 break
     mediator_keys = {r["country"] or r["name"] for r in mediators}
@@ -1985,7 +2084,7 @@ _JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?join(?:ed|s)
                         r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
-    r"designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
+    r"(?:re-?)?designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
     r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*|"
     # "Cambodia halted all imports of fuel from Thailand", "is expected to sign the bill"
@@ -2019,7 +2118,7 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
     r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
     r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
-    r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|designat(?:ed|es|ing)|"
+    r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|(?:re-?)?designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
@@ -2133,16 +2232,39 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
 _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)
 # "would give Putin 10 or 12 days to make progress or face sanctions": who is told to act or face a measure is its target.
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:give|gives|gave|giving|given|told|tells?|warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|order(?:s|ed)?|"
-                               r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-# "warned Belarus that it would face new sanctions"
+                               r"press(?:es|ed)?|call(?:s|ed)?\s+on)\s+(?:both\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+                               r"(?:and\s+(?:the\s+)?(?:[\w-]+\s+)?)?$", re.I)  # "warned both the government and Tigrayan forces"
+# "warned Belarus that it would face new sanctions", "warned South Sudan's President Salva Kiir and opposition leader Riek
+# Machar that they could face sanctions", "warned the EU that Russia could halt all gas supplies": the that-clause threatens
+# the addressee.
 _ULTIMATUM_AFTER = re.compile(r"(?:'s|’s)?[^.;]{0,100}?\bor\s+(?:else\s+)?(?:(?:would|will|could|may|might)\s+)?face\b|"
-                              r"(?:'s|’s)?\s+that\s+(?:it|they)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?face\b", re.I)
+                              r"(?:'s|’s)?[^.;]{0,80}?\bthat\s+(?:it|they|he|she)\s+(?:would|will|could|may|might)\s+(?:\w+\s+)?"
+                              r"(?:face|be\s+(?:targeted|sanctioned|hit|punished|penali[sz]ed))\b|"
+                              r"(?:'s|’s)?\s+that\s+(?:the\s+)?(?:[\w.'’-]+\s+){1,3}?(?:would|will|could|may|might)\s+(?:\w+\s+)?"
+                              r"(?:halt|cut\s+off|ban|stop|suspend|freeze|block|impose|restrict|curb)\b", re.I)
 _MEMBER_AFTER = re.compile(r"\s+(?:member\s+)?(?:country|state|nation|member|government)\b(?!\s+(?:said|says|agreed|adopted))", re.I)
 _MEASURE_VERB = re.compile(r"\b(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend\w*|block(?:s|ed|ing)?|bar(?:s|red|ring)|freez\w*|froze|"
                            r"impos\w*|restrict\w*|cut\s+off|curb(?:s|ed|ing)?)\b", re.I)
 # "shipped shells to Russia in breach of UN sanctions": who breaks a measure is its target, as who evades it.
 _BREACH = re.compile(r"\b(?:in\s+(?:breach|violation|contravention)\s+of|violat(?:e|es|ed|ing)|breach(?:es|ed|ing)?)\s+"
                      r"(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo\w*|price\s+cap|ban)\b", re.I)
+
+
+# "were helping Russian companies get around U.S. sanctions": who is helped round a measure is its target, before the
+# helper (an evader too).
+_HELPED_BEFORE = re.compile(r"\b(?:help\w*|assist\w*|allow\w*|enabl\w*|aid(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+_EVADES_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:evade|get\s+around|circumvent|bypass|skirt|dodge)\b",
+                           re.I)
+# A threatened measure's condition: "sanctions ... if the army and the Rapid Support Forces fail to observe a ceasefire".
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:both\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:and\s+(?:the\s+)?)?$", re.I)
+_FAILS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:fail(?:s|ed)?|refus(?:e|es|ed)|do(?:es)?\s+not|did\s+not|"
+                          r"don['’]t|doesn['’]t|continu(?:e|es|ed)|persist(?:s|ed)?|violat(?:e|es|ed)|breach(?:es|ed)?)\b", re.I)
+# "a proposal to sanction two ministers has stalled in the EU": the body a measure is decided in imposes it.
+_DECIDED_IN = re.compile(r"\b(?:stall\w*|block\w*|veto(?:ed|es)?|approv\w*|agreed|adopt\w*|discuss\w*|debat\w*|tabled|"
+                         r"stuck|bogged\s+down|under\s+(?:discussion|consideration)|negotiated|considered|drafted)\s+"
+                         r"(?:\w+\s+){0,2}?(?:in|at|within)\s+(?:the\s+)?$", re.I)
+# A preposition's object is no subject of the verb after it ("froze trade with Spain and suspended a treaty").
+_OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 
 
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
@@ -2157,9 +2279,12 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
-        if (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
+        if _HELPED_BEFORE.search(before) and _EVADES_AFTER.match(after):
+            role, score = "target", 0.75
+        elif (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
                 or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
-                or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))):
+                or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
+                or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))):
             role = "target"
         elif _JOINED_IN.match(after):
             role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's
@@ -2167,7 +2292,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
             role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
-        elif _SANCTIONED.search(before):
+        elif _SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
@@ -2185,7 +2310,9 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             role = "target"
             if _ORIGIN_GOODS.match(after):
                 score = 0.7  # "Indian Oil Corp denied buying Russian crude": the goods' origin, before their buyer
-        elif _IMPOSE_AFTER.match(after):
+        elif a.kind == "intl_org" and _DECIDED_IN.search(before):
+            role, score = "initiator", 0.7
+        elif _IMPOSE_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
             role = "initiator"
             subjects.add(i)
         elif _TARGET_BEFORE_SANCTIONS.search(before):

@@ -2001,3 +2001,88 @@ def test_a_division_under_its_other_spellings():
 )
 def test_places_parts_targets_topics_destinations_and_towns_naming_talks(text, event_type, place):
     assert where(text, event_type) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a threat in the subject's own words, however far on in its clause; a vow to strike back is the victim's
+        ("The Houthis warned shipping firms to avoid the Red Sea, saying they would attack any vessel bound for Eilat with "
+         "drones.", {("initiator", "YEM")}, set()),
+        ("Hezbollah told residents of northern Israel to leave, threatening more drone attacks on the Galilee.",
+         {("initiator", "LBN"), ("target", "ISR")}, set()),
+        ("Israel said it would strike back after drones hit Eilat.", {("target", "ISR")}, {("initiator", "ISR")}),
+        # who is urged to strike, or whose own army is called on, would attack
+        ("Two senators urged the Pentagon to use armed drones against Islamic State camps in Syria.", {("initiator", "USA")},
+         set()),
+        ("Russia's deputy defence minister called on the army to step up drone strikes on Kharkiv.",
+         {("initiator", "RUS"), ("target", "UKR")}, set()),
+        # a group's leader killed, a ship sunk, a part of a group blamed, an unnamed army hit on its own ground
+        ("A senior Hezbollah commander was killed when a drone struck his car near Tyre.", {("target", "LBN")}, set()),
+        ("Ukraine's navy said its sea drones had sunk a Russian landing ship near Crimea.",
+         {("initiator", "UKR"), ("target", "RUS")}, set()),
+        ("Drones hit a gas field in Sulaymaniyah, in an attack officials blamed on members of the Popular Mobilization "
+         "Forces.", {("initiator", "IRQ")}, {("target", "IRQ")}),
+        ("RSF drones struck the army's garrison in Kadugli overnight.", {("initiator", "SDN"), ("target", "SDN")}, set()),
+    ],
+)
+def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, present, absent):
+    got = roles(extract(text, "drone_strike"))
+    assert present <= got and not absent & got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # the addressee of a warning: a longer noun phrase, two of them, another's measure in the that-clause
+        ("Washington warned Sudan's army chief Abdel Fattah al-Burhan and RSF leader Mohamed Hamdan Dagalo that they could "
+         "face sanctions.", "USA", "SDN"),
+        ("Brussels warned both the junta and the Wagner group that they would be targeted if elections were delayed.",
+         "European Union", "RUS"),
+        ("Moscow warned Japan that Russia could halt fish imports if Tokyo joined the price cap.", "RUS", "JPN"),
+        # whose failure a threat is hung on; who is redesignated; who is helped round a measure
+        ("Washington is ready to impose sanctions if the army and the Rapid Support Forces fail to respect the truce.",
+         "USA", "SDN"),
+        ("Britain redesignated Iran's Revolutionary Guards as a terrorist group.", "GBR", "IRN"),
+        ("Turkey denied that its banks were helping Iranian firms evade U.S. sanctions.", "USA", "IRN"),
+        # the body a measure stalls in; a preposition's object is no subject; those responsible in a country
+        ("A plan to sanction Georgian officials stalled in the EU, with Slovakia opposed.", "European Union", "GEO"),
+        ("Ankara froze trade with Israel and cancelled a defence deal.", "TUR", "ISR"),
+        ("Canada imposed sanctions on those responsible for the violence in eastern Congo.", "CAN", "COD"),
+    ],
+)
+def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
+    args = extract(text, "sanctions")["arguments"]
+    assert ((args["imposer"] or {}).get("country") or (args["imposer"] or {}).get("name")) == imposer
+    assert (args["target"] or {}).get("country") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "mediator"),
+    [
+        # a place that offers to host; a country after a town says where; a title of several words after "hosted by"
+        ("The M23 said it was ready to resume talks with Kinshasa in Qatar, which has offered to host them.", {"COD"}, "QAT"),
+        ("Envoys of Armenia and Azerbaijan met in Almaty, Kazakhstan, on Monday in talks hosted by Kazakh Foreign Minister "
+         "Murat Nurtleu.", {"ARM", "AZE"}, "KAZ"),
+        ("Talks between Serbia and Kosovo will resume in Brussels, hosted by High Representative Kaja Kallas.",
+         {"SRB", "XKX"}, "European Union"),
+        # a body's organ is the body, and "the bloc's auspices" are its; a delegation that has been mediating
+        ("The African Union's Peace and Security Council urged Ethiopia and Tigrayan leaders to hold talks under the bloc's "
+         "auspices.", {"ETH"}, "African Union"),
+        ("Israeli and Hamas negotiators met in Doha, joined by an Egyptian delegation that has been mediating between them.",
+         {"ISR", "PSE"}, "EGY"),
+        # who arranges a meeting between two others; a truce proposed between two others, sides of one country
+        ("Emmanuel Macron said he was organising a meeting between Paul Kagame and Felix Tshisekedi.", {"RWA", "COD"}, "FRA"),
+        ("A summit between Putin and Zelenskiy that Erdogan said he was arranging has not taken place.", {"RUS", "UKR"},
+         "TUR"),
+        ("Qatar's emir proposed a ceasefire between Congo and the M23 rebels.", {"COD"}, "QAT"),
+        # a grievance is another event
+        ("Caracas suspended talks with the opposition in protest at the extradition of an ally to the United States.",
+         {"VEN"}, None),
+    ],
+)
+def test_negotiation_mediators_described_arranging_and_hosting(text, participants, mediator):
+    e = extract(text, "negotiation")
+    assert {p["country"] or p["name"] for p in e["arguments"]["participants"]} == participants
+    m = e["arguments"]["mediator"] or {}
+    assert (m.get("country") or m.get("name")) == mediator
