@@ -1292,7 +1292,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
                          r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
-    ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
+    ("proposal", re.compile(r"\b(?:propos\w+|float(?:ed|s|ing)|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
@@ -1474,15 +1474,31 @@ _LEADER_SIDE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:government|administra
 _HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
 
 
+# "Iranian President Hassan Rouhani", "the presidents of Kyrgyzstan and Tajikistan": a head of state named by title and
+# country, whether or not the gazetteer knows the person (past leaders are not listed).
+_TITLE_NAME_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
+_HEADS_OF = re.compile(r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$", re.I)
+_AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?$", re.I)
+
+
 def _leader_mentions(gaz: Gazetteer, s: Sent) -> list[tuple[Mention, str]]:
     """Heads of state or government named in a sentence, with the country each leads."""
     out = []
-    for m in gaz.mentions(s.text):
+    mentions = gaz.mentions(s.text)
+    for i, m in enumerate(mentions):
         # An acting or caretaker head of government may be listed as an official: the title decides.
         titled = bool(_HEAD_TITLE.search(s.text, 0, m.start))
         leader = next((a for a in m.actors if a.kind == "leader" or (titled and a.kind == "official")), None)
         if leader is not None and not _LEADER_SIDE.match(s.text, m.end):
             out.append((m, leader.country or leader.name))
+            continue
+        state = next((a for a in m.actors if a.kind == "state" and a.country), None)
+        if state is None:
+            continue
+        heads_of = _HEADS_OF.search(s.text, 0, m.start) or (
+            i > 0 and _AND_AFTER.fullmatch(s.text, mentions[i - 1].end, m.start) and _HEADS_OF.search(s.text, 0, mentions[i - 1].start))
+        if heads_of or _TITLE_NAME_AFTER.match(s.text, m.end):
+            out.append((m, state.country))
     return out
 
 
@@ -1496,7 +1512,7 @@ _AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:t
 
 
 # "holding nearly an hour of talks with Kim", "willing to talk 'face to face' with Trump": a leader talked with in person.
-_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiations?)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
+_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiat\w*)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
 
 
 def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
@@ -1513,26 +1529,41 @@ _OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
 # What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
 # verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+)?"
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
                             r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
-_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
+_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations)|"
+                           # "expected in Cairo for talks with Egyptian mediators"
+                           r"(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?mediators)\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
 # "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
 _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
+# "..., Meloni said after a phone call with the pontiff": the call a trailing source reports from is not the talks' form
+# (unlike "Putin said after a call with Trump that ...", where the speaker opens the sentence).
+# "offered to mediate ... during a White House meeting with Khan": the meeting is where the offer was made.
+_DURING_MEETING = re.compile(r"\b(?:propos\w+|offer\w*|float\w*|suggest\w*)\b[^,;.]{0,80}?\b(?P<occ>during\s+(?:a|an|the|his|her|their)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:meeting|visit|trip)\b[^,;.]*)", re.I)
+_SAID_AFTER_CALL = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+[\w-]+|announced|wrote)\s+(?:on\s+\w+day\s+)?(?:after|following|during)\s+"
+                              r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:tele)?phone\s+)?(?:call|conversation)\b[^,;.]*", re.I)
 
 
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
     # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
-    occasions = [o.span() for o in _SIDELINES.finditer(s.text)] + [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL) for o in rx.finditer(s.text)]
+    occasions += [o.span("occ") for o in _DURING_MEETING.finditer(s.text)]
+    offered_talks = False
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
-            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer", "float")) and _OFFERED_TALKS.match(s.text, m.end()):
+                # only a verb's offer ("offered to mediate") is referred back to; "a proposal handed ... by mediators" is a text
+                offered_talks = offered_talks or m.group(0).lower().endswith(("ed", "ing"))
                 continue
+            if name == "proposal" and offered_talks and _BACK_REF.search(s.text, 0, m.start()):
+                continue  # "offered to mediate ..., and Khan welcomed the offer": the offer of talks again
             if any(a <= m.start() < b for a, b in occasions):
                 continue
             hits.append((rank, name, m))
@@ -1552,26 +1583,35 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         if name == "proposal" and during is not None:
             rank, name, m = during
     envoy = _FORMATS[-1][1].search(s.text)
+    if name == "envoy_visit" and rank == len(_FORMATS) - 1 and _ENVOYS_OF_SIDES.search(s.text):
+        # "Special envoys from Armenia and Turkey agreed in Vienna": envoys of both sides meet in talks, nobody visits.
+        name = "talks"
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
         # Two leaders travelling together to a hosted signing meet at a summit ("Tshisekedi and Kagame are due in
         # Washington to sign accords at a ceremony hosted by Trump").
         name = "summit" if _leaders_together(gaz, s) else "talks"
-    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
-        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
-        name, m = "summit", meet
+    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (
+            (meet := _LEADERS_MEET.search(s.text)) or _leaders_together(gaz, s)):
+        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
+        # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
+        name, m = "summit", meet or m
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
             lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
-            _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
+            (meet := next((x for x in _LEADERS_MEET.finditer(s.text) if not any(a <= x.start() < b for a, b in occasions)), None))
+            or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
-        name, m = "summit", _LEADERS_MEET.search(s.text) or m
+        name, m = "summit", meet or m
     elif name == "talks" and (visit := _met_at_home(gaz, s)) is not None:
         name, m = "envoy_visit", visit
     return name, m
 
 
+_ENVOYS_OF_SIDES = re.compile(r"\b(?:envoys|emissaries|special\s+representatives)\s+(?:from|of)\s+(?:the\s+)?"
+                              r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+and\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_BACK_REF = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+$", re.I)
 _DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)

@@ -2086,3 +2086,28 @@ def test_negotiation_mediators_described_arranging_and_hosting(text, participant
     assert {p["country"] or p["name"] for p in e["arguments"]["participants"]} == participants
     m = e["arguments"]["mediator"] or {}
     assert (m.get("country") or m.get("name")) == mediator
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # heads named by title and country, or as "the presidents of A and B", meet at a summit
+        ("The presidents of Chile and Peru signed a fisheries accord in Lima on Monday.", "summit"),
+        ("Joe Biden will meet Chinese President Xi Jinping on the sidelines of the G20 gathering in Bali.", "summit"),
+        ("Emmanuel Macron held talks with Olaf Scholz in Berlin, his first visit to Germany this year.", "summit"),
+        ("Volodymyr Zelenskiy said he was ready to negotiate directly with Vladimir Putin to end the war.", "summit"),
+        # a delegation due for talks with mediators; envoys of both sides; a trailing source's call
+        ("A Taliban delegation is expected in Doha on Monday for talks with Qatari mediators.", "talks"),
+        ("Special envoys from Serbia and Kosovo agreed in Brussels on Friday to open a new border crossing.", "talks"),
+        ("Qatar is ready to host talks between Israel and Hamas in Doha, the French president said after a phone call "
+         "with the emir.", "talks"),
+        # a truce floated is a proposal; talks proposed "that they resume direct negotiations" are talks
+        ("The Turkish leader floated a New Year truce between Armenia and Azerbaijan.", "proposal"),
+        ("The minister proposed in a speech that Serbia and Kosovo resume direct negotiations in Brussels.", "talks"),
+        # an offer of talks made during a meeting, referred back to as "the offer"
+        ("Joe Biden offered to mediate between Egypt and Ethiopia during a meeting with Kenyan President William Ruto, "
+         "who welcomed the offer.", "talks"),
+    ],
+)
+def test_negotiation_format_titled_heads_envoys_of_both_sides_and_floated_truces(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
