@@ -2040,7 +2040,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 # --------------------------------------------------------------------------- sanctions
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
+    # "the $47.60-a-barrel cap on Russian crude"
+    ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price|a-barrel\s+(?:price\s+)?cap|cap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?:crude|oil|petroleum|diesel|fuel|gas|LNG)\b)", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w$€£.,'’-]+\s+){0,6}?assets|"
                                 r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
                                 r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
@@ -2049,18 +2051,22 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?:[\w.'’-]+\s+){0,5}?(?:accounts?|reserves|funds|assets))\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
                               r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?|"
+                              # a supplier's own goods: "could halt all oil and gas supplies to Europe"
+                              r"(?:halt|stop|suspend|cut(?:\s+off)?)(?:s|ed|ted|ping|ped|ing)?\s+(?:[\w-]+\s+){0,4}?supplies|"
                               # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
                               r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
-                           r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
                            # "halted all imports of fuel and gas from Thailand": an import ban
                            r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
-    ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
+    # "listed the IRGC as a terrorist entity": a terrorist listing is a sanction, whatever freeze it brings
+    ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+|"
+                             r"list(?:ed|s|ing)?\s+(?:[\w'’.-]+\s+){0,8}?as\s+(?:an?\s+)?(?:foreign\s+)?terrorist)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
@@ -2191,6 +2197,10 @@ _MAIN_VERB = re.compile(r"\b(?:impos\w*|reimpos\w*|adopt\w*|approv\w*|extend\w*|
                         r"ordered|voted|keep|kept|lower\w*|rais\w*)\b", re.I)
 
 
+_LISTED_WITH_SANCTIONS = re.compile(r"\b(?:tariffs?|duties|taxes|levies)(?:,\s+(?:[\w-]+\s+)?[\w-]+){0,3},?\s+(?:and|or)\s+sanctions\b|"
+                                    r"\bsanctions(?:,\s+[\w-]+){0,3},?\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|taxes|levies)\b", re.I)
+
+
 def _instrument(sents: Sequence[Sent]) -> dict | None:
     """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
@@ -2200,6 +2210,9 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
         # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
         heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
+        # "high levels of taxes, tariffs and sanctions": measures listed with sanctions are sanctions
+        for lst in _LISTED_WITH_SANCTIONS.finditer(s.text):
+            hits = [h for h in hits if h[0] == "sanctions" or not lst.start() <= h[1].start() < lst.end()]
         if not hits:
             continue
         # The clause's first main verb acts on the measure ("adopted its 18th package ..., lowering the price cap").
@@ -2223,6 +2236,7 @@ _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restriction
 # easing oil sanctions ..., reimposing restrictions").
 _REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
+_WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -2249,6 +2263,8 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
+        if k and best is not None and best[1] == "lift" and _WHILE_BEFORE.search(s.text, 0, k.start()):
+            k = None  # "lifted the arms embargo ..., while keeping measures aimed at al-Shabaab in place": a proviso
         if k and (best is None or best[1] != "evade"):
             best = (0, "extend", k, s)
         r = _REIMPOSE.search(s.text)

@@ -2111,3 +2111,27 @@ def test_negotiation_mediators_described_arranging_and_hosting(text, participant
 )
 def test_negotiation_format_titled_heads_envoys_of_both_sides_and_floated_truces(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        # a per-barrel cap on a fuel is a price cap; a supplier halting supplies bans exports; frozen trade is an embargo
+        ("The new $50-a-barrel cap on Russian oil products takes effect next month, the G7 said.", "price_cap"),
+        ("Moscow warned Berlin that it could halt all gas supplies to Germany.", "export_ban"),
+        ("Morocco froze trade with Algeria on Monday in a row over the border.", "embargo"),
+        # a terrorist listing is a sanction, even when it freezes assets; measures listed with sanctions are sanctions
+        ("Australia listed the Wagner Group as a terrorist organisation on Friday, freezing any assets it holds.",
+         "sanctions"),
+        ("The president warned that China would face 'duties, tariffs and sanctions' over its support for Russia.",
+         "sanctions"),
+    ],
+)
+def test_sanctions_instrument_price_caps_supplies_frozen_trade_and_terrorist_listings(text, instrument):
+    assert extract(text, "sanctions")["arguments"]["instrument"]["value"] == instrument
+
+
+def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
+    e = extract("The Security Council lifted the arms embargo on Liberia on Friday, while keeping a travel ban on "
+                "former officials in place.", "sanctions")
+    assert e["arguments"]["action"]["value"] == "lift"
