@@ -75,7 +75,9 @@ _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 # "held responsible for the attack that killed three American soldiers": another attack's toll, named as a reason
 _EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:the|an?|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:attack|strike|bombing|raid|assault|ambush)\s+(?:that|which)\s+(?:killed|wounded|injured|left)\s+"
-                             r"(?:\w+\s+){0,2}?$", re.I)
+                             r"(?:\w+\s+){0,2}?$"
+                             # "..., days after 33 Turkish soldiers were killed in the region": a toll timed before this one
+                             r"|\b(?:days?|weeks?|months?|hours?)\s+(?:after|since)\s+$", re.I)
 
 
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
@@ -813,7 +815,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 # --------------------------------------------------------------------------- drone strikes
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
-_DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
+# Not across another weapon's count: "fired 78 missiles and 106 drones" counts 106 drones.
+_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
 _ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
@@ -830,7 +833,9 @@ _INTERCEPTED = [
     _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:[\w'’-]+\s+){{0,7}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
     # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
-    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
+    # An abbreviation's dot ("U.S. and coalition forces") ends no sentence.
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?<=[A-Z])\.|(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+"
+            rf"(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
@@ -843,7 +848,8 @@ _LAUNCHED = [
     _num_rx(rf"{_LAUNCH_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:\w+\s+){{0,2}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,1}}?{_LAUNCH_VERB}"),
     _num_rx(r"{N}-drone\b"),
-    _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "what it called a terrorist attack by eight drones"
+    _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using|by)\s+{{N}}\s+{_DRONE_WORDS}"),
     # Weakest: the drones that hit ("Two drones hit the Alabuga zone", "hit by two Ukrainian drones").
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
             rf"detonated|exploded)"),
@@ -871,12 +877,12 @@ _KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:co
 _MORE_PEOPLE = (r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d|several|dozens|many|some|other|others|"
                 r"scores|hundreds)\b)")  # "a woman and her two children"
 # "the army spokesman said a soldier was killed": a clause of its own, after a verb of saying or a conjunction
-_CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
+_CLAUSE_START = r"(?:^|(?<=[.!?;]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
 _KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|"
                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
@@ -897,6 +903,21 @@ _INJURED_COUPLE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_COUP
 _RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
 _KILLED_PAIR = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
 _INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+
+
+# "killed commander Qassem Soleimani and nine other people", "was killed along with six other people": one and others
+_KILLED_AND_OTHERS = _num_rx(r"\b(?:killing|killed)\s+(?:(?:along\s+|together\s+)?with\s+|(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+)"
+                             r"{1,6}?and\s+){N}\s+(?:other|more)\b")
+_INJURED_AND_OTHERS = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:(?:along\s+|together\s+)?with\s+|"
+                              r"(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+){1,6}?and\s+){N}\s+(?:other|more)\b")
+# "killed a British and a Romanian crew member": two people named by nationality
+_KILLED_TWO_NATIONALS = re.compile(r"\b(?:killing|killed)\s+(?:a|an|one)\s+(?-i:[A-Z])[\w-]*\s+and\s+(?:a|an|one)\s+(?-i:[A-Z])[\w-]*\b",
+                                   re.I)
+
+
+def _plus_one(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _first_number([rx], sents, 0.8)
+    return {**q, "value": q["value"] + 1} if q else None
 
 
 def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
@@ -1075,9 +1096,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
-    killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+    killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+              or _two(_KILLED_TWO_NATIONALS, sents)
               or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))
-    injured = (_first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents)
+    injured = (_plus_one(_INJURED_AND_OTHERS, sents) or _first_number(_INJURED, sents, 0.85, people=True)
+               or _one_and_family(_INJURED_FAMILY, sents)
                or _first_number([_INJURED_GROUP], sents, 0.75) or _two(_INJURED_COUPLE, sents) or _one(_INJURED_ONE, sents, 0.7))
     if intercepted is None and launched is not None:
         for s in sents:

@@ -2135,3 +2135,34 @@ def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
     e = extract("The Security Council lifted the arms embargo on Liberia on Friday, while keeping a travel ban on "
                 "former officials in place.", "sanctions")
     assert e["arguments"]["action"]["value"] == "lift"
+
+
+@pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        # another weapon's count is not the drones'; an attack "by" drones counts them; "all of which ... were downed"
+        ("Russia fired 40 missiles and 95 drones at Kharkiv overnight, and 30 of the drones were shot down.", 95, 30),
+        ("The ministry blamed Kyiv for an attack by six drones, all of which it said were downed.", 6, 6),
+        # an abbreviation's dot does not end the clause of the downed drones
+        ("Three drones targeting U.S. and allied troops near the border were shot down on Monday.", None, 3),
+    ],
+)
+def test_drone_counts_other_weapons_attacks_by_drones_and_abbreviations(text, launched, intercepted):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["drones_launched"] or {}).get("value") == launched
+    assert (args["drones_intercepted"] or {}).get("value") == intercepted
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # one named and others; two named by nationality; a clause after a semicolon; a toll timed before this one
+        ("A drone strike in Idlib killed rebel commander Abu Omar al-Halabi and four other fighters.", 5),
+        ("A militia leader was killed along with three other people when a drone hit his car.", 4),
+        ("The drone attack on the tanker killed a Filipino and an Indonesian sailor.", 2),
+        ("Air defences downed 30 drones overnight; a man was killed when debris fell on a house.", 1),
+        ("Drones struck army positions near the town, weeks after 12 soldiers were killed in the area.", None),
+    ],
+)
+def test_drone_killed_one_and_others_two_nationals_and_earlier_tolls(text, killed):
+    assert (extract(text, "drone_strike")["arguments"]["killed"] or {}).get("value") == killed
