@@ -2467,6 +2467,8 @@ _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|de
 
 # People held by Hamas or in Gaza are hostages whatever word names them ("Zionist prisoners", "Israeli captives"), and
 # the Palestinians freed for them are part of a hostage exchange.
+# A person kidnapped by an armed group and released is a hostage ("the release of a kidnapped police officer").
+_KIDNAPPED = re.compile(r"\b(?:kidnapped|kidnap\s+victims?)\b", re.I)
 _HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\s+Gaza\b")
 # Two states whose armies fight each other exchange prisoners of war; a swap between them named only by generic
 # "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
@@ -2486,7 +2488,7 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:
-        m = _HOSTAGE_TAKERS.search(s.text)
+        m = _HOSTAGE_TAKERS.search(s.text) or _KIDNAPPED.search(s.text)
         if m:
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
@@ -2525,7 +2527,8 @@ _PEOPLE = (
     r"sailors|fishermen|guards?|crew|women|men|wounded|police(?:\s+officers)?|officers|[A-Z][a-z]+(?:ans|ese|is|s))\b"
 )
 _RELEASE = (
-    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
+    # "were handing four soldiers over to the Red Cross": the particle may follow the people
+    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|handing|"
     r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
     r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
@@ -2663,14 +2666,17 @@ _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|rep
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
-    re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
-               re.I),
+    # "the planned release of a kidnapped police officer"
+    re.compile(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?"
+               rf"{_SINGULAR}\b", re.I),
     re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+    # ... or by nationality ("released Kalob Byers, an American arrested in Moscow")
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?"
+               rf"(?:{_SINGULAR}|(?-i:[A-Z][a-z]+(?:an|ese|i|ish|ch)))\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
@@ -2680,8 +2686,10 @@ _ONE_RELEASED = [
 ]
 _NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 # "released French nationals Cecile Kohler and ...": a plural noun that names the people who follow
-_NAMED_GROUP = re.compile(rf"{_RELEASE}\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
+_NAMED_GROUP = re.compile(rf"(?:{_RELEASE}|(?<=,\s)for)\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
                           rf"detainees|journalists|dual\s+nationals|aid\s+workers|brothers|sisters)\s+{_NAME}", re.I)
+# "freed British couple Peter and Barbie Reynolds": two people
+_COUPLE_RELEASED = re.compile(rf"{_RELEASE}\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?couple\b(?:\s+{_NAME}(?:\s+and\s+{_NAME})?)?", re.I)
 # The rest of a name a pattern ended inside ("... aid worker Nazanin Z|aghari-Ratcliffe").
 _NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
 # One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
@@ -2716,10 +2724,12 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
     Cecile Kohler and Jacques Paris")."""
     spans: list[tuple[int, int, int]] = []
     for s in sents:
-        for rx in (*_ONE_RELEASED, _NAMED_GROUP):
+        for rx in (*_ONE_RELEASED, _NAMED_GROUP, _COUPLE_RELEASED):
             for m in rx.finditer(s.text):
                 n, end = 1, m.end()
-                if rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                if rx is _COUPLE_RELEASED:
+                    n, end = 2, _NAME_REST.match(s.text, end).end()
+                elif rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
                     end = _NAME_REST.match(s.text, end).end()
                     while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
                         v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1

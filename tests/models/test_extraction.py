@@ -2166,3 +2166,25 @@ def test_drone_counts_other_weapons_attacks_by_drones_and_abbreviations(text, la
 )
 def test_drone_killed_one_and_others_two_nationals_and_earlier_tolls(text, killed):
     assert (extract(text, "drone_strike")["arguments"]["killed"] or {}).get("value") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # one person named, then a nationality; a couple; a named person swapped ", for" a named group
+        ("Iran has released Johan Lindqvist, a Swede arrested in Tehran last year, the foreign ministry said.", 1),
+        ("The junta freed Canadian couple Mark and Anna Dupont on Monday after six months in detention.", 2),
+        ("Minsk agreed to swap Jan Novak, a Czech held in Belarus, for Belarusian citizens Ivan Petrov and Oleg Sokol.", 3),
+        # "handing ... over": the particle after the people; the release "of" one person
+        ("The group was handing three soldiers over to the Red Cross, as the army prepared to free 90 prisoners in return.",
+         93),
+        ("The rebels postponed the release of a kidnapped soldier, citing army operations nearby.", 1),
+    ],
+)
+def test_swap_total_named_nationals_couples_split_handovers_and_single_releases(text, total):
+    assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
+
+
+def test_swap_category_a_kidnapped_person_released_is_a_hostage():
+    e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "hostages"
