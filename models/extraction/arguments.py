@@ -986,7 +986,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
-                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?)\b", re.I)),
+                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?|"
+                          # "a gas condensate processing complex"
+                          r"(?:gas\s+)?condensate|(?:gas|oil)\s+processing)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
@@ -998,7 +1000,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|"
-                              r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
+                              r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
@@ -1013,7 +1015,8 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
-    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
+    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
+                              r"laborator(?:y|ies)|labs?)\b", re.I)),
 ]
 
 
@@ -1030,10 +1033,12 @@ _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
-    r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
+    r"rebels|insurgents|gunmen|commanders?)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 _SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
+_WARSHIP = re.compile(r"\b(?:warships?|frigates?|corvettes?|destroyers?|cruisers?|submarines?|minesweepers?|landing\s+ships?|"
+                      r"patrol\s+(?:ships?|boats?)|naval\s+(?:ships?|vessels?))\b", re.I)
 _PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
 _COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
 
@@ -1055,6 +1060,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
         comment = _COMMENT_CLAUSE.search(s.text)
         for priority, name, m in found:
+            if _NO_BEFORE.search(s.text, 0, m.start()):
+                continue  # "no civilians were hurt": what was not hit
             if comment is not None and m.start() >= comment.start():
                 continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
@@ -1080,6 +1087,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     _k, name, m, s = best
     if name == "port" and _SHIP.fullmatch(m.group(0)) and not any(_PORT_SITE.search(x.text) for x in sents):
         name = "transport"  # "struck two tankers in the Black Sea": a ship at sea carries cargo; in a port it is the port's
+    if name in ("port", "transport") and _SHIP.fullmatch(m.group(0)) and any(_WARSHIP.search(x.text) for x in sents):
+        name = "military"  # "sunk the missile corvette ..., hits on the vessel": the vessel is the warship
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 

@@ -2188,3 +2188,20 @@ def test_swap_total_named_nationals_couples_split_handovers_and_single_releases(
 def test_swap_category_a_kidnapped_person_released_is_a_hostage():
     e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "hostages"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # what was not hit is no target; a warship referred back to as "the vessel"; labs, condensate and police posts
+        ("A drone strike killed a rebel commander near the town on Monday, and the army said no civilians were hurt.",
+         "military"),
+        ("Naval drones sank the patrol ship Vasily Bykov overnight, and video showed blasts on the vessel.", "military"),
+        ("Senators urged the government to use drones to strike drug laboratories run by the gangs.", "industrial"),
+        ("Drones struck a gas condensate terminal near the coast early today, causing a fire.", "energy"),
+        ("Gunmen dropped grenades from drones on a police checkpoint outside the town, wounding three officers.",
+         "government"),
+    ],
+)
+def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(text, target_type):
+    assert (extract(text, "drone_strike")["arguments"]["target_type"] or {}).get("value") == target_type
