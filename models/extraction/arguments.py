@@ -1650,20 +1650,30 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
 
 
+_POSTED_TO = re.compile(r"\b(?:ambassador|envoy|emissary|representative)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
+# "Saudi Arabia's ambassador to Yemen, Mohammed Al Jaber,": the envoy's name in apposition
+_POSTED_ENVOY = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:ambassador|envoy|emissary)\s+to\b", re.I)
+
+
 def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
     """One side met the other in the other's own country: a visit ("U.S. envoy Hochstein met Speaker Berri in Beirut",
     "an ECOWAS delegation met the junta leader in Niamey"); a meeting in a third country is talks."""
-    if _MEDIATED.search(s.text):
-        return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
+    mediated = _MEDIATED.search(s.text)
     mentions = [x for x in gaz.mentions(s.text) if x.actors]
     for met in _MET_WITH.finditer(s.text):
+        # "Saudi Arabia's ambassador to Yemen, Mohammed Al Jaber, met ...": the post's country is the host's, not a guest
         clause = max(s.text.rfind(",", 0, met.start()), s.text.rfind(";", 0, met.start()))
-        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start() for a in x.actors
-                  if a.country or a.kind == "intl_org"}
+        first = next((x.start for x in mentions if x.end <= met.start()), None)
+        if first is not None and clause > first and _POSTED_ENVOY.search(s.text, first, clause):
+            clause = max(s.text.rfind(",", 0, first), s.text.rfind(";", 0, first))
+        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start()
+                  and not _POSTED_TO.search(s.text, max(0, x.start - 30), x.start) for a in x.actors if a.country or a.kind == "intl_org"}
         after = [x for x in mentions if x.start >= met.end()]
         place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
         if place is None or not guests:
             continue
+        if mediated is not None and mediated.start() < place.end:
+            return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
         home = place.places[0].country
         hosts = {a.country for x in after if x.start < place.start for a in x.actors}
         if home in hosts and home not in guests:

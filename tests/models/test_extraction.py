@@ -2205,3 +2205,16 @@ def test_swap_category_a_kidnapped_person_released_is_a_hostage():
 )
 def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(text, target_type):
     assert (extract(text, "drone_strike")["arguments"]["target_type"] or {}).get("value") == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # an ambassador's post names the host, not a guest; mediators who only accompany the visit come after the place
+        ("France's ambassador to Mali, Jean Dupuis, met junta leader Assimi Goita in Bamako on Monday, joined by an "
+         "Algerian delegation that has been mediating between the two.", "envoy_visit"),
+        ("A Taliban delegation held talks with Qatari mediators in Doha on Monday.", "talks"),
+    ],
+)
+def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
