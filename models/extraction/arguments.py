@@ -75,7 +75,9 @@ _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 # "held responsible for the attack that killed three American soldiers": another attack's toll, named as a reason
 _EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:the|an?|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:attack|strike|bombing|raid|assault|ambush)\s+(?:that|which)\s+(?:killed|wounded|injured|left)\s+"
-                             r"(?:\w+\s+){0,2}?$", re.I)
+                             r"(?:\w+\s+){0,2}?$"
+                             # "..., days after 33 Turkish soldiers were killed in the region": a toll timed before this one
+                             r"|\b(?:days?|weeks?|months?|hours?)\s+(?:after|since)\s+$", re.I)
 
 
 def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
@@ -813,7 +815,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 # --------------------------------------------------------------------------- drone strikes
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
-_DRONE_WORDS = rf"(?:\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
+# Not across another weapon's count: "fired 78 missiles and 106 drones" counts 106 drones.
+_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
 _ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
@@ -830,7 +833,9 @@ _INTERCEPTED = [
     _num_rx(rf"{{N}}\s+(?:of|out\s+of)\s+(?:the\s+)?{_NUM}\s+(?:[\w'’-]+\s+){{0,7}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
     _num_rx(rf"{_INTERCEPT_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}|of\s+them|targets|aerial)"),
     # "Two explosive-laden drones targeting Erbil airport, which hosts ..., were shot down": the subject of the clause.
-    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_INTERCEPT_VERB}"),
+    # An abbreviation's dot ("U.S. and coalition forces") ends no sentence.
+    _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\b(?:(?<=[A-Z])\.|(?![.!?]\s)[^;]){{0,100}}?\b(?:were|was|had\s+been|have\s+been)\s+"
+            rf"(?:\w+\s+)?{_INTERCEPT_VERB}"),
 ]
 _LAUNCHED = [
     _num_rx(rf"{{N}}(?!\s+(?:out\s+)?of\b)\s+{_DRONE_WORDS}\s+(?:and\s+{_NUM}\s+(?:[\w-]+\s+)?(?:missiles|rockets)\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:launched|fired|sent)\b"),
@@ -843,7 +848,8 @@ _LAUNCHED = [
     _num_rx(rf"{_LAUNCH_VERB}\s+(?:\w+\s+){{0,3}}?{{N}}\s+{_DRONE_WORDS}"),
     _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:\w+\s+){{0,2}}?(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){{0,1}}?{_LAUNCH_VERB}"),
     _num_rx(r"{N}-drone\b"),
-    _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using)\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "what it called a terrorist attack by eight drones"
+    _num_rx(rf"(?:attack|strike|raid|wave|barrage|assault|swarm)\s+(?:\w+\s+){{0,2}}?(?:involving|with|of|using|by)\s+{{N}}\s+{_DRONE_WORDS}"),
     # Weakest: the drones that hit ("Two drones hit the Alabuga zone", "hit by two Ukrainian drones").
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
             rf"detonated|exploded)"),
@@ -871,12 +877,12 @@ _KILLED_NAMED = (r"\b(?:killing|killed)\s+(?:(?!and\b)[\w'’.-]+\s+){0,3}?(?:co
 _MORE_PEOPLE = (r"(?!\s+and\s+(?:his|her|their|its|a|an|one|two|three|four|five|six|\d|several|dozens|many|some|other|others|"
                 r"scores|hundreds)\b)")  # "a woman and her two children"
 # "the army spokesman said a soldier was killed": a clause of its own, after a verb of saying or a conjunction
-_CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
+_CLAUSE_START = r"(?:^|(?<=[.!?;]\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bwhen\s)|(?<=\bafter\s)|(?<=,\s))"
 _KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|{_KILLED_NAMED}|"
                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,2}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
@@ -897,6 +903,21 @@ _INJURED_COUPLE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_COUP
 _RELATIVE = r"(?:son|daughter|wife|husband|mother|father|child|baby|brother|sister|grandson|granddaughter|grandchild)"
 _KILLED_PAIR = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
 _INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+{_RELATIVE}\b", re.I)
+
+
+# "killed commander Qassem Soleimani and nine other people", "was killed along with six other people": one and others
+_KILLED_AND_OTHERS = _num_rx(r"\b(?:killing|killed)\s+(?:(?:along\s+|together\s+)?with\s+|(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+)"
+                             r"{1,6}?and\s+){N}\s+(?:other|more)\b")
+_INJURED_AND_OTHERS = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:(?:along\s+|together\s+)?with\s+|"
+                              r"(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+){1,6}?and\s+){N}\s+(?:other|more)\b")
+# "killed a British and a Romanian crew member": two people named by nationality
+_KILLED_TWO_NATIONALS = re.compile(r"\b(?:killing|killed)\s+(?:a|an|one)\s+(?-i:[A-Z])[\w-]*\s+and\s+(?:a|an|one)\s+(?-i:[A-Z])[\w-]*\b",
+                                   re.I)
+
+
+def _plus_one(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
+    q = _first_number([rx], sents, 0.8)
+    return {**q, "value": q["value"] + 1} if q else None
 
 
 def _one_and_family(rx: re.Pattern[str], sents: Sequence[Sent]) -> dict | None:
@@ -965,7 +986,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
                           r"substations?|energy|electricity|petrochemical|gas\s+(?:facilit\w+|field|plant|pipeline)|fuel|"
-                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?)\b", re.I)),
+                          r"thermal\s+power|tpp|hydroelectric|dam|pumping\s+station|oil|nuclear\s+(?:power\s+)?(?:plant|station)|reactors?|"
+                          # "a gas condensate processing complex"
+                          r"(?:gas\s+)?condensate|(?:gas|oil)\s+processing)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
     ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
@@ -977,7 +1000,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|"
-                              r"administration\s+building|council\s+building|city\s+hall|police\s+(?:station|headquarters)|presidential\s+(?:palace|residence)|"
+                              r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
@@ -992,7 +1015,8 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
-    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone)\b", re.I)),
+    ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
+                              r"laborator(?:y|ies)|labs?)\b", re.I)),
 ]
 
 
@@ -1009,10 +1033,12 @@ _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
-    r"rebels|insurgents|gunmen)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
+    r"rebels|insurgents|gunmen|commanders?)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 _SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
+_WARSHIP = re.compile(r"\b(?:warships?|frigates?|corvettes?|destroyers?|cruisers?|submarines?|minesweepers?|landing\s+ships?|"
+                      r"patrol\s+(?:ships?|boats?)|naval\s+(?:ships?|vessels?))\b", re.I)
 _PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
 _COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
 
@@ -1034,6 +1060,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
         comment = _COMMENT_CLAUSE.search(s.text)
         for priority, name, m in found:
+            if _NO_BEFORE.search(s.text, 0, m.start()):
+                continue  # "no civilians were hurt": what was not hit
             if comment is not None and m.start() >= comment.start():
                 continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
@@ -1059,6 +1087,8 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     _k, name, m, s = best
     if name == "port" and _SHIP.fullmatch(m.group(0)) and not any(_PORT_SITE.search(x.text) for x in sents):
         name = "transport"  # "struck two tankers in the Black Sea": a ship at sea carries cargo; in a port it is the port's
+    if name in ("port", "transport") and _SHIP.fullmatch(m.group(0)) and any(_WARSHIP.search(x.text) for x in sents):
+        name = "military"  # "sunk the missile corvette ..., hits on the vessel": the vessel is the warship
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
@@ -1075,9 +1105,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
-    killed = (_first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+    killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
+              or _two(_KILLED_TWO_NATIONALS, sents)
               or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))
-    injured = (_first_number(_INJURED, sents, 0.85, people=True) or _one_and_family(_INJURED_FAMILY, sents)
+    injured = (_plus_one(_INJURED_AND_OTHERS, sents) or _first_number(_INJURED, sents, 0.85, people=True)
+               or _one_and_family(_INJURED_FAMILY, sents)
                or _first_number([_INJURED_GROUP], sents, 0.75) or _two(_INJURED_COUPLE, sents) or _one(_INJURED_ONE, sents, 0.7))
     if intercepted is None and launched is not None:
         for s in sents:
@@ -1292,7 +1324,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
                          r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
-    ("proposal", re.compile(r"\b(?:propos\w+|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
+    ("proposal", re.compile(r"\b(?:propos\w+|float(?:ed|s|ing)|memorand\w+|draft|(?:peace|\d+-point)\s+plan|plan|roadmap|framework|initiative|offer\w*)\b", re.I)),
     # Mediators carry talks or a text: weaker than either named in the same sentence.
     ("talks", re.compile(r"\bmediat\w+", re.I)),
     # An envoy named without a verb of travel: weaker than talks or a proposal in the same sentence.
@@ -1474,15 +1506,31 @@ _LEADER_SIDE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:government|administra
 _HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
 
 
+# "Iranian President Hassan Rouhani", "the presidents of Kyrgyzstan and Tajikistan": a head of state named by title and
+# country, whether or not the gazetteer knows the person (past leaders are not listed).
+_TITLE_NAME_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
+_HEADS_OF = re.compile(r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$", re.I)
+_AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?$", re.I)
+
+
 def _leader_mentions(gaz: Gazetteer, s: Sent) -> list[tuple[Mention, str]]:
     """Heads of state or government named in a sentence, with the country each leads."""
     out = []
-    for m in gaz.mentions(s.text):
+    mentions = gaz.mentions(s.text)
+    for i, m in enumerate(mentions):
         # An acting or caretaker head of government may be listed as an official: the title decides.
         titled = bool(_HEAD_TITLE.search(s.text, 0, m.start))
         leader = next((a for a in m.actors if a.kind == "leader" or (titled and a.kind == "official")), None)
         if leader is not None and not _LEADER_SIDE.match(s.text, m.end):
             out.append((m, leader.country or leader.name))
+            continue
+        state = next((a for a in m.actors if a.kind == "state" and a.country), None)
+        if state is None:
+            continue
+        heads_of = _HEADS_OF.search(s.text, 0, m.start) or (
+            i > 0 and _AND_AFTER.fullmatch(s.text, mentions[i - 1].end, m.start) and _HEADS_OF.search(s.text, 0, mentions[i - 1].start))
+        if heads_of or _TITLE_NAME_AFTER.match(s.text, m.end):
+            out.append((m, state.country))
     return out
 
 
@@ -1496,7 +1544,7 @@ _AND_TITLE = re.compile(r"\s*(?:,\s*)?(?:and|(?:held\s+)?(?:[\w-]+\s+){0,3}?(?:t
 
 
 # "holding nearly an hour of talks with Kim", "willing to talk 'face to face' with Trump": a leader talked with in person.
-_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiations?)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
+_TALKS_WITH = re.compile(r"\b(?:talks?|talking|discussions?|negotiat\w*)\s+(?:[\w'‘’-]+\s+){0,3}?with\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
 
 
 def _leaders_together(gaz: Gazetteer, s: Sent) -> bool:
@@ -1513,26 +1561,41 @@ _OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
 # What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
 # verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+)?"
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
                             r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
-_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations))\b|"
+_HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|proximity)\s+(?:talks|negotiations)|"
+                           # "expected in Cairo for talks with Egyptian mediators"
+                           r"(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?mediators)\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
 # "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
 _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
+# "..., Meloni said after a phone call with the pontiff": the call a trailing source reports from is not the talks' form
+# (unlike "Putin said after a call with Trump that ...", where the speaker opens the sentence).
+# "offered to mediate ... during a White House meeting with Khan": the meeting is where the offer was made.
+_DURING_MEETING = re.compile(r"\b(?:propos\w+|offer\w*|float\w*|suggest\w*)\b[^,;.]{0,80}?\b(?P<occ>during\s+(?:a|an|the|his|her|their)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:meeting|visit|trip)\b[^,;.]*)", re.I)
+_SAID_AFTER_CALL = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+[\w-]+|announced|wrote)\s+(?:on\s+\w+day\s+)?(?:after|following|during)\s+"
+                              r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:tele)?phone\s+)?(?:call|conversation)\b[^,;.]*", re.I)
 
 
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
     # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
-    occasions = [o.span() for o in _SIDELINES.finditer(s.text)] + [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL) for o in rx.finditer(s.text)]
+    occasions += [o.span("occ") for o in _DURING_MEETING.finditer(s.text)]
+    offered_talks = False
     for rank, (name, rx) in enumerate(_FORMATS):
         for m in rx.finditer(s.text):
-            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer")) and _OFFERED_TALKS.match(s.text, m.end()):
+            if name == "proposal" and m.group(0).lower().startswith(("propos", "offer", "float")) and _OFFERED_TALKS.match(s.text, m.end()):
+                # only a verb's offer ("offered to mediate") is referred back to; "a proposal handed ... by mediators" is a text
+                offered_talks = offered_talks or m.group(0).lower().endswith(("ed", "ing"))
                 continue
+            if name == "proposal" and offered_talks and _BACK_REF.search(s.text, 0, m.start()):
+                continue  # "offered to mediate ..., and Khan welcomed the offer": the offer of talks again
             if any(a <= m.start() < b for a, b in occasions):
                 continue
             hits.append((rank, name, m))
@@ -1552,46 +1615,65 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         if name == "proposal" and during is not None:
             rank, name, m = during
     envoy = _FORMATS[-1][1].search(s.text)
+    if name == "envoy_visit" and rank == len(_FORMATS) - 1 and _ENVOYS_OF_SIDES.search(s.text):
+        # "Special envoys from Armenia and Turkey agreed in Vienna": envoys of both sides meet in talks, nobody visits.
+        name = "talks"
     if name == "envoy_visit" and rank == 2 and _HOSTED_TALKS.search(s.text):
         # Two leaders travelling together to a hosted signing meet at a summit ("Tshisekedi and Kagame are due in
         # Washington to sign accords at a ceremony hosted by Trump").
         name = "summit" if _leaders_together(gaz, s) else "talks"
-    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (meet := _LEADERS_MEET.search(s.text)):
-        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea") holds a summit.
-        name, m = "summit", meet
+    elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (
+            (meet := _LEADERS_MEET.search(s.text)) or _leaders_together(gaz, s)):
+        # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
+        # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
+        name, m = "summit", meet or m
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
             lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
-            _LEADERS_MEET.search(s.text) or (name == "talks" and _leaders_together(gaz, s))):
+            (meet := next((x for x in _LEADERS_MEET.finditer(s.text) if not any(a <= x.start() < b for a, b in occasions)), None))
+            or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
-        name, m = "summit", _LEADERS_MEET.search(s.text) or m
+        name, m = "summit", meet or m
     elif name == "talks" and (visit := _met_at_home(gaz, s)) is not None:
         name, m = "envoy_visit", visit
     return name, m
 
 
+_ENVOYS_OF_SIDES = re.compile(r"\b(?:envoys|emissaries|special\s+representatives)\s+(?:from|of)\s+(?:the\s+)?"
+                              r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+and\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_BACK_REF = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+$", re.I)
 _DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
 
 
+_POSTED_TO = re.compile(r"\b(?:ambassador|envoy|emissary|representative)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
+# "Saudi Arabia's ambassador to Yemen, Mohammed Al Jaber,": the envoy's name in apposition
+_POSTED_ENVOY = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:ambassador|envoy|emissary)\s+to\b", re.I)
+
+
 def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
     """One side met the other in the other's own country: a visit ("U.S. envoy Hochstein met Speaker Berri in Beirut",
     "an ECOWAS delegation met the junta leader in Niamey"); a meeting in a third country is talks."""
-    if _MEDIATED.search(s.text):
-        return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
+    mediated = _MEDIATED.search(s.text)
     mentions = [x for x in gaz.mentions(s.text) if x.actors]
     for met in _MET_WITH.finditer(s.text):
+        # "Saudi Arabia's ambassador to Yemen, Mohammed Al Jaber, met ...": the post's country is the host's, not a guest
         clause = max(s.text.rfind(",", 0, met.start()), s.text.rfind(";", 0, met.start()))
-        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start() for a in x.actors
-                  if a.country or a.kind == "intl_org"}
+        first = next((x.start for x in mentions if x.end <= met.start()), None)
+        if first is not None and clause > first and _POSTED_ENVOY.search(s.text, first, clause):
+            clause = max(s.text.rfind(",", 0, first), s.text.rfind(";", 0, first))
+        guests = {a.country or a.name for x in mentions if clause < x.start and x.end <= met.start()
+                  and not _POSTED_TO.search(s.text, max(0, x.start - 30), x.start) for a in x.actors if a.country or a.kind == "intl_org"}
         after = [x for x in mentions if x.start >= met.end()]
         place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
         if place is None or not guests:
             continue
+        if mediated is not None and mediated.start() < place.end:
+            return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
         home = place.places[0].country
         hosts = {a.country for x in after if x.start < place.start for a in x.actors}
         if home in hosts and home not in guests:
@@ -2000,7 +2082,9 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
 # --------------------------------------------------------------------------- sanctions
 
 _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price)\b", re.I)),
+    # "the $47.60-a-barrel cap on Russian crude"
+    ("price_cap", re.compile(r"\b(?:price\s+caps?|cap\s+the\s+price|a-barrel\s+(?:price\s+)?cap|cap\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?:crude|oil|petroleum|diesel|fuel|gas|LNG)\b)", re.I)),
     ("asset_freeze", re.compile(r"\b(?:asset\s+freez\w*|(?:(?:un)?freez\w+|(?:un)?froze)\s+(?:of\s+)?(?:[\w$€£.,'’-]+\s+){0,6}?assets|"
                                 r"(?:frozen|immobili[sz]ed)\s+(?:\w+\s+){0,2}assets|assets\s+(?:\w+\s+){0,3}?(?:frozen|immobili[sz]ed)|"
                                 r"immobili[sz]\w*\s+(?:of\s+)?(?:[\w.'’-]+\s+){0,3}assets|"
@@ -2009,18 +2093,22 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?:[\w.'’-]+\s+){0,5}?(?:accounts?|reserves|funds|assets))\b", re.I)),
     ("export_ban", re.compile(r"\b(?:export\s+(?:bans?|controls?|restrictions?|licen[cs]es?)|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?exports?|"
                               r"(?:halt|stop|suspend|cut|restrict|curb|limit)\w*\s+(?:[\w-]+\s+){0,4}?exports?|"
+                              # a supplier's own goods: "could halt all oil and gas supplies to Europe"
+                              r"(?:halt|stop|suspend|cut(?:\s+off)?)(?:s|ed|ted|ping|ped|ing)?\s+(?:[\w-]+\s+){0,4}?supplies|"
                               # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
                               r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
-                           r"(?:halt|stop|suspend|cut|ban)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
                            # "halted all imports of fuel and gas from Thailand": an import ban
                            r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
     ("tariff", re.compile(r"\b(?:tariffs?|duties|duty|levies|levy)\b", re.I)),
-    ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+)\b", re.I)),
+    # "listed the IRGC as a terrorist entity": a terrorist listing is a sanction, whatever freeze it brings
+    ("sanctions", re.compile(r"\b(?:sanction\w*|blacklist\w*|designat\w*|restrictive\s+measures|penalt\w+|"
+                             r"list(?:ed|s|ing)?\s+(?:[\w'’.-]+\s+){0,8}?as\s+(?:an?\s+)?(?:foreign\s+)?terrorist)\b", re.I)),
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
@@ -2151,6 +2239,10 @@ _MAIN_VERB = re.compile(r"\b(?:impos\w*|reimpos\w*|adopt\w*|approv\w*|extend\w*|
                         r"ordered|voted|keep|kept|lower\w*|rais\w*)\b", re.I)
 
 
+_LISTED_WITH_SANCTIONS = re.compile(r"\b(?:tariffs?|duties|taxes|levies)(?:,\s+(?:[\w-]+\s+)?[\w-]+){0,3},?\s+(?:and|or)\s+sanctions\b|"
+                                    r"\bsanctions(?:,\s+[\w-]+){0,3},?\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|taxes|levies)\b", re.I)
+
+
 def _instrument(sents: Sequence[Sent]) -> dict | None:
     """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
@@ -2160,6 +2252,9 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
         # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
         heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
+        # "high levels of taxes, tariffs and sanctions": measures listed with sanctions are sanctions
+        for lst in _LISTED_WITH_SANCTIONS.finditer(s.text):
+            hits = [h for h in hits if h[0] == "sanctions" or not lst.start() <= h[1].start() < lst.end()]
         if not hits:
             continue
         # The clause's first main verb acts on the measure ("adopted its 18th package ..., lowering the price cap").
@@ -2183,6 +2278,7 @@ _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restriction
 # easing oil sanctions ..., reimposing restrictions").
 _REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
+_WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -2209,6 +2305,8 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
+        if k and best is not None and best[1] == "lift" and _WHILE_BEFORE.search(s.text, 0, k.start()):
+            k = None  # "lifted the arms embargo ..., while keeping measures aimed at al-Shabaab in place": a proviso
         if k and (best is None or best[1] != "evade"):
             best = (0, "extend", k, s)
         r = _REIMPOSE.search(s.text)
@@ -2388,6 +2486,8 @@ _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|de
 
 # People held by Hamas or in Gaza are hostages whatever word names them ("Zionist prisoners", "Israeli captives"), and
 # the Palestinians freed for them are part of a hostage exchange.
+# A person kidnapped by an armed group and released is a hostage ("the release of a kidnapped police officer").
+_KIDNAPPED = re.compile(r"\b(?:kidnapped|kidnap\s+victims?)\b", re.I)
 _HOSTAGE_TAKERS = re.compile(r"\b(?:Hamas|Qassam|Islamic\s+Jihad)\b|\bheld\s+in\s+Gaza\b")
 # Two states whose armies fight each other exchange prisoners of war; a swap between them named only by generic
 # "prisoners" or "captives" is one of soldiers ("Ukraine and Russia exchanged 84 prisoners each").
@@ -2407,7 +2507,7 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:
-        m = _HOSTAGE_TAKERS.search(s.text)
+        m = _HOSTAGE_TAKERS.search(s.text) or _KIDNAPPED.search(s.text)
         if m:
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
@@ -2446,7 +2546,8 @@ _PEOPLE = (
     r"sailors|fishermen|guards?|crew|women|men|wounded|police(?:\s+officers)?|officers|[A-Z][a-z]+(?:ans|ese|is|s))\b"
 )
 _RELEASE = (
-    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|"
+    # "were handing four soldiers over to the Red Cross": the particle may follow the people
+    r"(?:swap\w*|exchang\w*|releas\w*|freed|free|frees|freeing|return\w*|repatriat\w*|hand\w*\s+(?:over|back)|handed|handing|"
     r"bring\s+home|brought\s+home|receiv\w*|transferr?\w*|sent\s+home|getting\s+back|got\s+back|gets\s+back|"
     r"take\s+back|took\s+back|taken\s+back|taking\s+back|flown\s+home)"
 )
@@ -2584,14 +2685,17 @@ _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|rep
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
 _ONE_RELEASED = [
-    re.compile(rf"{_RELEASE}\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b",
-               re.I),
+    # "the planned release of a kidnapped police officer"
+    re.compile(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|another|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?"
+               rf"{_SINGULAR}\b", re.I),
     re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
     re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?{_SINGULAR}\b"
+    # ... or by nationality ("released Kalob Byers, an American arrested in Moscow")
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?"
+               rf"(?:{_SINGULAR}|(?-i:[A-Z][a-z]+(?:an|ese|i|ish|ch)))\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
     re.compile(rf"(?:^|(?<=[.!?]\s))(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR}\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:was|has\s+been)\s+"
@@ -2601,8 +2705,10 @@ _ONE_RELEASED = [
 ]
 _NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 # "released French nationals Cecile Kohler and ...": a plural noun that names the people who follow
-_NAMED_GROUP = re.compile(rf"{_RELEASE}\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
+_NAMED_GROUP = re.compile(rf"(?:{_RELEASE}|(?<=,\s)for)\s+(?:(?!of\b|and\b|the\b|\d)[\w.'’-]+\s+){{0,3}}?(?:nationals|citizens|hostages|prisoners|"
                           rf"detainees|journalists|dual\s+nationals|aid\s+workers|brothers|sisters)\s+{_NAME}", re.I)
+# "freed British couple Peter and Barbie Reynolds": two people
+_COUPLE_RELEASED = re.compile(rf"{_RELEASE}\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?couple\b(?:\s+{_NAME}(?:\s+and\s+{_NAME})?)?", re.I)
 # The rest of a name a pattern ended inside ("... aid worker Nazanin Z|aghari-Ratcliffe").
 _NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
 # One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
@@ -2637,10 +2743,12 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
     Cecile Kohler and Jacques Paris")."""
     spans: list[tuple[int, int, int]] = []
     for s in sents:
-        for rx in (*_ONE_RELEASED, _NAMED_GROUP):
+        for rx in (*_ONE_RELEASED, _NAMED_GROUP, _COUPLE_RELEASED):
             for m in rx.finditer(s.text):
                 n, end = 1, m.end()
-                if rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                if rx is _COUPLE_RELEASED:
+                    n, end = 2, _NAME_REST.match(s.text, end).end()
+                elif rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
                     end = _NAME_REST.match(s.text, end).end()
                     while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
                         v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1

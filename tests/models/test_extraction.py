@@ -2086,3 +2086,135 @@ def test_negotiation_mediators_described_arranging_and_hosting(text, participant
     assert {p["country"] or p["name"] for p in e["arguments"]["participants"]} == participants
     m = e["arguments"]["mediator"] or {}
     assert (m.get("country") or m.get("name")) == mediator
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # heads named by title and country, or as "the presidents of A and B", meet at a summit
+        ("The presidents of Chile and Peru signed a fisheries accord in Lima on Monday.", "summit"),
+        ("Joe Biden will meet Chinese President Xi Jinping on the sidelines of the G20 gathering in Bali.", "summit"),
+        ("Emmanuel Macron held talks with Olaf Scholz in Berlin, his first visit to Germany this year.", "summit"),
+        ("Volodymyr Zelenskiy said he was ready to negotiate directly with Vladimir Putin to end the war.", "summit"),
+        # a delegation due for talks with mediators; envoys of both sides; a trailing source's call
+        ("A Taliban delegation is expected in Doha on Monday for talks with Qatari mediators.", "talks"),
+        ("Special envoys from Serbia and Kosovo agreed in Brussels on Friday to open a new border crossing.", "talks"),
+        ("Qatar is ready to host talks between Israel and Hamas in Doha, the French president said after a phone call "
+         "with the emir.", "talks"),
+        # a truce floated is a proposal; talks proposed "that they resume direct negotiations" are talks
+        ("The Turkish leader floated a New Year truce between Armenia and Azerbaijan.", "proposal"),
+        ("The minister proposed in a speech that Serbia and Kosovo resume direct negotiations in Brussels.", "talks"),
+        # an offer of talks made during a meeting, referred back to as "the offer"
+        ("Joe Biden offered to mediate between Egypt and Ethiopia during a meeting with Kenyan President William Ruto, "
+         "who welcomed the offer.", "talks"),
+    ],
+)
+def test_negotiation_format_titled_heads_envoys_of_both_sides_and_floated_truces(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        # a per-barrel cap on a fuel is a price cap; a supplier halting supplies bans exports; frozen trade is an embargo
+        ("The new $50-a-barrel cap on Russian oil products takes effect next month, the G7 said.", "price_cap"),
+        ("Moscow warned Berlin that it could halt all gas supplies to Germany.", "export_ban"),
+        ("Morocco froze trade with Algeria on Monday in a row over the border.", "embargo"),
+        # a terrorist listing is a sanction, even when it freezes assets; measures listed with sanctions are sanctions
+        ("Australia listed the Wagner Group as a terrorist organisation on Friday, freezing any assets it holds.",
+         "sanctions"),
+        ("The president warned that China would face 'duties, tariffs and sanctions' over its support for Russia.",
+         "sanctions"),
+    ],
+)
+def test_sanctions_instrument_price_caps_supplies_frozen_trade_and_terrorist_listings(text, instrument):
+    assert extract(text, "sanctions")["arguments"]["instrument"]["value"] == instrument
+
+
+def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
+    e = extract("The Security Council lifted the arms embargo on Liberia on Friday, while keeping a travel ban on "
+                "former officials in place.", "sanctions")
+    assert e["arguments"]["action"]["value"] == "lift"
+
+
+@pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        # another weapon's count is not the drones'; an attack "by" drones counts them; "all of which ... were downed"
+        ("Russia fired 40 missiles and 95 drones at Kharkiv overnight, and 30 of the drones were shot down.", 95, 30),
+        ("The ministry blamed Kyiv for an attack by six drones, all of which it said were downed.", 6, 6),
+        # an abbreviation's dot does not end the clause of the downed drones
+        ("Three drones targeting U.S. and allied troops near the border were shot down on Monday.", None, 3),
+    ],
+)
+def test_drone_counts_other_weapons_attacks_by_drones_and_abbreviations(text, launched, intercepted):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["drones_launched"] or {}).get("value") == launched
+    assert (args["drones_intercepted"] or {}).get("value") == intercepted
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # one named and others; two named by nationality; a clause after a semicolon; a toll timed before this one
+        ("A drone strike in Idlib killed rebel commander Abu Omar al-Halabi and four other fighters.", 5),
+        ("A militia leader was killed along with three other people when a drone hit his car.", 4),
+        ("The drone attack on the tanker killed a Filipino and an Indonesian sailor.", 2),
+        ("Air defences downed 30 drones overnight; a man was killed when debris fell on a house.", 1),
+        ("Drones struck army positions near the town, weeks after 12 soldiers were killed in the area.", None),
+    ],
+)
+def test_drone_killed_one_and_others_two_nationals_and_earlier_tolls(text, killed):
+    assert (extract(text, "drone_strike")["arguments"]["killed"] or {}).get("value") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # one person named, then a nationality; a couple; a named person swapped ", for" a named group
+        ("Iran has released Johan Lindqvist, a Swede arrested in Tehran last year, the foreign ministry said.", 1),
+        ("The junta freed Canadian couple Mark and Anna Dupont on Monday after six months in detention.", 2),
+        ("Minsk agreed to swap Jan Novak, a Czech held in Belarus, for Belarusian citizens Ivan Petrov and Oleg Sokol.", 3),
+        # "handing ... over": the particle after the people; the release "of" one person
+        ("The group was handing three soldiers over to the Red Cross, as the army prepared to free 90 prisoners in return.",
+         93),
+        ("The rebels postponed the release of a kidnapped soldier, citing army operations nearby.", 1),
+    ],
+)
+def test_swap_total_named_nationals_couples_split_handovers_and_single_releases(text, total):
+    assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
+
+
+def test_swap_category_a_kidnapped_person_released_is_a_hostage():
+    e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "hostages"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # what was not hit is no target; a warship referred back to as "the vessel"; labs, condensate and police posts
+        ("A drone strike killed a rebel commander near the town on Monday, and the army said no civilians were hurt.",
+         "military"),
+        ("Naval drones sank the patrol ship Vasily Bykov overnight, and video showed blasts on the vessel.", "military"),
+        ("Senators urged the government to use drones to strike drug laboratories run by the gangs.", "industrial"),
+        ("Drones struck a gas condensate terminal near the coast early today, causing a fire.", "energy"),
+        ("Gunmen dropped grenades from drones on a police checkpoint outside the town, wounding three officers.",
+         "government"),
+    ],
+)
+def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(text, target_type):
+    assert (extract(text, "drone_strike")["arguments"]["target_type"] or {}).get("value") == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # an ambassador's post names the host, not a guest; mediators who only accompany the visit come after the place
+        ("France's ambassador to Mali, Jean Dupuis, met junta leader Assimi Goita in Bamako on Monday, joined by an "
+         "Algerian delegation that has been mediating between the two.", "envoy_visit"),
+        ("A Taliban delegation held talks with Qatari mediators in Doha on Monday.", "talks"),
+    ],
+)
+def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
