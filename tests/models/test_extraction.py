@@ -2086,3 +2086,28 @@ def test_negotiation_mediators_described_arranging_and_hosting(text, participant
     assert {p["country"] or p["name"] for p in e["arguments"]["participants"]} == participants
     m = e["arguments"]["mediator"] or {}
     assert (m.get("country") or m.get("name")) == mediator
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # At sea off a coastal town; a part of a country; an oilfield of the Kurdistan region
+        ("The rebels said they would send drones against warships off Kyaukphyu.", "drone_strike", ("Kyaukphyu", "Rakhine", "MMR")),
+        ("Drones hit a radar post in the north of Israel on Monday.", "drone_strike", ("Israel", None, "ISR")),
+        ("A drone set fire to a storage tank at the Khurmala oilfield overnight.", "drone_strike",
+         ("Khurmala oilfield", "Erbil", "IRQ")),
+        # Talks near a town, a town an envoy is due in, a town offered as the venue, the town a delegation left
+        ("The envoys wrapped up three days of talks near Geneva.", "negotiation", ("Geneva", "Geneva", "CHE")),
+        ("The U.S. envoy is expected in Riyadh on Sunday, after his talks with Ukrainian officials in Paris.", "negotiation",
+         ("Riyadh", "Riyadh", "SAU")),
+        ("Ghana's president urged both sides to resume talks, offering Accra as a venue.", "negotiation",
+         ("Accra", "Accra", "GHA")),
+        ("The rebel delegation left Doha with no date set for another round of talks.", "negotiation", ("Doha", "Doha", "QAT")),
+        # Where the freed are brought, where an envoy went, where a plane crashed: none is where a swap took place
+        ("Russia returned the bodies of 30 soldiers to Ukraine on Friday.", "prisoner_swap", (None, None, None)),
+        ("Iran freed a French tourist after a visit to Tehran by the Omani foreign minister.", "prisoner_swap", (None, None, None)),
+        ("A transport plane that crashed in Kursk was carrying prisoners due to be exchanged.", "prisoner_swap", (None, None, None)),
+    ],
+)
+def test_places_off_coasts_near_towns_and_away_from_the_event(text, event_type, place):
+    assert where(text, event_type) == place
