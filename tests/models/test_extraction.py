@@ -248,6 +248,8 @@ def when(text: str, event_type: str, published: str) -> str | None:
         ("The government suspended peace talks with the rebel faction on Wednesday after an ambush.", "negotiation",
          "2025-04-17", None),
         ("The two sides agreed in Doha yesterday to release 500 detainees.", "prisoner_swap", "2025-12-24", None),
+        # a town ending in "-ing" or "-ed" is no verb that starts a new clause
+        ("The two sides agreed in Nanning on Friday to swap 40 detainees.", "prisoner_swap", "2025-12-24", None),
         ("The U.S. warned it would freeze the assets of anyone who rigged the March 3 election.", "sanctions", "2025-02-20", None),
         ("Trump said Russia would face sanctions if Putin did not agree to a truce after their meeting on Friday.",
          "sanctions", "2025-08-14", None),
