@@ -2113,3 +2113,17 @@ def test_negotiation_mediators_described_arranging_and_hosting(text, participant
 )
 def test_places_off_coasts_near_towns_and_away_from_the_event(text, event_type, place):
     assert where(text, event_type) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # Talks back where they started, or left with no next round set, are stalled.
+        ("The rebels said the peace talks were back at square one after the latest offensive.", "negotiation", "stalled"),
+        ("The two delegations left Muscat with no new round of talks scheduled.", "negotiation", "stalled"),
+        # A title that begins like a verb of weighing is no proposal ("Mullah" is not "mulling").
+        ("Mullah Omar's deputy and the U.S. envoy signed a peace deal in Doha on Saturday.", "negotiation", "occurred"),
+    ],
+)
+def test_talks_back_at_square_one_and_titles_that_look_like_cues(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
