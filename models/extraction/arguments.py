@@ -1307,7 +1307,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
-                            r"(?:brokered|accepted|approved|endorsed|yielded|produced)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
 _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
                            # "cut short their summit without signing any agreement"

@@ -2127,3 +2127,9 @@ def test_places_off_coasts_near_towns_and_away_from_the_event(text, event_type, 
 )
 def test_talks_back_at_square_one_and_titles_that_look_like_cues(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+def test_outcome_of_talks_endorsing_a_deal():
+    # a participle of endorsement after held talks reports the deal they reached
+    e = extract("The two foreign ministers held talks in Astana on Monday, endorsing a deal on border crossings.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "agreement"
