@@ -330,6 +330,8 @@ _SPATIAL = re.compile(
     # "in the Omani capital Muscat", "in the Saudi port city Jeddah": a capital named in apposition
     r"(?:in|at|to|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:capital|city|port|town)|"
     r"(?:neighbou?rhoods?|districts?|suburbs?|outskirts|parts?|areas?|centre|center)\s+of|"
+    # "an artillery base in the north of Israel": a part of the country
+    r"(?:in|into|across|over)\s+the\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
     r"of\s+(?:western|eastern|northern|southern|central|north|south|east|west))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|capital|port|region|outskirts|centre|center|resort)\s+of\s+)?"
     # "in northeastern Jordan", "across north-western Syria"
@@ -484,7 +486,10 @@ _LOCATIVE = re.compile(
     r"pounded|pounding|hammered|hammering|shelled|bombarded|bombed|rocked|raided|battered|"
     # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
     r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
-    r"of|toward|towards|above|within|inside|to|against)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
+    r"of|toward|towards|above|within|inside|to|against|"
+    # "navy vessels off Kyaukphyu", "a tanker off the coast of Hodeidah": at sea by a coastal place
+    r"(?:vessels?|ships?|boats?|tankers?|warships?|frigates?|freighters?|coast|shore|waters|anchored|sailing)\s+off|off\s+the\s+coast\s+of)"
+    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
 )
@@ -624,6 +629,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
             # "Odesa was hit by drones overnight": the subject of a passive attack is where it happened.
             site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
+            # "offering Nairobi as a venue", "its delegation left Cairo": a capital named as where talks are.
+            site = site or bool(_AS_VENUE.match(s.text, m.end - s.start)) or bool(_LEFT_VENUE.search(before))
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
@@ -1332,7 +1339,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
-                            r"(?:brokered|accepted|approved|endorsed|yielded|produced)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
 _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
                            # "cut short their summit without signing any agreement"
@@ -1350,7 +1357,9 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
 
 _VENUE_BEFORE = re.compile(
     r"\b(?:talks|negotiations|meeting|summit|met|meet|round|held|hold|holding|signed|conference|consultations|ceremony|"
-    r"gathered|convened|visit\w*|arrived|trip)\b[^.;]{0,60}\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    r"gathered|convened|visit\w*|arrived|trip|"
+    # "Witkoff is expected in Moscow next week": where an envoy is due is where the visit is
+    r"expected|due)\b[^.;]{0,60}\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
 _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
@@ -1374,6 +1383,13 @@ _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|e
                           r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
 
 
+# "its delegation left Cairo": the town a delegation leaves is where the talks were held.
+_LEFT_VENUE = re.compile(r"\b(?:delegations?|negotiators?|negotiating\s+teams?|envoys?)\s+(?:\w+\s+){0,2}?"
+                         r"(?:left|leaves|leaving|departed|departs|quit)\s+$", re.I)
+# "offering Nairobi as a venue for new talks": a town offered or chosen to host them.
+_AS_VENUE = re.compile(r"\s+as\s+(?:a|the)\s+(?:possible\s+|potential\s+|neutral\s+|new\s+)?(?:venue|host|location|site)\b", re.I)
+
+
 def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozenset[str] = frozenset()) -> PlaceMention | None:
     """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza"). A town that names the
     talks ("the Doha talks") is one too, after any place the talks are said to be in, unless it lies in a side's
@@ -1394,11 +1410,12 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
         topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
         if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
-                re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
-                or _TRAVEL_TO.search(before)):
+                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
+                or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
-        strong = bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
+        strong = (bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
+                  or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)))
         scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
     if not scored:
         return None
@@ -2643,6 +2660,14 @@ def _topic_in(before: str) -> bool:
 _DESTINATION = re.compile(r"\b(?:flown|flew|taken|brought|returned|returning|return|sent|transferred|bused|bussed|driven|"
                           r"repatriated|deported|heading|headed|bound|travell?ed|arrived)\s+(?:back\s+|home\s+)?"
                           r"(?:to|for|in|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+# The same with the object between: "returned the bodies of 15 Palestinians to Gaza", "flew the freed men home to Kyiv".
+_DESTINATION_OBJ = re.compile(r"\b(?:flown|flew|returned|returning|sent|transferred|repatriated|deported)\s+(?:the\s+)?"
+                              r"(?:(?!to\b|in\b|at\b)[\w'’-]+\s+){1,6}?(?:back\s+|home\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,1}$",
+                              re.I)
+# Where an envoy went, or where something else happened to the people, is not where they were let go: "after a visit
+# to Caracas by envoy Richard Grenell", "a plane that crashed in Belgorod was carrying 65 POWs".
+_ELSEWHERE = re.compile(r"\b(?:visits?|trip|crash(?:ed|es)?|came\s+down|shot\s+down|downed)\s+(?:to|in|near|over|at)\s+(?:the\s+)?"
+                        r"(?:[\w'-]+\s+){0,1}$", re.I)
 # "freed ... from Tehran's Evin prison": the prison's town is where they were let go.
 _FREED_FROM = re.compile(r"\b(?:released|freed|frees|releases|free|release|walked\s+out)\b[^.;]{0,60}\bfrom\s+(?:the\s+)?$", re.I)
 _PRISON_OF = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:prison|jail|penitentiary|detention\s+(?:centre|center|facility))\b", re.I)
@@ -2663,6 +2688,7 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
             pm = replace(pm, origin=False, locative=True)
         if (_AGREED_IN.search(before) or _HELD_IN.search(before) or _CROSSING.match(after) or _CROSSING_BEFORE.search(before)
                 or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
+                or _DESTINATION_OBJ.search(before) or _ELSEWHERE.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
                 or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue

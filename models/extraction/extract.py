@@ -235,7 +235,8 @@ _STOP_ACT = re.compile(r"\b(?:suspend(?:ed|s)|froze|freezes|dismiss(?:ed|es)|rej
 _DEAL_ACT = re.compile(r"\b(?:agreed|agreement|signed|reached|struck)\b", re.I)
 _STOPPED = re.compile(r"\b(?:talks|negotiations|dialogue|process|declaration|agreement|deal|overtures|offer|proposal|exchange|"
                       r"release|swap|handover|ceasefire|truce|meeting|summit|contacts|mediation|adoption|package)\b", re.I)
-_CLAUSE_START = re.compile(r"\b(?:\w+ed|\w+ing|to\s+\w+|that|which|who|when|where|after|before|because|was|were|been|will|would|due|"
+# A verb form is lower-case: "agreed in Kunming on Wednesday" has no new clause in "Kunming".
+_CLAUSE_START = re.compile(r"\b(?:(?-i:[a-z]\w*(?:ed|ing))|to\s+\w+|that|which|who|when|where|after|before|because|was|were|been|will|would|due|"
                            r"and\s+(?:\w+ed|froze))\b", re.I)
 # "the July 28 presidential election": a date naming another event.
 _ATTRIBUTIVE = re.compile(r"^\s+(?!on\b|in\b|at\b|and\b|or\b|to\b|for\b|from\b|with\b|by\b)[a-z]")

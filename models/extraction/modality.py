@@ -129,7 +129,8 @@ _STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
 # After a round that was held these say how it ended ("held talks ... but made no progress"), not that it stalled.
 # "frozen Iranian oil revenue" is money, not frozen talks.
-_STALLED_TALKS_ONLY = re.compile(r"\b(?:frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|(?:has|have|had)\s+failed\b(?!\s+to\b)|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
+# "back at square one", "left with no new round of talks scheduled": talks that have stopped moving.
+_STALLED_TALKS_ONLY = re.compile(r"\b(?:back\s+(?:at|to)\s+['‘’]?square\s+one|no\s+(?:new\s+|further\s+|next\s+|other\s+)?(?:round|date|meeting|session)s?\s+(?:of\s+(?:talks|negotiations)\s+)?(?:yet\s+|been\s+)?(?:scheduled|set|fixed|planned)|frozen(?!\s+(?:[\w-]+\s+){0,2}?(?:assets|funds|revenues?|accounts|money|reserves|cash|oil))|far\s+apart|no\s+progress|(?:has|have|had)\s+failed\b(?!\s+to\b)|zero\s+results|near\s+zero|close\s+to\s+zero)\b", re.I)
 # A stall named as what someone works against ("to revive the frozen roadmap") or as a condition
 # ("if Moscow blocked his efforts") is background, not the state of this event.
 # So is one that a visit or a call is to discuss ("will travel to Israel to discuss the collapse of the talks").
@@ -187,7 +188,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"draft(?:ed|s)?\s+(?:a|an|the)\b|bills?|legislation|"
                             r"(?<!\bit\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)"
                             r"would\s+(?:impose|introduce|ban|freeze|punish|allow|require|sanction|target|penali[sz]e|restrict|slap|hit)|aims?\s+to|considering|consider\w*|"
-                            r"weigh(?:s|ed|ing)?\b|mull\w*|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
+                            r"weigh(?:s|ed|ing)?\b|mull(?:s|ed|ing)?\b|(?:is|was|are|were|be|seemed?|looks?)\s+(?!made\b)(?:\w+\s+)?possible|"
                             r"possibility\s+of|prospects?\s+(?:of|for)|push\w*\s+for|challeng\w+\s+(?:[\w'’-]+\s+){0,4}?to|advocat\w*|recommend\w*|invit\w*|open\s+to|readiness\s+to|"
                             r"ready\s+(?:to|for)|willing\s+to|preparing|"
                             # a wish ("would love to meet"), an offer of help, a text under study, are proposals

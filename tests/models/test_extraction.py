@@ -248,6 +248,8 @@ def when(text: str, event_type: str, published: str) -> str | None:
         ("The government suspended peace talks with the rebel faction on Wednesday after an ambush.", "negotiation",
          "2025-04-17", None),
         ("The two sides agreed in Doha yesterday to release 500 detainees.", "prisoner_swap", "2025-12-24", None),
+        # a town ending in "-ing" or "-ed" is no verb that starts a new clause
+        ("The two sides agreed in Nanning on Friday to swap 40 detainees.", "prisoner_swap", "2025-12-24", None),
         ("The U.S. warned it would freeze the assets of anyone who rigged the March 3 election.", "sanctions", "2025-02-20", None),
         ("Trump said Russia would face sanctions if Putin did not agree to a truce after their meeting on Friday.",
          "sanctions", "2025-08-14", None),
@@ -2218,3 +2220,47 @@ def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(tex
 )
 def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # At sea off a coastal town; a part of a country; an oilfield of the Kurdistan region
+        ("The rebels said they would send drones against warships off Kyaukphyu.", "drone_strike", ("Kyaukphyu", "Rakhine", "MMR")),
+        ("Drones hit a radar post in the north of Israel on Monday.", "drone_strike", ("Israel", None, "ISR")),
+        ("A drone set fire to a storage tank at the Khurmala oilfield overnight.", "drone_strike",
+         ("Khurmala oilfield", "Erbil", "IRQ")),
+        # Talks near a town, a town an envoy is due in, a town offered as the venue, the town a delegation left
+        ("The envoys wrapped up three days of talks near Geneva.", "negotiation", ("Geneva", "Geneva", "CHE")),
+        ("The U.S. envoy is expected in Riyadh on Sunday, after his talks with Ukrainian officials in Paris.", "negotiation",
+         ("Riyadh", "Riyadh", "SAU")),
+        ("Ghana's president urged both sides to resume talks, offering Accra as a venue.", "negotiation",
+         ("Accra", "Accra", "GHA")),
+        ("The rebel delegation left Doha with no date set for another round of talks.", "negotiation", ("Doha", "Doha", "QAT")),
+        # Where the freed are brought, where an envoy went, where a plane crashed: none is where a swap took place
+        ("Russia returned the bodies of 30 soldiers to Ukraine on Friday.", "prisoner_swap", (None, None, None)),
+        ("Iran freed a French tourist after a visit to Tehran by the Omani foreign minister.", "prisoner_swap", (None, None, None)),
+        ("A transport plane that crashed in Kursk was carrying prisoners due to be exchanged.", "prisoner_swap", (None, None, None)),
+    ],
+)
+def test_places_off_coasts_near_towns_and_away_from_the_event(text, event_type, place):
+    assert where(text, event_type) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # Talks back where they started, or left with no next round set, are stalled.
+        ("The rebels said the peace talks were back at square one after the latest offensive.", "negotiation", "stalled"),
+        ("The two delegations left Muscat with no new round of talks scheduled.", "negotiation", "stalled"),
+        # A title that begins like a verb of weighing is no proposal ("Mullah" is not "mulling").
+        ("Mullah Omar's deputy and the U.S. envoy signed a peace deal in Doha on Saturday.", "negotiation", "occurred"),
+    ],
+)
+def test_talks_back_at_square_one_and_titles_that_look_like_cues(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+def test_outcome_of_talks_endorsing_a_deal():
+    # a participle of endorsement after held talks reports the deal they reached
+    e = extract("The two foreign ministers held talks in Astana on Monday, endorsing a deal on border crossings.", "negotiation")
+    assert e["arguments"]["outcome"]["value"] == "agreement"
