@@ -1122,8 +1122,12 @@ _ATTACK_VERB = re.compile(
     # group of Iran-backed militias, claimed the attack"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
     # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
-    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "Hezbollah said on Wednesday it had launched a squadron of attack drones": a time phrase after the verb of saying
+    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "Russia's defence ministry said its forces used Lancet loitering munitions to destroy a launcher"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:its|their)\s+(?:forces|troops|army|military|units|fighters)\s+"
+    rf"(?:had\s+)?(?:used|deployed|launched|sent)\s+(?:[\w-]+\s+){{0,3}}?{_DRONE_NOUN}\b|"
     r"^,\s+(?:an?|the)\s+[^,;]{0,60},\s+(?:claimed|launched|carried\s+out)\b",
     re.I,
 )
@@ -1183,6 +1187,11 @@ _ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+bee
                              r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack|killed|"
                              r"assassinated|wounded|injured)\b", re.I)
 _REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
+# "M23 rebels said they were shot at by army drones": who reports being attacked is the target.
+_SAYS_ATTACKED = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|complained|claimed)\s+(?:that\s+)?"
+                            r"(?:it|they|its\s+(?:positions|fighters|forces|troops|bases?))\s+(?:was|were|had\s+been|have\s+been|"
+                            r"has\s+been|came)\s+(?:\w+\s+)?(?:shot\s+at|attacked|targeted|hit|struck|bombed|under\s+(?:a\s+)?"
+                            r"(?:drone\s+)?attack)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
@@ -1208,7 +1217,7 @@ _URGES_OWN_FORCES = re.compile(
     re.I)
 # "drones were targeting the army's headquarters in El Obeid": an unnamed state force hit on its own ground.
 _STATE_FORCES_HIT = re.compile(
-    r"\b(?:target\w*|struck|strik(?:e|es|ing)|hit(?:ting)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?)\s+(?:the\s+)?"
+    r"\b(?:target\w*|struck|strik(?:e|es|ing)|hit(?:ting)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?)\s+(?:the\s+|an?\s+)?"
     r"(?:army|military|armed\s+forces|government\s+forces|federal\s+forces|junta)(?:'s|’s)?\b", re.I)
 
 
@@ -1230,7 +1239,8 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         if _PATRON_AFTER.match(after):
             continue  # "Yemen's Iran-aligned Houthi movement": the patron named in a modifier
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
-                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
+                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)
+                or _SAYS_ATTACKED.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
             # "Kyiv was attacked by Russian drones"
             role = "target"

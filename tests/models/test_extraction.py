@@ -731,6 +731,13 @@ def test_drone_strike_sides(text, present, absent):
         # unnamed government forces blamed: the state whose ground was hit
         ("A drone struck a market in Kidal, killing nine people, residents said, accusing government forces of carrying out "
          "the attack.", {("initiator", "MLI")}),
+        # a time phrase after the verb of saying; its forces used named drones; who says it was shot at was attacked
+        ("The Houthis said on Monday they had launched drones at a port in Eilat.",
+         {("initiator", "Houthis"), ("target", "ISR")}),
+        ("Ukraine's general staff said its forces used Lyutyi drones to hit a depot in Bryansk.",
+         {("initiator", "Ukraine"), ("target", "RUS")}),
+        ("Houthi fighters said they were attacked by Saudi drones near Saada.",
+         {("initiator", "Saudi Arabia"), ("target", "Houthis")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
