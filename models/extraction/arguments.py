@@ -2090,12 +2090,19 @@ _PROHIBITED_TO_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:goods|items|components|parts|chips|technology|equipment|products|machinery|electronics)|"
     r"(?:weapons?|arms|drone|missile|military)\s+(?:[\w-]+\s+)?(?:components|parts|shipments)|weapons|arms)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
-_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?join(?:ed|s)\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
+_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|(?:plans?|planned|decided|agreed|moved|is\s+set)\s+to\s+)?join(?:ed|s)?\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
                         r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
+_JOINED_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
+_JOINED_WHOM = re.compile(r"^(?:'s|’s)?(?:\s*,?\s+and\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+in\s+(?:impos|sanction|lower|cutt|"
+                          r"freez|froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*",
+                          re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"(?:re-?)?designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
+    # "said he was ready to impose 'major sanctions'", "would substantially raise tariffs on goods from India"
+    r"(?:ready|prepared|willing|poised)\s+to\s+(?:impose|slap|levy|sanction)|"
+    r"(?:rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|doubl(?:e|ed|es|ing))(?=\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)|"
     r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*|"
     # "Cambodia halted all imports of fuel from Thailand", "is expected to sign the bill"
     r"halt(?:s|ed|ing)?|stopp(?:ed|ing)|block(?:s|ed|ing)?|bar(?:s|red|ring)|cut\s+off|curb(?:s|ed|ing)?|sign(?:s|ing)?)\b",
@@ -2289,6 +2296,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
+        if _JOINED_BEFORE.search(before) and _JOINED_WHOM.match(after):
+            continue  # "Tokyo plans to join Washington in blacklisting ...": who is joined is neither news nor target
         if _HELPED_BEFORE.search(before) and _EVADES_AFTER.match(after):
             role, score = "target", 0.75
         elif (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)

@@ -2056,6 +2056,10 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         ("A plan to sanction Georgian officials stalled in the EU, with Slovakia opposed.", "European Union", "GEO"),
         ("Ankara froze trade with Israel and cancelled a defence deal.", "TUR", "ISR"),
         ("Canada imposed sanctions on those responsible for the violence in eastern Congo.", "CAN", "COD"),
+        # readiness to impose; raising a tariff; who is joined in a measure is not its target
+        ("Keir Starmer said he was ready to impose new sanctions on Iran once talks collapse.", "GBR", "IRN"),
+        ("Donald Trump said he would sharply raise tariffs on steel from Brazil.", "USA", "BRA"),
+        ("Seoul plans to join Tokyo in blacklisting Chinese firms that supply Russia.", "KOR", "CHN"),
     ],
 )
 def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
