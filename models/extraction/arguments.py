@@ -2050,12 +2050,23 @@ _ATTRIBUTIVE = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
     r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties|"
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures?|blacklist|asset\s+freeze|duties|"
     r"(?:draft\s+)?resolution(?=[^.;]{0,60}?\b(?:sanction\w*|embargo\w*|asset\s+freeze|travel\s+ban)))\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
 )
+# "agreed to cap the price of Russian crude, alongside an EU embargo": another party's measure beside this one.
+_BESIDE_BEFORE = re.compile(r"\b(?:alongside|as\s+well\s+as|in\s+addition\s+to|on\s+top\s+of|besides|similar\s+to)\s+"
+                            r"(?:an?\s+|the\s+)?$", re.I)
+# "gave Niger's junta one week to reinstate the president", "warned Mali of sanctions": who is given a deadline or
+# warned of a measure is its target.
+_DEADLINE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:an?|one|two|three|four|five|six|seven|ten|\d+)\s+"
+                             r"(?:more\s+)?(?:hours?|days?|weeks?|months?)\s+to|of\s+(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|"
+                             r"penalties|embargo\w*|measures))\b", re.I)
+# "after an emergency ECOWAS summit": a bloc that meets decides the bloc's measures.
+_BLOC_MEETS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:leaders'?|foreign|defen[cs]e|finance|trade)\s+)?(?:summit|ministers|"
+                               r"heads\s+of\s+state|leaders|council\s+meeting)\b", re.I)
 # "threatened Russia with 'massive' new sanctions", "hit Iran with tariffs"
 _THREATENED_BEFORE = re.compile(r"\b(?:threaten(?:ed|s|ing)?|hit(?:s|ting)?|slap(?:ped|s|ping)?|punish(?:ed|es|ing)?)\s+(?:the\s+)?$", re.I)
 # "Switzerland adopted the EU's 18th package": the measure's origin; whoever adopts it imposes it.
@@ -2078,7 +2089,7 @@ _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?
 _RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*|"
                      r"condemn\w*|denounc\w*)\b", re.I)
 # "North Korea continues to import refined petroleum far above the cap": trade the measure forbids, by its target.
-_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept)\s+(?:to\s+)?"
+_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept|still)\s+(?:to\s+)?"
                             r"(?:import|export|buy|sell|ship|purchas|suppl|trad)\w*", re.I)
 # "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
 _DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
@@ -2092,6 +2103,13 @@ _PROHIBITED_TO_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
 _JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|(?:plans?|planned|decided|agreed|moved|is\s+set)\s+to\s+)?join(?:ed|s)?\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
                         r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
+_WAR_ON_BEFORE = re.compile(r"\b(?:invasion|occupation|annexation|bombardment|blockade)\s+of\s+(?:the\s+)?$|"
+                            r"\bwar\s+(?:in|on|against)\s+(?:the\s+)?$", re.I)
+# "imposed sanctions on 500 targets, including Russian banks": the named nationality of the listed entities
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)
+_ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|firms?|entities|individuals|officials|oligarchs|"
+                             r"vessels|tankers|ships|refiners?|traders?|businessm[ae]n|generals?|ministers?|makers?|producers?|"
+                             r"suppliers?|manufacturers?)\b", re.I)
 _JOINED_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
 _JOINED_WHOM = re.compile(r"^(?:'s|’s)?(?:\s*,?\s+and\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+in\s+(?:impos|sanction|lower|cutt|"
                           r"freez|froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*",
@@ -2296,12 +2314,15 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
+        if _WAR_ON_BEFORE.search(before):
+            continue  # "to mark the anniversary of the invasion of Ukraine": the war's victim is no target of the measure
         if _JOINED_BEFORE.search(before) and _JOINED_WHOM.match(after):
             continue  # "Tokyo plans to join Washington in blacklisting ...": who is joined is neither news nor target
         if _HELPED_BEFORE.search(before) and _EVADES_AFTER.match(after):
             role, score = "target", 0.75
         elif (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
-                or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
+                or (_ADDRESSEE_BEFORE.search(before) and (_ULTIMATUM_AFTER.match(s.text, m.end - s.start)
+                                                          or _DEADLINE_AFTER.match(s.text, m.end - s.start)))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
                 or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))):
             role = "target"
@@ -2310,8 +2331,9 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             subjects.add(i)
         elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
-            role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
-        elif _SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel):
+            role, score = "initiator", 0.6 if (_ADOPTED_BEFORE.search(before) or _BESIDE_BEFORE.search(before)) else 0.8
+        elif (_SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel)
+              or (_INCLUDING_BEFORE.search(before) and _ENTITIES_AFTER.match(after))):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
@@ -2364,6 +2386,11 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         for m, a, s in actors:
             if _SPEAKER_AFTER.match(s.text, m.end - s.start):
                 roles = [r for r in roles if (r["country"] or r["name"]) != (a.country or a.name)]
+                roles.append(_actor_dict("initiator", m, a, 0.5))
+                break
+    if not any(r["role"] == "initiator" for r in roles):
+        for m, a, s in actors:
+            if a.kind == "intl_org" and _BLOC_MEETS_AFTER.match(s.text, m.end - s.start):
                 roles.append(_actor_dict("initiator", m, a, 0.5))
                 break
     imposer = next((r for r in roles if r["role"] == "initiator"), None)

@@ -2060,6 +2060,15 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         ("Keir Starmer said he was ready to impose new sanctions on Iran once talks collapse.", "GBR", "IRN"),
         ("Donald Trump said he would sharply raise tariffs on steel from Brazil.", "USA", "BRA"),
         ("Seoul plans to join Tokyo in blacklisting Chinese firms that supply Russia.", "KOR", "CHN"),
+        # a measure named by the singular noun; another party's measure beside the reported one
+        ("Tankers show Iran is evading the U.S. measure on its oil.", "USA", "IRN"),
+        ("Canada and Norway agreed to ban Belarusian potash, alongside an EU embargo on its timber.", "CAN", "BLR"),
+        # a deadline given to the target; the victim of a war is no target; entities listed by nationality
+        ("Regional leaders gave Guinea's junta ten days to free the president, warning of sanctions.", None, "GIN"),
+        ("Britain sanctioned 100 targets, including Iranian banks, over the occupation of Lebanon.", "GBR", "IRN"),
+        # still trading despite a ban; a bloc meeting decides a measure no one else is said to impose
+        ("Mali is still importing arms from abroad despite a UN embargo.", "United Nations", "MLI"),
+        ("Leaders warned Sierra Leone of sanctions after an ECOWAS summit in Abuja.", "ECOWAS", "SLE"),
     ],
 )
 def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
