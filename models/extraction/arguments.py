@@ -1421,6 +1421,11 @@ _EARLIER_EVENT = re.compile(
     r"(?:after|before)\b[^,;]*", re.I)
 
 
+# "met Araqchi to urge Tehran to return to talks with Washington": the other side of talks urged in a purpose clause
+# belongs to those talks, not to the meeting reported.
+_URGED_OTHER_TALKS = re.compile(r"\bto\s+(?:urge|press|persuade|push|encourage|convince)\s+[^,;.]{1,40}?\bto\s+"
+                                r"(?:return|come\s+back|go\s+back|resume|rejoin|restart|enter|open)\s+(?:to\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:talks|negotiations|dialogue)\s+with\s+(?:the\s+)?$", re.I)
 # "suspended the talks in protest at the extradition of Alex Saab to the United States": the grievance is another event.
 _PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
 
@@ -1444,6 +1449,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
+    if _URGED_OTHER_TALKS.search(s.text[max(0, rel - 120) : rel]):
+        return True
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
                 or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
 
@@ -1992,6 +1999,13 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             if host_m and not any(s.start + host_m.end() <= m.start < end for m, _a, _s in actors) \
                     and (state := gaz.state(venue_pm.place.country)) is not None:
                 mediators = [_actor_dict("mediator", venue_pm.mention, state, 0.5)]
+                break
+    if not mediators and venue_pm is not None and venue_pm.place.country not in sides and len(sides) >= 2:
+        # "Oman said the Iran-U.S. talks due in Muscat had been called off": the country that announces two others' talks
+        # on its own soil hosts them.
+        for r, (m, a, s) in zip(raw, actors, strict=True):
+            if a.kind == "state" and r["country"] == venue_pm.place.country and _speaker(m, s):
+                mediators = [{**r, "role": "mediator", "score": 0.5}]
                 break
     if (fmt["value"] == "envoy_visit" and not mediators and venue_pm is not None and len(sides) == 1
             and venue_pm.place.country not in sides and (host := gaz.state(venue_pm.place.country)) is not None):

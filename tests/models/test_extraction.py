@@ -2099,6 +2099,11 @@ def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer
         # a grievance is another event
         ("Caracas suspended talks with the opposition in protest at the extradition of an ally to the United States.",
          {"VEN"}, None),
+        # the host country that announces two others' talks on its soil; the other side of talks urged in a purpose clause
+        ("Kazakhstan said the next round of Armenia-Azerbaijan talks, planned in Almaty next week, had been postponed.",
+         {"ARM", "AZE"}, "KAZ"),
+        ("Japan and Australia met South Korea's foreign minister in Tokyo to press Seoul to resume talks with Pyongyang.",
+         {"JPN", "AUS", "KOR"}, None),
     ],
 )
 def test_negotiation_mediators_described_arranging_and_hosting(text, participants, mediator):
