@@ -218,7 +218,7 @@ _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
     r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
-    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|"
+    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|killed|killing|"
     r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb)|sunk|sank|sinking)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
@@ -1113,11 +1113,13 @@ _ATTACK_VERB = re.compile(
     r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
     rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
+    # "Somalia's army and international partners killed 12 militants": the subject's allies strike with it
+    r"(?:and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+)?(?:partners|allies)\s+)?"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"  # "ports will be targeted": a passive
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|killed|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"

@@ -738,6 +738,9 @@ def test_drone_strike_sides(text, present, absent):
          {("initiator", "Ukraine"), ("target", "RUS")}),
         ("Houthi fighters said they were attacked by Saudi drones near Saada.",
          {("initiator", "Saudi Arabia"), ("target", "Houthis")}),
+        # a subject with its allies killed; whose fighters were killed was attacked
+        ("Nigeria's army and its regional partners killed 20 Boko Haram fighters in a drone strike.",
+         {("initiator", "Nigeria"), ("target", "Boko Haram")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
