@@ -1877,6 +1877,11 @@ def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead
     return keys if len(names) >= 2 else None
 
 
+_SIDE_COUNT = {"three": 3, "four": 4, "five": 5}
+_SIDES_COUNTED = re.compile(r"\b(?:the|all)\s+(three|four|five)\s+(?:leaders|countries|sides|heads\s+of\s+state|presidents|"
+                            r"governments|parties|nations|delegations)\b", re.I)
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
@@ -1943,6 +1948,14 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                           if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead, first)
     if bound is not None:
         spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
+    if mediators and len({r["country"] or r["name"] for r in mediators}) == 1:
+        # "Xi hosted Putin and Kim ... the three leaders held joint talks": counted among the sides, the host is one.
+        keys = {r["country"] or r["name"] for r in spoken} | {mediators[0]["country"] or mediators[0]["name"]}
+        counted = [_SIDE_COUNT[c.group(1).lower()] for s in sents for c in _SIDES_COUNTED.finditer(s.text)]
+        if counted and counted[0] == len(keys) and mediators[0]["kind"] != "intl_org":
+            spoken.append({**mediators[0], "role": "participant"})
+            mediators = []
+            mediator_keys = set()
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     if not mediators:
         # "Qatar's prime minister said, calling the strike an attack on a country that has been mediating between the two

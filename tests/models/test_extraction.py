@@ -2107,6 +2107,9 @@ def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer
          {"ARM", "AZE"}, "KAZ"),
         ("Japan and Australia met South Korea's foreign minister in Tokyo to press Seoul to resume talks with Pyongyang.",
          {"JPN", "AUS", "KOR"}, None),
+        # a host counted among the sides is one of them
+        ("Erdogan hosted Aliyev and Pashinyan in Ankara, and the three leaders held talks on a peace treaty.",
+         {"TUR", "AZE", "ARM"}, None),
     ],
 )
 def test_negotiation_mediators_described_arranging_and_hosting(text, participants, mediator):
