@@ -2139,6 +2139,8 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)
 _ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|firms?|entities|individuals|officials|oligarchs|"
                              r"vessels|tankers|ships|refiners?|traders?|businessm[ae]n|generals?|ministers?|makers?|producers?|"
                              r"suppliers?|manufacturers?)\b", re.I)
+_HELD_OFF_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:held|holds|holding|hold)\s+off\s+(?:on\s+)?"
+                             r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|embargo|measures|penalties)\b", re.I)
 _JOINED_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
 _JOINED_WHOM = re.compile(r"^(?:'s|’s)?(?:\s*,?\s+and\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+in\s+(?:impos|sanction|lower|cutt|"
                           r"freez|froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*",
@@ -2382,6 +2384,11 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 score = 0.7  # "Indian Oil Corp denied buying Russian crude": the goods' origin, before their buyer
         elif a.kind == "intl_org" and _DECIDED_IN.search(before):
             role, score = "initiator", 0.7
+        elif _HELD_OFF_AFTER.match(after):
+            # "the EU has so far held off on sanctions against Kigali": the measure is this subject's, before another's
+            # verb with no measure named ("Germany suspended aid")
+            role, score = "initiator", 0.7
+            subjects.add(i)
         elif _IMPOSE_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
             role = "initiator"
             subjects.add(i)

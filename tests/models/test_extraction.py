@@ -2072,6 +2072,8 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         # still trading despite a ban; a bloc meeting decides a measure no one else is said to impose
         ("Mali is still importing arms from abroad despite a UN embargo.", "United Nations", "MLI"),
         ("Leaders warned Sierra Leone of sanctions after an ECOWAS summit in Abuja.", "ECOWAS", "SLE"),
+        # who holds off on the measure, not who cut aid
+        ("Norway halted aid to Eritrea, but the EU has held off on sanctions against Asmara.", "European Union", "ERI"),
     ],
 )
 def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
