@@ -2141,6 +2141,10 @@ _ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|
                              r"suppliers?|manufacturers?)\b", re.I)
 _HELD_OFF_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:held|holds|holding|hold)\s+off\s+(?:on\s+)?"
                              r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|embargo|measures|penalties)\b", re.I)
+# "to sanction vessels in Russia's shadow fleet, which Moscow uses to get around the G7 price cap": a measure evaded in a
+# relative clause is background to the one the main clause imposes.
+_EVADED_IN_RELATIVE = re.compile(r",\s+(?:which|that|who)\b[^;.]{0,80}?\b(?:get\s+around|getting\s+around|evad\w*|"
+                                 r"circumvent\w*|bypass\w*|skirt\w*|dodg\w*)\s+(?:the\s+)?$", re.I)
 _JOINED_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
 _JOINED_WHOM = re.compile(r"^(?:'s|’s)?(?:\s*,?\s+and\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+in\s+(?:impos|sanction|lower|cutt|"
                           r"freez|froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*",
@@ -2362,7 +2366,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             subjects.add(i)
         elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
-            role, score = "initiator", 0.6 if (_ADOPTED_BEFORE.search(before) or _BESIDE_BEFORE.search(before)) else 0.8
+            role, score = "initiator", 0.6 if (_ADOPTED_BEFORE.search(before) or _BESIDE_BEFORE.search(before)
+                                               or _EVADED_IN_RELATIVE.search(s.text, max(0, rel - 120), rel)) else 0.8
         elif (_SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel)
               or (_INCLUDING_BEFORE.search(before) and _ENTITIES_AFTER.match(after))):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
