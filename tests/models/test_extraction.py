@@ -2075,7 +2075,8 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         # who holds off on the measure, not who cut aid
         ("Norway halted aid to Eritrea, but the EU has held off on sanctions against Asmara.", "European Union", "ERI"),
         # a measure evaded in a relative clause is background to the one imposed
-        ("Britain sanctioned 30 Iranian tankers, which officials say Tehran uses to evade the U.S. embargo.", "GBR", "IRN"),
+        ("Canadian ministers agreed to blacklist 30 tankers in Iran's shadow fleet, which officials say Tehran uses to get "
+         "around the U.S. embargo.", "CAN", "IRN"),
     ],
 )
 def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
