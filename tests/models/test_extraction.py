@@ -732,12 +732,15 @@ def test_drone_strike_sides(text, present, absent):
         ("A drone struck a market in Kidal, killing nine people, residents said, accusing government forces of carrying out "
          "the attack.", {("initiator", "MLI")}),
         # a time phrase after the verb of saying; its forces used named drones; who says it was shot at was attacked
-        ("The Houthis said on Monday they had launched drones at a port in Eilat.",
-         {("initiator", "Houthis"), ("target", "ISR")}),
-        ("Ukraine's general staff said its forces used Lyutyi drones to hit a depot in Bryansk.",
-         {("initiator", "Ukraine"), ("target", "RUS")}),
-        ("Houthi fighters said they were attacked by Saudi drones near Saada.",
-         {("initiator", "Saudi Arabia"), ("target", "Houthis")}),
+        ("The Sudanese army said on Monday it had launched drones at RSF positions near El Fasher.",
+         {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
+        ("Israel's army said its forces used loitering munitions to destroy a launcher in southern Lebanon.",
+         {("initiator", "Israel"), ("target", "LBN")}),
+        ("The RSF said they were shot at by Sudanese army drones near Nyala.",
+         {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
+        # a junta post hit by rebels of the same country: the state is the target
+        ("The Kachin Independence Army used drones to bomb a junta outpost near Bhamo.",
+         {("initiator", "Kachin Independence Army"), ("target", "MMR")}),
         # a subject with its allies killed; whose fighters were killed was attacked
         ("Nigeria's army and its regional partners killed 20 Boko Haram fighters in a drone strike.",
          {("initiator", "Nigeria"), ("target", "Boko Haram")}),
@@ -2060,8 +2063,8 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         ("Ankara froze trade with Israel and cancelled a defence deal.", "TUR", "ISR"),
         ("Canada imposed sanctions on those responsible for the violence in eastern Congo.", "CAN", "COD"),
         # readiness to impose; raising a tariff; who is joined in a measure is not its target
-        ("Keir Starmer said he was ready to impose new sanctions on Iran once talks collapse.", "GBR", "IRN"),
-        ("Donald Trump said he would sharply raise tariffs on steel from Brazil.", "USA", "BRA"),
+        ("France backed the plan, and Keir Starmer said he was ready to impose new sanctions on Iran.", "GBR", "IRN"),
+        ("After a call with Lula, Donald Trump said he would sharply raise tariffs on steel from Brazil.", "USA", "BRA"),
         ("Seoul plans to join Tokyo in blacklisting Chinese firms that supply Russia.", "KOR", "CHN"),
         # a measure named by the singular noun; another party's measure beside the reported one
         ("Tankers show Iran is evading the U.S. measure on its oil.", "USA", "IRN"),
