@@ -2858,6 +2858,9 @@ _HANDLES_EXCHANGE = re.compile(
     r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
 
 
+_TRUCE_BROKER = re.compile(r"-(?:brokered|mediated|backed|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|peace)\b", re.I)
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
     category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
@@ -2866,9 +2869,12 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
     # Who carries out the exchange is its intermediary before whoever hosted the talks that led to it.
     handles = [bool(_HANDLES_EXCHANGE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    # "released prisoners under the U.S.-brokered ceasefire": who brokered the truce is behind the Red Cross that
+    # takes the captives.
+    truce = [bool(_TRUCE_BROKER.match(s.text, m.end - s.start)) for m, _a, s in actors]
     roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
-                                  0.8 if h else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
-                     for c, h, (m, a, _s) in zip(cued, handles, actors, strict=True)])
+                                  0.8 if h else 0.55 if c and tb else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, h, tb, (m, a, _s) in zip(cued, handles, truce, actors, strict=True)])
     mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
     if not mediators:
         # "Under a proposal presented by U.S. envoy Steve Witkoff, Hamas would free ...": the author of a swap between

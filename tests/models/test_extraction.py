@@ -646,6 +646,9 @@ def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
          "QAT"),
         # a party before a phrase about the mediators is none
         ("Russia said the lists had been passed to Kyiv through Turkish mediators.", "TUR"),
+        # the broker of the truce the swap falls under is behind the Red Cross that takes the captives
+        ("The Houthis freed 40 soldiers to the Red Cross on Sunday under the Saudi-brokered truce, and the government freed "
+         "60 fighters.", "International Committee of the Red Cross"),
     ],
 )
 def test_swap_mediator_cues(text, mediator):
