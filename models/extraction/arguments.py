@@ -1638,6 +1638,13 @@ _OWN_TALKS = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:the\s+|further\s+
 _ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
 
 
+# "rejecting a U.S. call for talks": who calls on others to talk is, beside two sides, no side itself.
+# (not "Thailand's call for bilateral talks", which the caller would hold)
+_CALLS_FOR_TALKS = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:calls?|appeals?|push|pressure)\s+for\s+"
+                              r"(?:(?!(?:bilateral|direct|one-on-one|face-to-face)\b)[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b",
+                              re.I)
+
+
 def _speaker(m: Mention, s: Sent) -> bool:
     """The mention is only the source of the report or a voice reacting to it: the subject of a verb of saying or of
     praise or blame that opens a clause, or "according to X"."""
@@ -1902,7 +1909,8 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     for m, _a, s in actors:
         first.setdefault(s.start, m.start - s.start)
     heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
+             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))
+             and not _CALLS_FOR_TALKS.match(s.text, m.end - s.start)}
     bystanders = {k for k in talking if k not in heard}
     if bystanders and len({n for k in heard for n in talking[k]}) >= 2:
         spoken = [r for r in spoken if (r["country"] or r["name"]) not in bystanders]

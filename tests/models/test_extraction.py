@@ -2118,6 +2118,9 @@ def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer
          {"ARM", "AZE"}, "KAZ"),
         ("Japan and Australia met South Korea's foreign minister in Tokyo to press Seoul to resume talks with Pyongyang.",
          {"JPN", "AUS", "KOR"}, None),
+        # who calls on two others to talk is no side (but who calls for bilateral talks would hold them)
+        ("Hamas said it would not negotiate a truce with Israel while the bombing went on, rejecting an Egyptian call for "
+         "talks.", {"PSE", "ISR"}, None),
         # a host counted among the sides is one of them
         ("Erdogan hosted Aliyev and Pashinyan in Ankara, and the three leaders held talks on a peace treaty.",
          {"TUR", "AZE", "ARM"}, None),
