@@ -220,7 +220,7 @@ _HOST_VENUE = re.compile(r"\b(?:in|hosted in)\s+$", re.I)
 _INITIATOR_BEFORE = re.compile(r"(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _TARGET_BEFORE = re.compile(
     r"(?:on|against|targeting|targeted|at|over|toward|towards|into|hit|struck|attacked|of|destroy(?:ed|ing)|damag(?:ed|ing)|"
-    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|"
+    r"set\s+ablaze|set\s+(?:on\s+)?fire\s+to|torched|killed|killing|"
     r"(?:to|would|will|could)\s+(?:strike|attack|target|hit|bomb)|sunk|sank|sinking)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I
 )
 
@@ -1152,17 +1152,23 @@ _ATTACK_VERB = re.compile(
     r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
     rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
+    # "Somalia's army and international partners killed 12 militants": the subject's allies strike with it
+    r"(?:and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+)?(?:partners|allies)\s+)?"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"  # "ports will be targeted": a passive
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|killed|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
     # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
-    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "Hezbollah said on Wednesday it had launched a squadron of attack drones": a time phrase after the verb of saying
+    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "Russia's defence ministry said its forces used Lancet loitering munitions to destroy a launcher"
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:its|their)\s+(?:forces|troops|army|military|units|fighters)\s+"
+    rf"(?:had\s+)?(?:used|deployed|launched|sent)\s+(?:[\w-]+\s+){{0,3}}?{_DRONE_NOUN}\b|"
     r"^,\s+(?:an?|the)\s+[^,;]{0,60},\s+(?:claimed|launched|carried\s+out)\b",
     re.I,
 )
@@ -1222,6 +1228,11 @@ _ATTACKED_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:was|were|has\s+been|have\s+bee
                              r"(?:attacked|hit|struck|targeted|bombed|pounded|under\s+(?:a\s+)?(?:drone\s+)?attack|killed|"
                              r"assassinated|wounded|injured)\b", re.I)
 _REPORTS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:said|says|reported|announced|confirmed)\b", re.I)
+# "M23 rebels said they were shot at by army drones": who reports being attacked is the target.
+_SAYS_ATTACKED = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|complained|claimed)\s+(?:that\s+)?"
+                            r"(?:it|they|its\s+(?:positions|fighters|forces|troops|bases?))\s+(?:was|were|had\s+been|have\s+been|"
+                            r"has\s+been|came)\s+(?:\w+\s+)?(?:shot\s+at|attacked|targeted|hit|struck|bombed|under\s+(?:a\s+)?"
+                            r"(?:drone\s+)?attack)\b", re.I)
 _DRONE_ADJ = re.compile(rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,2}}?{_DRONE_NOUN}", re.I)
 
 
@@ -1247,7 +1258,7 @@ _URGES_OWN_FORCES = re.compile(
     re.I)
 # "drones were targeting the army's headquarters in El Obeid": an unnamed state force hit on its own ground.
 _STATE_FORCES_HIT = re.compile(
-    r"\b(?:target\w*|struck|strik(?:e|es|ing)|hit(?:ting)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?)\s+(?:the\s+)?"
+    r"\b(?:target\w*|struck|strik(?:e|es|ing)|hit(?:ting)?|attack(?:ed|s|ing)?|bomb(?:ed|s|ing)?)\s+(?:the\s+|an?\s+)?"
     r"(?:army|military|armed\s+forces|government\s+forces|federal\s+forces|junta)(?:'s|’s)?\b", re.I)
 
 
@@ -1269,7 +1280,8 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         if _PATRON_AFTER.match(after):
             continue  # "Yemen's Iran-aligned Houthi movement": the patron named in a modifier
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
-                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)):
+                or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)
+                or _SAYS_ATTACKED.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",
             # "Kyiv was attacked by Russian drones"
             role = "target"
@@ -1460,6 +1472,11 @@ _EARLIER_EVENT = re.compile(
     r"(?:after|before)\b[^,;]*", re.I)
 
 
+# "met Araqchi to urge Tehran to return to talks with Washington": the other side of talks urged in a purpose clause
+# belongs to those talks, not to the meeting reported.
+_URGED_OTHER_TALKS = re.compile(r"\bto\s+(?:urge|press|persuade|push|encourage|convince)\s+[^,;.]{1,40}?\bto\s+"
+                                r"(?:return|come\s+back|go\s+back|resume|rejoin|restart|enter|open)\s+(?:to\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:talks|negotiations|dialogue)\s+with\s+(?:the\s+)?$", re.I)
 # "suspended the talks in protest at the extradition of Alex Saab to the United States": the grievance is another event.
 _PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
 
@@ -1483,6 +1500,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
+    if _URGED_OTHER_TALKS.search(s.text[max(0, rel - 120) : rel]):
+        return True
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
                 or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
 
@@ -1716,6 +1735,13 @@ _OWN_TALKS = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:that\s+)?(?:the\s+|further\s+
                         r"contacts|consultations|meetings?)\s+with\b", re.I)
 # "Hamas said it accepted the proposal": a speaker who goes on about itself is a side.
 _ABOUT_ITSELF = re.compile(r"\b(?:it|its|he|his|she|her|they|their|we|our|us)\b", re.I)
+
+
+# "rejecting a U.S. call for talks": who calls on others to talk is, beside two sides, no side itself.
+# (not "Thailand's call for bilateral talks", which the caller would hold)
+_CALLS_FOR_TALKS = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:calls?|appeals?|push|pressure)\s+for\s+"
+                              r"(?:(?!(?:bilateral|direct|one-on-one|face-to-face)\b)[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\b",
+                              re.I)
 
 
 def _speaker(m: Mention, s: Sent) -> bool:
@@ -1957,6 +1983,11 @@ def _bound_sides(pairs: Sequence[tuple[dict, tuple[Mention, Actor, Sent]]], lead
     return keys if len(names) >= 2 else None
 
 
+_SIDE_COUNT = {"three": 3, "four": 4, "five": 5}
+_SIDES_COUNTED = re.compile(r"\b(?:the|all)\s+(three|four|five)\s+(?:leaders|countries|sides|heads\s+of\s+state|presidents|"
+                            r"governments|parties|nations|delegations)\b", re.I)
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
@@ -1977,7 +2008,8 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
     for m, _a, s in actors:
         first.setdefault(s.start, m.start - s.start)
     heard = {r["country"] or r["name"] for r, (m, _a, s) in zip(raw, actors, strict=True)
-             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))}
+             if r in spoken and not _speaker(m, s) and not (s.start != lead and _belligerent(m, s))
+             and not _CALLS_FOR_TALKS.match(s.text, m.end - s.start)}
     bystanders = {k for k in talking if k not in heard}
     if bystanders and len({n for k in heard for n in talking[k]}) >= 2:
         spoken = [r for r in spoken if (r["country"] or r["name"]) not in bystanders]
@@ -2023,6 +2055,14 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
                           if r in spoken and (r["country"] or r["name"]) not in mediator_keys], lead, first)
     if bound is not None:
         spoken = [r for r in spoken if (r["country"] or r["name"]) in bound]
+    if mediators and len({r["country"] or r["name"] for r in mediators}) == 1:
+        # "Xi hosted Putin and Kim ... the three leaders held joint talks": counted among the sides, the host is one.
+        keys = {r["country"] or r["name"] for r in spoken} | {mediators[0]["country"] or mediators[0]["name"]}
+        counted = [_SIDE_COUNT[c.group(1).lower()] for s in sents for c in _SIDES_COUNTED.finditer(s.text)]
+        if counted and counted[0] == len(keys) and mediators[0]["kind"] != "intl_org":
+            spoken.append({**mediators[0], "role": "participant"})
+            mediators = []
+            mediator_keys = set()
     participants = _dedupe([{**r, "role": "participant"} for r in spoken if (r["country"] or r["name"]) not in mediator_keys])
     if not mediators:
         # "Qatar's prime minister said, calling the strike an attack on a country that has been mediating between the two
@@ -2081,6 +2121,13 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
             if host_m and not any(s.start + host_m.end() <= m.start < end for m, _a, _s in actors) \
                     and (state := gaz.state(venue_pm.place.country)) is not None:
                 mediators = [_actor_dict("mediator", venue_pm.mention, state, 0.5)]
+                break
+    if not mediators and venue_pm is not None and venue_pm.place.country not in sides and len(sides) >= 2:
+        # "Oman said the Iran-U.S. talks due in Muscat had been called off": the country that announces two others' talks
+        # on its own soil hosts them.
+        for r, (m, a, s) in zip(raw, actors, strict=True):
+            if a.kind == "state" and r["country"] == venue_pm.place.country and _speaker(m, s):
+                mediators = [{**r, "role": "mediator", "score": 0.5}]
                 break
     if (fmt["value"] == "envoy_visit" and not mediators and venue_pm is not None and len(sides) == 1
             and venue_pm.place.country not in sides and (host := gaz.state(venue_pm.place.country)) is not None):
@@ -2145,12 +2192,23 @@ _ATTRIBUTIVE = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
     r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
-    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures|blacklist|asset\s+freeze|duties|"
+    r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures?|blacklist|asset\s+freeze|duties|"
     r"(?:draft\s+)?resolution(?=[^.;]{0,60}?\b(?:sanction\w*|embargo\w*|asset\s+freeze|travel\s+ban)))\b"
     # "Ukraine's sanctions envoy proposed ...": a person's title, not a measure.
     r"(?!\s+(?:envoy|chief|coordinator|czar|tsar|official|adviser|advisor|experts?|lawyers?|committee|monitors?)\b)",
     re.I,
 )
+# "agreed to cap the price of Russian crude, alongside an EU embargo": another party's measure beside this one.
+_BESIDE_BEFORE = re.compile(r"\b(?:alongside|as\s+well\s+as|in\s+addition\s+to|on\s+top\s+of|besides|similar\s+to)\s+"
+                            r"(?:an?\s+|the\s+)?$", re.I)
+# "gave Niger's junta one week to reinstate the president", "warned Mali of sanctions": who is given a deadline or
+# warned of a measure is its target.
+_DEADLINE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:an?|one|two|three|four|five|six|seven|ten|\d+)\s+"
+                             r"(?:more\s+)?(?:hours?|days?|weeks?|months?)\s+to|of\s+(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|"
+                             r"penalties|embargo\w*|measures))\b", re.I)
+# "after an emergency ECOWAS summit": a bloc that meets decides the bloc's measures.
+_BLOC_MEETS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:leaders'?|foreign|defen[cs]e|finance|trade)\s+)?(?:summit|ministers|"
+                               r"heads\s+of\s+state|leaders|council\s+meeting)\b", re.I)
 # "threatened Russia with 'massive' new sanctions", "hit Iran with tariffs"
 _THREATENED_BEFORE = re.compile(r"\b(?:threaten(?:ed|s|ing)?|hit(?:s|ting)?|slap(?:ped|s|ping)?|punish(?:ed|es|ing)?)\s+(?:the\s+)?$", re.I)
 # "Switzerland adopted the EU's 18th package": the measure's origin; whoever adopts it imposes it.
@@ -2173,7 +2231,7 @@ _ASKS_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:demand\w*|urg(?
 _RELIEF = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w*|relief|reconnect\w*|unfreez\w*|scrap\w*|roll\w*\s+back|drop\w*|"
                      r"condemn\w*|denounc\w*)\b", re.I)
 # "North Korea continues to import refined petroleum far above the cap": trade the measure forbids, by its target.
-_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept)\s+(?:to\s+)?"
+_STILL_TRADING = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:continu\w*|keeps?|kept|still)\s+(?:to\s+)?"
                             r"(?:import|export|buy|sell|ship|purchas|suppl|trad)\w*", re.I)
 # "Venezuelan crude keeps flowing to China": where evading cargo goes is a buyer, not the target.
 _DESTINATION_BEFORE = re.compile(r"\b(?:flow\w*|ship\w*|sold|sell\w*|export\w*|deliver\w*|going|sent|bound|head\w*)\s+"
@@ -2185,12 +2243,32 @@ _PROHIBITED_TO_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:goods|items|components|parts|chips|technology|equipment|products|machinery|electronics)|"
     r"(?:weapons?|arms|drone|missile|military)\s+(?:[\w-]+\s+)?(?:components|parts|shipments)|weapons|arms)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:to|reaching|reach|reached|into)\s+(?:the\s+)?$", re.I)
-_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+)?join(?:ed|s)\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
+_JOINED_IN = re.compile(r"^(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|(?:plans?|planned|decided|agreed|moved|is\s+set)\s+to\s+)?join(?:ed|s)?\s+[^;]{0,60}?\bin\s+(?:impos|sanction|lower|cutt|freez|"
                         r"froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*", re.I)
+_WAR_ON_BEFORE = re.compile(r"\b(?:invasion|occupation|annexation|bombardment|blockade)\s+of\s+(?:the\s+)?$|"
+                            r"\bwar\s+(?:in|on|against)\s+(?:the\s+)?$", re.I)
+# "imposed sanctions on 500 targets, including Russian banks": the named nationality of the listed entities
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)
+_ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|firms?|entities|individuals|officials|oligarchs|"
+                             r"vessels|tankers|ships|refiners?|traders?|businessm[ae]n|generals?|ministers?|makers?|producers?|"
+                             r"suppliers?|manufacturers?)\b", re.I)
+_HELD_OFF_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:held|holds|holding|hold)\s+off\s+(?:on\s+)?"
+                             r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|embargo|measures|penalties)\b", re.I)
+# "to sanction vessels in Russia's shadow fleet, which Moscow uses to get around the G7 price cap": a measure evaded in a
+# relative clause is background to the one the main clause imposes.
+_EVADED_IN_RELATIVE = re.compile(r",\s+(?:which|that|who)\b[^;.]{0,80}?\b(?:get\s+around|getting\s+around|evad\w*|"
+                                 r"circumvent\w*|bypass\w*|skirt\w*|dodg\w*)\s+(?:the\s+)?$", re.I)
+_JOINED_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$", re.I)
+_JOINED_WHOM = re.compile(r"^(?:'s|’s)?(?:\s*,?\s+and\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?\s+in\s+(?:impos|sanction|lower|cutt|"
+                          r"freez|froz|bann|ban|extend|adopt|tighten|target|blacklist|designat|expand|restrict|halt|suspend)\w*",
+                          re.I)
 _IMPOSE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:renew\w*|reimpos\w*|add\w*|list\w*|penali[sz]\w*|punish\w*|impos\w*|announc\w*|adopt\w*|approv\w*|threat\w*|slap\w*|lev(?:y|ied|ies)|blacklist\w*|"
     r"(?:re-?)?designat\w*|froze|freez\w*|extend\w*|lift\w*|eas(?:e|ed|es|ing)|ban(?:s|ned|ning)?|propos\w*|introduc\w*|unveil\w*|sanction\w*|target\w*|"
     r"agreed|consider\w*|warn\w*|vow\w*|said\s+it\s+would|would\s+impose|"
+    # "said he was ready to impose 'major sanctions'", "would substantially raise tariffs on goods from India"
+    r"(?:ready|prepared|willing|poised)\s+to\s+(?:impose|slap|levy|sanction)|"
+    r"(?:rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|doubl(?:e|ed|es|ing))(?=\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)|"
     r"voted|vote|ordered|orders|signed|decided|moved\s+to|tightened|toughened|expanded|banned|bans|suspend\w*|lower\w*|revok\w*|"
     # "Cambodia halted all imports of fuel from Thailand", "is expected to sign the bill"
     r"halt(?:s|ed|ing)?|stopp(?:ed|ing)|block(?:s|ed|ing)?|bar(?:s|red|ring)|cut\s+off|curb(?:s|ed|ing)?|sign(?:s|ing)?)\b",
@@ -2394,10 +2472,15 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         attributive = _ATTRIBUTIVE.match(s.text[m.end - s.start : m.end - s.start + 90])
         if a.kind == "intl_org" and _MEMBER_AFTER.match(after):
             continue  # "the first European Union country to ban": the union classifies the subject
+        if _WAR_ON_BEFORE.search(before):
+            continue  # "to mark the anniversary of the invasion of Ukraine": the war's victim is no target of the measure
+        if _JOINED_BEFORE.search(before) and _JOINED_WHOM.match(after):
+            continue  # "Tokyo plans to join Washington in blacklisting ...": who is joined is neither news nor target
         if _HELPED_BEFORE.search(before) and _EVADES_AFTER.match(after):
             role, score = "target", 0.75
         elif (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
-                or (_ADDRESSEE_BEFORE.search(before) and _ULTIMATUM_AFTER.match(s.text, m.end - s.start))
+                or (_ADDRESSEE_BEFORE.search(before) and (_ULTIMATUM_AFTER.match(s.text, m.end - s.start)
+                                                          or _DEADLINE_AFTER.match(s.text, m.end - s.start)))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
                 or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))):
             role = "target"
@@ -2406,8 +2489,10 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             subjects.add(i)
         elif attributive:
             # "US sanctions", "the G7 price cap": the imposer, named as such, unless another adopts the measure.
-            role, score = "initiator", 0.6 if _ADOPTED_BEFORE.search(before) else 0.8
-        elif _SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel):
+            role, score = "initiator", 0.6 if (_ADOPTED_BEFORE.search(before) or _BESIDE_BEFORE.search(before)
+                                               or _EVADED_IN_RELATIVE.search(s.text, max(0, rel - 120), rel)) else 0.8
+        elif (_SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel)
+              or (_INCLUDING_BEFORE.search(before) and _ENTITIES_AFTER.match(after))):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
@@ -2427,6 +2512,11 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 score = 0.7  # "Indian Oil Corp denied buying Russian crude": the goods' origin, before their buyer
         elif a.kind == "intl_org" and _DECIDED_IN.search(before):
             role, score = "initiator", 0.7
+        elif _HELD_OFF_AFTER.match(after):
+            # "the EU has so far held off on sanctions against Kigali": the measure is this subject's, before another's
+            # verb with no measure named ("Germany suspended aid")
+            role, score = "initiator", 0.7
+            subjects.add(i)
         elif _IMPOSE_AFTER.match(after) and not _OBJECT_BEFORE.search(before):
             role = "initiator"
             subjects.add(i)
@@ -2460,6 +2550,11 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         for m, a, s in actors:
             if _SPEAKER_AFTER.match(s.text, m.end - s.start):
                 roles = [r for r in roles if (r["country"] or r["name"]) != (a.country or a.name)]
+                roles.append(_actor_dict("initiator", m, a, 0.5))
+                break
+    if not any(r["role"] == "initiator" for r in roles):
+        for m, a, s in actors:
+            if a.kind == "intl_org" and _BLOC_MEETS_AFTER.match(s.text, m.end - s.start):
                 roles.append(_actor_dict("initiator", m, a, 0.5))
                 break
     imposer = next((r for r in roles if r["role"] == "initiator"), None)
@@ -2905,6 +3000,9 @@ _HANDLES_EXCHANGE = re.compile(
     r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
 
 
+_TRUCE_BROKER = re.compile(r"-(?:brokered|mediated|backed|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|peace)\b", re.I)
+
+
 def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     total, each = _swap_counts(sents)
     category = _category(sents, frozenset(a.country for _m, a, _s in actors if a.country))
@@ -2913,9 +3011,12 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
     cued = _mediator_flags(actors, [not _PARTY_SIDE.match(s.text, m.end - s.start) for m, _a, s in actors])
     # Who carries out the exchange is its intermediary before whoever hosted the talks that led to it.
     handles = [bool(_HANDLES_EXCHANGE.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    # "released prisoners under the U.S.-brokered ceasefire": who brokered the truce is behind the Red Cross that
+    # takes the captives.
+    truce = [bool(_TRUCE_BROKER.match(s.text, m.end - s.start)) for m, _a, s in actors]
     roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
-                                  0.8 if h else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
-                     for c, h, (m, a, _s) in zip(cued, handles, actors, strict=True)])
+                                  0.8 if h else 0.55 if c and tb else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
+                     for c, h, tb, (m, a, _s) in zip(cued, handles, truce, actors, strict=True)])
     mediators = sorted((r for r in roles if r["role"] == "mediator"), key=lambda r: -r["score"])
     if not mediators:
         # "Under a proposal presented by U.S. envoy Steve Witkoff, Hamas would free ...": the author of a swap between

@@ -648,6 +648,9 @@ def test_a_swap_that_mediators_announced_has_no_mediator_among_its_sides():
          "QAT"),
         # a party before a phrase about the mediators is none
         ("Russia said the lists had been passed to Kyiv through Turkish mediators.", "TUR"),
+        # the broker of the truce the swap falls under is behind the Red Cross that takes the captives
+        ("The Houthis freed 40 soldiers to the Red Cross on Sunday under the Saudi-brokered truce, and the government freed "
+         "60 fighters.", "International Committee of the Red Cross"),
     ],
 )
 def test_swap_mediator_cues(text, mediator):
@@ -733,6 +736,19 @@ def test_drone_strike_sides(text, present, absent):
         # unnamed government forces blamed: the state whose ground was hit
         ("A drone struck a market in Kidal, killing nine people, residents said, accusing government forces of carrying out "
          "the attack.", {("initiator", "MLI")}),
+        # a time phrase after the verb of saying; its forces used named drones; who says it was shot at was attacked
+        ("The Sudanese army said on Monday it had launched drones at RSF positions near El Fasher.",
+         {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
+        ("Israel's army said its forces used loitering munitions to destroy a launcher in southern Lebanon.",
+         {("initiator", "Israel"), ("target", "LBN")}),
+        ("The RSF said they were shot at by Sudanese army drones near Nyala.",
+         {("initiator", "Sudan"), ("target", "Rapid Support Forces")}),
+        # a junta post hit by rebels of the same country: the state is the target
+        ("The Kachin Independence Army used drones to bomb a junta outpost near Bhamo.",
+         {("initiator", "Kachin Independence Army"), ("target", "MMR")}),
+        # a subject with its allies killed; whose fighters were killed was attacked
+        ("Nigeria's army and its regional partners killed 20 Boko Haram fighters in a drone strike.",
+         {("initiator", "Nigeria"), ("target", "Boko Haram")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
@@ -2051,6 +2067,24 @@ def test_drone_sides_threats_calls_to_strike_victims_and_unnamed_armies(text, pr
         ("A plan to sanction Georgian officials stalled in the EU, with Slovakia opposed.", "European Union", "GEO"),
         ("Ankara froze trade with Israel and cancelled a defence deal.", "TUR", "ISR"),
         ("Canada imposed sanctions on those responsible for the violence in eastern Congo.", "CAN", "COD"),
+        # readiness to impose; raising a tariff; who is joined in a measure is not its target
+        ("France backed the plan, and Keir Starmer said he was ready to impose new sanctions on Iran.", "GBR", "IRN"),
+        ("After a call with Lula, Donald Trump said he would sharply raise tariffs on steel from Brazil.", "USA", "BRA"),
+        ("Seoul plans to join Tokyo in blacklisting Chinese firms that supply Russia.", "KOR", "CHN"),
+        # a measure named by the singular noun; another party's measure beside the reported one
+        ("Tankers show Iran is evading the U.S. measure on its oil.", "USA", "IRN"),
+        ("Canada and Norway agreed to ban Belarusian potash, alongside an EU embargo on its timber.", "CAN", "BLR"),
+        # a deadline given to the target; the victim of a war is no target; entities listed by nationality
+        ("Regional leaders gave Guinea's junta ten days to free the president, warning of sanctions.", None, "GIN"),
+        ("Britain sanctioned 100 targets, including Iranian banks, over the occupation of Lebanon.", "GBR", "IRN"),
+        # still trading despite a ban; a bloc meeting decides a measure no one else is said to impose
+        ("Mali is still importing arms from abroad despite a UN embargo.", "United Nations", "MLI"),
+        ("Leaders warned Sierra Leone of sanctions after an ECOWAS summit in Abuja.", "ECOWAS", "SLE"),
+        # who holds off on the measure, not who cut aid
+        ("Norway halted aid to Eritrea, but the EU has held off on sanctions against Asmara.", "European Union", "ERI"),
+        # a measure evaded in a relative clause is background to the one imposed
+        ("Canadian ministers agreed to blacklist 30 tankers in Iran's shadow fleet, which officials say Tehran uses to get "
+         "around the U.S. embargo.", "CAN", "IRN"),
     ],
 )
 def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer, target):
@@ -2081,6 +2115,17 @@ def test_sanctions_parties_warned_conditions_helped_and_decided_in(text, imposer
         # a grievance is another event
         ("Caracas suspended talks with the opposition in protest at the extradition of an ally to the United States.",
          {"VEN"}, None),
+        # the host country that announces two others' talks on its soil; the other side of talks urged in a purpose clause
+        ("Kazakhstan said the next round of Armenia-Azerbaijan talks, planned in Almaty next week, had been postponed.",
+         {"ARM", "AZE"}, "KAZ"),
+        ("Japan and Australia met South Korea's foreign minister in Tokyo to press Seoul to resume talks with Pyongyang.",
+         {"JPN", "AUS", "KOR"}, None),
+        # who calls on two others to talk is no side (but who calls for bilateral talks would hold them)
+        ("Hamas said it would not negotiate a truce with Israel while the bombing went on, rejecting an Egyptian call for "
+         "talks.", {"PSE", "ISR"}, None),
+        # a host counted among the sides is one of them
+        ("Erdogan hosted Aliyev and Pashinyan in Ankara, and the three leaders held talks on a peace treaty.",
+         {"TUR", "AZE", "ARM"}, None),
     ],
 )
 def test_negotiation_mediators_described_arranging_and_hosting(text, participants, mediator):
