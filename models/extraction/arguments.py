@@ -882,7 +882,7 @@ _KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}
                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+_ALL_DOWNED = re.compile(rf"\b(?P<q>all|both)\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
@@ -907,7 +907,7 @@ _INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PE
 
 # "killed commander Qassem Soleimani and nine other people", "was killed along with six other people": one and others
 _KILLED_AND_OTHERS = _num_rx(r"\b(?:killing|killed)\s+(?:(?:along\s+|together\s+)?with\s+|(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+)"
-                             r"{1,6}?and\s+){N}\s+(?:other|more)\b")
+                             r"{1,8}?and\s+){N}\s+(?:other|more)\b")
 _INJURED_AND_OTHERS = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:(?:along\s+|together\s+)?with\s+|"
                               r"(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+){1,6}?and\s+){N}\s+(?:other|more)\b")
 # "killed a British and a Romanian crew member": two people named by nationality
@@ -990,7 +990,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           # "a gas condensate processing complex"
                           r"(?:gas\s+)?condensate|(?:gas|oil)\s+processing)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
-    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
+    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?<!navy\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
@@ -1008,11 +1008,13 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|nav(?:al|y)\s+(?:ships?|vessels?)|warships?|frigates?|"
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
-                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
+                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radars?|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
-                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
+                            r"(?:army|military|training|militia|rebel)\s+camps?|"
+                            # "destroyed a convoy of JNIM fighters": the people in the vehicles, not the road
+                            r"convoys?\s+of\s+(?:[\w-]+\s+){0,2}?(?:fighters|militants|troops|soldiers|rebels|insurgents|jihadists)|militants?|fighters|cells?|hideouts?|"
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
@@ -1038,7 +1040,7 @@ _CASUALTY_TYPE = re.compile(
 
 _SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
 _WARSHIP = re.compile(r"\b(?:warships?|frigates?|corvettes?|destroyers?|cruisers?|submarines?|minesweepers?|landing\s+ships?|"
-                      r"patrol\s+(?:ships?|boats?)|naval\s+(?:ships?|vessels?))\b", re.I)
+                      r"patrol\s+(?:ships?|boats?)|nav(?:al|y)\s+(?:ships?|vessels?))\b", re.I)
 _PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
 _COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
 
@@ -1092,6 +1094,9 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
+_LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
+
+
 def drone_arguments(sents: Sequence[Sent]) -> dict:
     launched = _first_number(_LAUNCHED, sents, 0.8)
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
@@ -1101,8 +1106,12 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
             next((x.text[: launched["span"]["start"] - x.start] for x in sents
                   if x.start <= launched["span"]["start"] < x.start + len(x.text)), "")):
         # "shot down five drones launched from Idlib": how many were launched is not said; but "tried to kill Putin with
-        # two drones that had been disabled" launched the two that were downed
-        launched = None
+        # two drones that had been disabled" launched the two that were downed; so does a subject with a launch
+        # participle ("Two drones fired from Iraq were downed over Israel")
+        s = next((x for x in sents if x.start <= launched["span"]["start"] < x.start + len(x.text)), None)
+        if s is None or s.text[: launched["span"]["start"] - s.start].strip() or not _LAUNCHED_SUBJECT.match(
+                s.text, launched["span"]["end"] - s.start):
+            launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
@@ -1114,7 +1123,8 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
-            if m:  # "all of the drones had been shot down"
+            # "all of the drones had been shot down"; "fired two drones ..., and both were shot down"
+            if m and (m.group("q").lower() == "all" or launched["value"] == 2):
                 intercepted = _quantity(launched["value"], m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
                 break
     # "No casualties were reported" states no count: killed and injured stay unstated.

@@ -2208,6 +2208,38 @@ def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        # "both" downed is all of two; a subject with a launch participle states the launch; an article states no count
+        ("Rebels fired two drones at the frigate on Monday, and both were shot down by its guns.", 2, 2),
+        ("Two drones launched from Syria were intercepted over the Golan Heights on Friday.", 2, 2),
+        ("Two drones heading for the airport were intercepted over the city on Friday.", None, 2),
+        ("A drone hit a fuel depot near the border on Friday, the governor said.", None, None),
+    ],
+)
+def test_drone_counts_both_downed_and_subjects_launched_from(text, launched, intercepted):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["drones_launched"] or {}).get("value") == launched
+    assert (args["drones_intercepted"] or {}).get("value") == intercepted
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "target_type"),
+    [
+        # a long description of the first person before "and two other ..."; navy vessels, radars, a convoy of fighters
+        ("A drone strike on a house killed the deputy head of the group's northern sector and two other men.", 3, "residential"),
+        ("The rebels threatened to send drones against navy vessels anchored off the coast.", None, "military"),
+        ("Officials said the drones had targeted air defence radars near the capital.", None, "military"),
+        ("Army drones destroyed a convoy of insurgent fighters near the town on Monday.", None, "military"),
+    ],
+)
+def test_drone_killed_long_first_person_and_military_targets(text, killed, target_type):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["killed"] or {}).get("value") == killed
+    assert (args["target_type"] or {}).get("value") == target_type
+
+
+@pytest.mark.parametrize(
     ("text", "fmt"),
     [
         # an ambassador's post names the host, not a guest; mediators who only accompany the visit come after the place
