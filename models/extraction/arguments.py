@@ -2601,6 +2601,10 @@ _PER_UNIT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:the\s+(?:remains|bodies?
                        re.I)
 
 
+# "over three days" is a duration and "the two governments" the parties, neither a count of people.
+_NOT_PEOPLE = re.compile(r"\s+(?:days?|weeks?|months?|hours?|years?|governments|sides|countries|nations|leaders|parties|states)\b", re.I)
+
+
 def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> list[dict]:
     """Every distinct count the patterns find, in text order (one per span)."""
     found: dict[tuple[int, int], dict] = {}
@@ -2611,7 +2615,8 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n")):
+                if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n"))
+                        or _NOT_PEOPLE.match(s.text, m.end("n"))):
                     continue
                 a, b = m.span("n")
                 key = (s.start + a, s.start + b)
@@ -2688,9 +2693,9 @@ _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
 _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
-             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
+             r"hacker|cybercriminal|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
              r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor|"
-             r"star|player|singer|musician|artist|filmmaker|politician|blogger|poet|cleric|volunteer|"
+             r"star|player|singer|musician|artist|filmmaker|politician|lawmaker|legislator|oligarch|blogger|poet|cleric|volunteer|"
              r"father|mother|son|daughter|brother|sister|husband|wife)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
@@ -2700,7 +2705,7 @@ _ONE_RELEASED = [
                rf"{_SINGULAR}\b", re.I),
     re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
-    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
     # ... or by nationality ("released Kalob Byers, an American arrested in Moscow")
@@ -2723,7 +2728,7 @@ _COUPLE_RELEASED = re.compile(rf"{_RELEASE}\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\
 _NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
 # One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
 # source ("and Prime Minister Netanyahu said").
-_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?-i:[A-Z][\w'’-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
+_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?:former|retired|ex-)\s*)?(?:(?:pro|anti)-[\w'’-]+\s+)?(?:(?-i:[A-Z][\w'’.-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
                          rf"(?!\s+(?:said|says|told|added|confirmed|announced|was|were|has|had|have|is|are|will|would)\b)|"
                          rf"(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b)", re.I)
 # "... Edan Alexander and the bodies of four other dual nationals": a counted group joined to a named person
@@ -2758,7 +2763,13 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
                 n, end = 1, m.end()
                 if rx is _COUPLE_RELEASED:
                     n, end = 2, _NAME_REST.match(s.text, end).end()
-                elif rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                elif rx is _ONE_RELEASED[0] or rx is _ONE_RELEASED[2]:
+                    # "release a Saudi prisoner and 50 other detainees": a counted group joins one person
+                    if (more := _AND_GROUP.match(s.text, end)) is not None and re.match(r"\s+and\s+(?:the\s+)?\S+\s+(?:other|more)\b",
+                                                                                      more.group(0)):
+                        v = parse_number(NUMBER.fullmatch(more.group("n").strip()))
+                        n, end = n + int(v or 0), more.end()
+                else:
                     end = _NAME_REST.match(s.text, end).end()
                     while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
                         v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1
@@ -2806,6 +2817,9 @@ _LIST_GAP = re.compile(r"[^,;.]{0,80}?(?=,|\s+and\s)")
 _LIST_ITEM = _num_rx(rf"(?=[\s,])(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?!of\b){_PEOPLE}")
 
 
+_GROUP_END = re.compile(rf"\s+{_PEOPLE}")
+
+
 def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
     seen = {c["span"]["start"] for c in counts}
     out = list(counts)
@@ -2821,6 +2835,12 @@ def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
                 seen.add(s.start + a)
                 out.append(_quantity(v, item.group("n"), s.start + a, s.start + b, 0.7))
             pos = b
+        # "in exchange for 55 Russians and pro-Kremlin politician Viktor Medvedchuk": a named person closes the list
+        group = _GROUP_END.match(s.text, pos)
+        more = _AND_PERSON.match(s.text, group.end()) if group else None
+        if more is not None and s.start + more.start("p") not in seen:
+            seen.add(s.start + more.start("p"))
+            out.append(_quantity(1, more.group("p"), s.start + more.start("p"), s.start + more.end("p"), 0.6))
     return sorted(out, key=lambda q: q["span"]["start"])
 
 
@@ -2859,8 +2879,11 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         return None, None
     if total is None:
         counts = _listed_after(_all_numbers(_ONE_WAY, sents, 0.75), sents)
-        ones = [q for q in _one_released(sents)
-                if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
+        ones = _one_released(sents)
+        # "a Saudi prisoner and 50 other detainees": the group is already in the person's count
+        counts = [c for c in counts if not any(q["value"] > 1 and q["span"]["start"] < c["span"]["start"] < q["span"]["end"]
+                                               and q["text"] == "" for q in ones)]
+        ones = [q for q in ones if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []

@@ -2185,6 +2185,27 @@ def test_swap_total_named_nationals_couples_split_handovers_and_single_releases(
     assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
 
 
+@pytest.mark.parametrize(
+    ("text", "total", "each"),
+    [
+        # one person and a counted group; a former title before a second name; the remains of one person in exchange;
+        # a named person closing the other side's list; a duration and "the two governments" count no people
+        ("The rebels agreed to free a Kenyan pilot and 12 other captives under the deal.", 13, None),
+        ("Iran freed French teacher Paul Martin and former U.S. Marine John Kessler in a swap for four Iranians.", 6, None),
+        ("Hamas handed over the bodies of nine Palestinians in exchange for the remains of an Israeli soldier.", 10, None),
+        ("Kyiv got back 120 soldiers in exchange for 40 Russians and pro-Moscow lawmaker Oleg Tarasov on Friday.", 161, None),
+        ("Tehran freed Swiss cybercriminal Marco Keller, and Bern agreed to release Iranian engineer Ali Rezaei in return.",
+         2, 1),
+        ("Serbia handed three Kosovo police officers back to Pristina, and Kosovo returned three Serbian soldiers, in a "
+         "swap the two governments said was a goodwill gesture over four days of talks.", 6, 3),
+    ],
+)
+def test_swap_total_one_and_group_former_titles_remains_and_named_list_ends(text, total, each):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert (args["total"] or {}).get("value") == total
+    assert (args["released_by_each_side"] or {}).get("value") == each
+
+
 def test_swap_category_a_kidnapped_person_released_is_a_hostage():
     e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "hostages"
