@@ -2240,7 +2240,7 @@ _EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w
 # A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
 # Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
 _SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
-_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
+_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)?|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
                             re.I)
 
 
@@ -2253,12 +2253,16 @@ _LISTED_WITH_SANCTIONS = re.compile(r"\b(?:tariffs?|duties|taxes|levies)(?:,\s+(
                                     r"\bsanctions(?:,\s+[\w-]+){0,3},?\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|taxes|levies)\b", re.I)
 
 
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:[\w-]+(?:,\s+|\s+and\s+|,\s+and\s+)"
+                               r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?){0,2}$", re.I)
+
+
 def _instrument(sents: Sequence[Sent]) -> dict | None:
     """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         # "sanctions on Iran, including an arms embargo": the part does not name the measure.
-        heads = [h for h in hits if not re.search(r"\bincluding\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", s.text[max(0, h[1].start() - 30) : h[1].start()], re.I)]
+        heads = [h for h in hits if not _INCLUDING_BEFORE.search(s.text[max(0, h[1].start() - 60) : h[1].start()])]
         # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
         heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
@@ -2282,11 +2286,13 @@ _RAISED_TO = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^.;]{0,100}?
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
 _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
-                               r"sanction(?:ed|s|ing)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
+                               r"sanction(?:ed|s|ing)?|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?"
+                               # "to sanction nearly 200 more vessels in Russia's shadow fleet, which Moscow uses to get around"
+                               r"(?:(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s+)?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
                                re.I)
 # Restoring a measure is imposing it, whatever relief word names the licence that ends ("will not renew a licence
 # easing oil sanctions ..., reimposing restrictions").
-_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
+_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|restor(?:e|es|ed|ing)\s+(?:[\w-]+\s+)?(?:sanctions|embargo\w*|tariffs)|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")

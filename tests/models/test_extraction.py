@@ -2138,6 +2138,24 @@ def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
 
 
 @pytest.mark.parametrize(
+    ("text", "instrument", "action"),
+    [
+        # every part of an "including" list is a part; the target's evasion in a relative clause is why it is hit;
+        # restoring sanctions imposes them
+        ("EU sanctions on Belarus, including a travel ban and an asset freeze, were extended on Monday.", "sanctions", "extend"),
+        ("Britain moved to sanction 30 trading firms in Dubai, which Western officials say help Russia get around "
+         "the oil price cap.", "sanctions", "impose"),
+        ("The Treasury revoked the waiver on Friday, restoring sanctions on the country's mining sector.", "sanctions",
+         "impose"),
+    ],
+)
+def test_sanctions_including_lists_targets_described_and_restored_sanctions(text, instrument, action):
+    args = extract(text, "sanctions")["arguments"]
+    assert args["instrument"]["value"] == instrument
+    assert args["action"]["value"] == action
+
+
+@pytest.mark.parametrize(
     ("text", "launched", "intercepted"),
     [
         # another weapon's count is not the drones'; an attack "by" drones counts them; "all of which ... were downed"
