@@ -1328,7 +1328,9 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arriv(?:ed|es?|ing)\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
-                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to|"
+                               # ... but not one sent to talks ("not to send a delegation to the next round of talks in Doha")
+                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to"
+                               r"(?!\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:talks|negotiations|round|meeting|consultations)\b)|"
                                # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
                                r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"

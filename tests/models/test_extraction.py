@@ -2285,6 +2285,9 @@ def test_drone_killed_long_first_person_and_military_targets(text, killed, targe
         ("France's ambassador to Mali, Jean Dupuis, met junta leader Assimi Goita in Bamako on Monday, joined by an "
          "Algerian delegation that has been mediating between the two.", "envoy_visit"),
         ("A Taliban delegation held talks with Qatari mediators in Doha on Monday.", "talks"),
+        # a delegation sent to talks goes to talks, not on a visit; one sent to a capital visits it
+        ("The government decided not to send a delegation to the next round of peace talks in Geneva.", "talks"),
+        ("The government will send a delegation to Nairobi next week, officials said.", "envoy_visit"),
     ],
 )
 def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
