@@ -1008,7 +1008,8 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|nav(?:al|y)\s+(?:ships?|vessels?)|warships?|frigates?|"
+    # "the USS Carney", "HMS Diamond": a navy's ship prefix
+    ("military", re.compile(r"\b(?:(?-i:USS|HMS|INS|HMAS|HMCS)\s+(?-i:[A-Z])[\w-]+|(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|nav(?:al|y)\s+(?:ships?|vessels?)|warships?|frigates?|"
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radars?|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
@@ -1061,10 +1062,13 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         found = [(p, n, m) for p, n, m in found
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
         comment = _COMMENT_CLAUSE.search(s.text)
+        # the speaker's comment runs to the end of its clause ("...; India said it had targeted radars" is news again)
+        comment_end = s.text.find(";", comment.end()) if comment is not None else -1
+        comment_end = len(s.text) if comment_end < 0 else comment_end
         for priority, name, m in found:
             if _NO_BEFORE.search(s.text, 0, m.start()):
                 continue  # "no civilians were hurt": what was not hit
-            if comment is not None and m.start() >= comment.start():
+            if comment is not None and comment.start() <= m.start() < comment_end:
                 continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                     or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
@@ -2717,7 +2721,8 @@ _ONE_RELEASED = [
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
     # ... or by nationality ("released Kalob Byers, an American arrested in Moscow")
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?"
+    # ... a name or a title may be abbreviated ("Joseph St. Clair, a U.S. Air Force veteran")
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+\.?){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w.-]+\s+){{0,4}}?"
                rf"(?:{_SINGULAR}|(?-i:[A-Z][a-z]+(?:an|ese|i|ish|ch)))\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
@@ -2757,7 +2762,7 @@ _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
 _BROUGHT_HOME = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:back\s+)?home\s+$|\b(?:got|get|gets|getting)\s+back\s+$", re.I)
 _INVOLVING = re.compile(r"(?:swap|exchang)\w*\s+involving\b", re.I)
-_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
+_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[a-z]+s|POWs)\b")
 
 
 def _one_released(sents: Sequence[Sent]) -> list[dict]:
@@ -2805,8 +2810,17 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
                 or _INVOLVING.match(s.text, count["span"]["start"] - s.start))
 
 
+# "... and offered to free Indian fishermen held in Karachi in return": the other side's people, uncounted
+_UNCOUNTED_IN_RETURN = re.compile(r"\b(?:free|freeing|release|releasing|return|returning|hand\s+over|handing\s+over)\s+"
+                                  r"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[a-z]+\s+)?(?:prisoners|detainees|captives|hostages|fishermen|soldiers|"
+                                  r"servicem[ae]n|troops|civilians|citizens|nationals|(?-i:POWs))\b[^,;.]{0,60}?\bin\s+(?:return|exchange)\b"
+                                  r"(?!\s+for\b)")
+
+
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     for s in sents:
+        if _UNCOUNTED_IN_RETURN.search(s.text):
+            return True
         for m in _EXCHANGE_FOR.finditer(s.text):
             side = m.group(1)
             if not _COUNTED_SIDE.match(side) and _UNCOUNTED_SIDE.match(side):

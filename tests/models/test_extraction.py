@@ -2224,6 +2224,33 @@ def test_swap_total_one_and_group_former_titles_remains_and_named_list_ends(text
     assert (args["released_by_each_side"] or {}).get("value") == each
 
 
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # an abbreviated name and title; one nationality's POWs in a swap; the other side freed "in return", uncounted
+        ("Belarus released Thomas St. James, a U.S. Army veteran held since March, officials said.", 1),
+        ("Kyiv said the truck that overturned near the border was carrying 40 Russian POWs to be exchanged.", None),
+        ("Ankara asked Athens to release 25 Turkish fishermen and offered to free Greek fishermen held in Izmir in return.",
+         None),
+    ],
+)
+def test_swap_total_abbreviated_names_one_side_pows_and_uncounted_returns(text, total):
+    assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # a comment clause ends at the semicolon; a navy's ship prefix names a warship
+        ("Air defences downed 12 drones overnight, calling it a cowardly attack; the rebels said they had targeted "
+         "radars at the base.", "military"),
+        ("The rebels fired three drones at the USS Mason in the Red Sea, and all were shot down.", "military"),
+    ],
+)
+def test_drone_target_type_after_comment_clauses_and_named_warships(text, target_type):
+    assert (extract(text, "drone_strike")["arguments"]["target_type"] or {}).get("value") == target_type
+
+
 def test_swap_category_a_kidnapped_person_released_is_a_hostage():
     e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "hostages"
