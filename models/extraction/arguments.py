@@ -1036,7 +1036,9 @@ _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
-    r"rebels|insurgents|gunmen|commanders?)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
+    r"rebels|insurgents|gunmen|commanders?|militant|fighter|operative|jihadist|"
+    # "killed a senior member of Hurras al-Din": a ranking member of an armed group
+    r"(?:senior|top|high-ranking|key)\s+(?:member|figure|operative))|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 _SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
@@ -2114,10 +2116,11 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
                               r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
-                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
+                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
-                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
+                           r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
                            # "halted all imports of fuel and gas from Thailand": an import ban
                            r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
@@ -2233,6 +2236,8 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 _IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|(?<!-)sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|"
                          r"designat(?:e|es|ed|ing)\b|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
+# A measure "would stay in place until ..." after it is named: the term of a new measure, not its renewal.
+_UNTIL_PLEDGE = re.compile(r"(?:remain|stays?)\s+(?:[\w-]+\s+)?(?:in\s+place|in\s+force)\s+until\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
 # Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
@@ -2327,6 +2332,8 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
+        if k and _UNTIL_PLEDGE.match(s.text, k.start()) and min(anchors) < k.start():
+            k = None  # "halted all exports ..., adding that the measures would stay in place until a ceasefire": how long
         if k and best is not None and best[1] == "lift" and _WHILE_BEFORE.search(s.text, 0, k.start()):
             k = None  # "lifted the arms embargo ..., while keeping measures aimed at al-Shabaab in place": a proviso
         if k and (best is None or best[1] != "evade"):

@@ -2147,6 +2147,9 @@ def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
          "the oil price cap.", "sanctions", "impose"),
         ("The Treasury revoked the waiver on Friday, restoring sanctions on the country's mining sector.", "sanctions",
          "impose"),
+        # a new measure "would stay in place until ...": its term, not a renewal
+        ("Egypt has halted all exports to and imports from Sudan, the ministry said, adding that the measures would stay in "
+         "place until the fighting ends.", "embargo", "impose"),
     ],
 )
 def test_sanctions_including_lists_targets_described_and_restored_sanctions(text, instrument, action):
@@ -2245,6 +2248,8 @@ def test_swap_total_abbreviated_names_one_side_pows_and_uncounted_returns(text, 
         ("Air defences downed 12 drones overnight, calling it a cowardly attack; the rebels said they had targeted "
          "radars at the base.", "military"),
         ("The rebels fired three drones at the USS Mason in the Red Sea, and all were shot down.", "military"),
+        # a ranking member of an armed group killed, with nothing else hit
+        ("A drone strike on Monday killed a senior member of the militia, officials said.", "military"),
     ],
 )
 def test_drone_target_type_after_comment_clauses_and_named_warships(text, target_type):
