@@ -1599,6 +1599,11 @@ _SAID_AFTER_CALL = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+
                               r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:tele)?phone\s+)?(?:call|conversation)\b[^,;.]*", re.I)
 
 
+_UNUSED_LINE = re.compile(r"\b(?:not|never|no\s+longer|stopped|ceased|refus\w+\s+to)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:respond\w*|answer\w*|us\w+|pick\w*\s+up)\s+(?:to\s+)?(?:calls?\s+)?(?:on|over|via)\s+"
+                          r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
@@ -1616,6 +1621,8 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
                 continue  # "offered to mediate ..., and Khan welcomed the offer": the offer of talks again
             if any(a <= m.start() < b for a, b in occasions):
                 continue
+            if name == "phone_call" and _UNUSED_LINE.search(s.text, max(0, m.start() - 60), m.start()):
+                continue  # "Pyongyang had not responded on the inter-Korean hotline": a line left unused is no call
             hits.append((rank, name, m))
             break
     if not hits:

@@ -2320,6 +2320,9 @@ def test_drone_killed_long_first_person_and_military_targets(text, killed, targe
         # a delegation sent to talks goes to talks, not on a visit; one sent to a capital visits it
         ("The government decided not to send a delegation to the next round of peace talks in Geneva.", "talks"),
         ("The government will send a delegation to Nairobi next week, officials said.", "envoy_visit"),
+        # a line left unused is no call
+        ("Belgrade rejected an offer of border talks, adding that Pristina had not answered calls on the military hotline "
+         "for months.", "talks"),
     ],
 )
 def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
