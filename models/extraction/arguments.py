@@ -889,7 +889,7 @@ _KILLED_ONE = re.compile(rf"\b(?:killing|killed)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}
                          rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?killed\b", re.I)
 _INJURED_ONE = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b{_MORE_PEOPLE}|"
                           rf"{_CLAUSE_START}{_ONE_PERSON}\s+(?:was|has\s+been)\s+(?:also\s+|\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
-_ALL_DOWNED = re.compile(rf"\ball\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
+_ALL_DOWNED = re.compile(rf"\b(?P<q>all|both)\s+(?:of\s+)?(?:the|them|these)?\s*(?:[\w-]+\s+){{0,3}}?(?:{_DRONE_NOUN}\s+)?(?:were|was|had\s+been|have\s+been)\s+"
                          rf"(?:\w+\s+)?{_INTERCEPT_VERB}", re.I)
 
 
@@ -914,7 +914,7 @@ _INJURED_PAIR = re.compile(rf"\b(?:injuring|injured|wounding|wounded)\s+{_ONE_PE
 
 # "killed commander Qassem Soleimani and nine other people", "was killed along with six other people": one and others
 _KILLED_AND_OTHERS = _num_rx(r"\b(?:killing|killed)\s+(?:(?:along\s+|together\s+)?with\s+|(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+)"
-                             r"{1,6}?and\s+){N}\s+(?:other|more)\b")
+                             r"{1,8}?and\s+){N}\s+(?:other|more)\b")
 _INJURED_AND_OTHERS = _num_rx(r"\b(?:injuring|injured|wounding|wounded)\s+(?:(?:along\s+|together\s+)?with\s+|"
                               r"(?:(?!(?:and|while|with|but)\b)[\w'’.-]+\s+){1,6}?and\s+){N}\s+(?:other|more)\b")
 # "killed a British and a Romanian crew member": two people named by nationality
@@ -997,7 +997,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           # "a gas condensate processing complex"
                           r"(?:gas\s+)?condensate|(?:gas|oil)\s+processing)\b", re.I)),
     # Merchant shipping is a port target; warships are military (below).
-    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
+    ("port", re.compile(r"\b(?:ports?|harbou?rs?|(?<!naval\s)(?<!navy\s)(?:ships?|vessels?)|tankers?|cargo\s+ships?|dock\w*|shipyard|maritime)\b", re.I)),
     ("residential", re.compile(r"\b(?:residential|apartment\w*|homes?|houses?|housing|high-rise|dwellings?|neighbou?rhoods?|block\s+of\s+flats|"
                                r"dormitor\w+|private\s+house)\b", re.I)),
     ("civilian", re.compile(r"\b(?:hospitals?|schools?|markets?|shelters?|(?<!army\s)(?<!military\s)(?<!training\s)(?<!militia\s)(?<!rebel\s)camps?|kindergartens?|clinics?|mosques?|churches?|universit\w+|"
@@ -1015,11 +1015,14 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                              r"(?:police|civilian|medical|rescue|passenger|private|air\s+ambulance)\s+helicopters?|"
                              # "killed a commander as he drove": the vehicle was hit
                              r"(?:as|while)\s+(?:he|she|they)\s+(?:drove|was\s+driving|were\s+driving|rode))\b", re.I)),
-    ("military", re.compile(r"\b(?:(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|naval\s+(?:ships?|vessels?)|warships?|frigates?|"
+    # "the USS Carney", "HMS Diamond": a navy's ship prefix
+    ("military", re.compile(r"\b(?:(?-i:USS|HMS|INS|HMAS|HMCS)\s+(?-i:[A-Z])[\w-]+|(?:military|army|attack|combat)\s+helicopters?|helicopters?|radar\s+(?:stations?|sites?)|nav(?:al|y)\s+(?:ships?|vessels?)|warships?|frigates?|"
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
-                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radar|air\s+defen[cs]e|"
+                            r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radars?|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
-                            r"(?:army|military|training|militia|rebel)\s+camps?|militants?|fighters|cells?|hideouts?|"
+                            r"(?:army|military|training|militia|rebel)\s+camps?|"
+                            # "destroyed a convoy of JNIM fighters": the people in the vehicles, not the road
+                            r"convoys?\s+of\s+(?:[\w-]+\s+){0,2}?(?:fighters|militants|troops|soldiers|rebels|insurgents|jihadists)|militants?|fighters|cells?|hideouts?|"
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
@@ -1040,12 +1043,14 @@ _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
 _CASUALTY_TYPE = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|fir(?:ed|ing)\s+(?:(?:a|an)\s+[\w-]+\s+)?(?:on|at))\s+(?:[\w-]+\s+){0,4}?(?:(?P<military>soldiers|troops|fighters|militants|servicem[ae]n|"
-    r"rebels|insurgents|gunmen|commanders?)|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
+    r"rebels|insurgents|gunmen|commanders?|militant|fighter|operative|jihadist|"
+    # "killed a senior member of Hurras al-Din": a ranking member of an armed group
+    r"(?:senior|top|high-ranking|key)\s+(?:member|figure|operative))|(?P<civilian>civilians|children|people|residents|worshippers|villagers|farmers|women|displaced))\b", re.I)
 
 
 _SHIP = re.compile(r"(?:cargo\s+)?(?:ships?|vessels?|tankers?)", re.I)
 _WARSHIP = re.compile(r"\b(?:warships?|frigates?|corvettes?|destroyers?|cruisers?|submarines?|minesweepers?|landing\s+ships?|"
-                      r"patrol\s+(?:ships?|boats?)|naval\s+(?:ships?|vessels?))\b", re.I)
+                      r"patrol\s+(?:ships?|boats?)|nav(?:al|y)\s+(?:ships?|vessels?))\b", re.I)
 _PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|berths?)\b", re.I)
 _COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
 
@@ -1066,10 +1071,13 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         found = [(p, n, m) for p, n, m in found
                  if not any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)]
         comment = _COMMENT_CLAUSE.search(s.text)
+        # the speaker's comment runs to the end of its clause ("...; India said it had targeted radars" is news again)
+        comment_end = s.text.find(";", comment.end()) if comment is not None else -1
+        comment_end = len(s.text) if comment_end < 0 else comment_end
         for priority, name, m in found:
             if _NO_BEFORE.search(s.text, 0, m.start()):
                 continue  # "no civilians were hurt": what was not hit
-            if comment is not None and m.start() >= comment.start():
+            if comment is not None and comment.start() <= m.start() < comment_end:
                 continue  # ", calling it a deliberate attack on civilians": the speaker's words for it, not what was hit
             if (_ATTRIBUTION.match(s.text[m.end() : m.end() + 30]) or _AGENT_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()])
                     or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
@@ -1099,6 +1107,9 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
+_LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
+
+
 def drone_arguments(sents: Sequence[Sent]) -> dict:
     launched = _first_number(_LAUNCHED, sents, 0.8)
     intercepted = _first_number(_INTERCEPTED, sents, 0.85)
@@ -1108,8 +1119,12 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
             next((x.text[: launched["span"]["start"] - x.start] for x in sents
                   if x.start <= launched["span"]["start"] < x.start + len(x.text)), "")):
         # "shot down five drones launched from Idlib": how many were launched is not said; but "tried to kill Putin with
-        # two drones that had been disabled" launched the two that were downed
-        launched = None
+        # two drones that had been disabled" launched the two that were downed; so does a subject with a launch
+        # participle ("Two drones fired from Iraq were downed over Israel")
+        s = next((x for x in sents if x.start <= launched["span"]["start"] < x.start + len(x.text)), None)
+        if s is None or s.text[: launched["span"]["start"] - s.start].strip() or not _LAUNCHED_SUBJECT.match(
+                s.text, launched["span"]["end"] - s.start):
+            launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
@@ -1121,7 +1136,8 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
     if intercepted is None and launched is not None:
         for s in sents:
             m = _ALL_DOWNED.search(s.text)
-            if m:  # "all of the drones had been shot down"
+            # "all of the drones had been shot down"; "fired two drones ..., and both were shot down"
+            if m and (m.group("q").lower() == "all" or launched["value"] == 2):
                 intercepted = _quantity(launched["value"], m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
                 break
     # "No casualties were reported" states no count: killed and injured stay unstated.
@@ -1337,7 +1353,9 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                               r"phone\s+conversation|video\s+(?:link|call|conference)|videoconference)\b", re.I)),
     ("summit", re.compile(r"\b(?:summit|face-to-face\s+meeting|leaders'?\s+meeting|meeting\s+between\s+(?:the\s+)?(?:two\s+)?leaders|meet\s+with\s+\w+\s+in\s+person)\b", re.I)),
     ("envoy_visit", re.compile(r"\b(?:visit\w*|trip\s+to|travel\w*\s+to|arriv(?:ed|es?|ing)\s+in|shuttle|(?<!talks\s)(?<!negotiations\s)(?<!round\s)(?<!meeting\s)(?<!summit\s)(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=(?-i:[A-Z]))|"
-                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to|"
+                               # ... but not one sent to talks ("not to send a delegation to the next round of talks in Doha")
+                               r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to"
+                               r"(?!\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:talks|negotiations|round|meeting|consultations)\b)|"
                                # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
                                r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
@@ -1617,6 +1635,11 @@ _SAID_AFTER_CALL = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told\s+
                               r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:tele)?phone\s+)?(?:call|conversation)\b[^,;.]*", re.I)
 
 
+_UNUSED_LINE = re.compile(r"\b(?:not|never|no\s+longer|stopped|ceased|refus\w+\s+to)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:respond\w*|answer\w*|us\w+|pick\w*\s+up)\s+(?:to\s+)?(?:calls?\s+)?(?:on|over|via)\s+"
+                          r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
@@ -1634,6 +1657,8 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
                 continue  # "offered to mediate ..., and Khan welcomed the offer": the offer of talks again
             if any(a <= m.start() < b for a, b in occasions):
                 continue
+            if name == "phone_call" and _UNUSED_LINE.search(s.text, max(0, m.start() - 60), m.start()):
+                continue  # "Pyongyang had not responded on the inter-Korean hotline": a line left unused is no call
             hits.append((rank, name, m))
             break
     if not hits:
@@ -2162,10 +2187,11 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               # "a suspension of coal exports", "bills that would block U.S. arms sales to the UAE"
                               r"(?:suspension|halt|stoppage|cut-?off|freeze)\s+(?:of|on|to)\s+(?:[\w-]+\s+){0,3}?exports?|"
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
-                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+and\s+imports?)", re.I)),
+                              r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
-                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?|"
+                           r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
+                           r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
                            # "halted all imports of fuel and gas from Thailand": an import ban
                            r"(?:halt|stop|suspend|block|cut\s+off)\w*\s+(?:all\s+|the\s+)?(?:[\w-]+\s+)?imports?)\b", re.I)),
@@ -2312,6 +2338,8 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
 _IMPOSE_CUE = re.compile(r"\b(?:impos\w*|reimpos\w*|(?<!-)sanction(?:ed|ing)|tighten\w*|toughen\w*|expand\w*|broaden\w*|slap\w*|adopt\w*|"
                          r"designat(?:e|es|ed|ing)\b|"
                          r"blacklist\w*|approv\w*|announc\w*|introduc\w*|unveil\w*|hit\s+with)\b", re.I)
+# A measure "would stay in place until ..." after it is named: the term of a new measure, not its renewal.
+_UNTIL_PLEDGE = re.compile(r"(?:remain|stays?)\s+(?:[\w-]+\s+)?(?:in\s+place|in\s+force)\s+until\b", re.I)
 _KEEP = re.compile(r"\b(?:keep|kept|keeping|maintain\w*|remain|stays?|staying)\b[^.;]{0,60}\b(?:frozen|immobili[sz]ed|in\s+place|in\s+force)\b",
                    re.I)
 # Evasion named by what the trade does to the measure ("shipping shells in violation of UN sanctions",
@@ -2325,7 +2353,7 @@ _EVADE_MORE = re.compile(r"\b(?:in\s+(?:violation|breach|defiance)\s+of|violat\w
 # A shadow fleet that is itself sanctioned or targeted is the target, not an evasion ("froze the assets of 100 tankers in
 # Russia's shadow fleet"; "a package that would target more shadow fleet vessels").
 _SHADOW_FLEET = re.compile(r"\bshadow\s+fleet\b", re.I)
-_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
+_ACTS_ON_FLEET = re.compile(r"\b(?:impos\w*|sanction(?:ed|s|ing)?|froze|freez\w*|target\w*|designat\w*|blacklist\w*|listed|ban(?:s|ned)?)\b",
                             re.I)
 
 
@@ -2338,12 +2366,16 @@ _LISTED_WITH_SANCTIONS = re.compile(r"\b(?:tariffs?|duties|taxes|levies)(?:,\s+(
                                     r"\bsanctions(?:,\s+[\w-]+){0,3},?\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|taxes|levies)\b", re.I)
 
 
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:[\w-]+(?:,\s+|\s+and\s+|,\s+and\s+)"
+                               r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?){0,2}$", re.I)
+
+
 def _instrument(sents: Sequence[Sent]) -> dict | None:
     """The measure the main verb acts on: the instrument word nearest to it ("extended its sanctions ... keeping an embargo")."""
     for s in sents:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         # "sanctions on Iran, including an arms embargo": the part does not name the measure.
-        heads = [h for h in hits if not re.search(r"\bincluding\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", s.text[max(0, h[1].start() - 30) : h[1].start()], re.I)]
+        heads = [h for h in hits if not _INCLUDING_BEFORE.search(s.text[max(0, h[1].start() - 60) : h[1].start()])]
         # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
         heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
@@ -2367,11 +2399,13 @@ _RAISED_TO = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b[^.;]{0,100}?
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.I)
 _DEMAND = re.compile(r"\bdemand\w*", re.I)
 _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restrictions|bans?|duties|penalties)\s+(?:on|against|targeting)|"
-                               r"sanction(?:ed|s|ing)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
+                               r"sanction(?:ed|s|ing)?|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)|penali[sz]\w+)\s+(?:[\w'’.-]+\s+){0,5}?"
+                               # "to sanction nearly 200 more vessels in Russia's shadow fleet, which Moscow uses to get around"
+                               r"(?:(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s+)?(?:helping|who|that|which|for|accused\s+of)\b[^.;]{0,80}$",
                                re.I)
 # Restoring a measure is imposing it, whatever relief word names the licence that ends ("will not renew a licence
 # easing oil sanctions ..., reimposing restrictions").
-_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
+_REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|restor(?:e|es|ed|ing)\s+(?:[\w-]+\s+)?(?:sanctions|embargo\w*|tariffs)|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
@@ -2400,6 +2434,8 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
+        if k and _UNTIL_PLEDGE.match(s.text, k.start()) and min(anchors) < k.start():
+            k = None  # "halted all exports ..., adding that the measures would stay in place until a ceasefire": how long
         if k and best is not None and best[1] == "lift" and _WHILE_BEFORE.search(s.text, 0, k.start()):
             k = None  # "lifted the arms embargo ..., while keeping measures aimed at al-Shabaab in place": a proviso
         if k and (best is None or best[1] != "evade"):
@@ -2703,6 +2739,10 @@ _PER_UNIT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+for\s+(?:the\s+(?:remains|bodies?
                        re.I)
 
 
+# "over three days" is a duration and "the two governments" the parties, neither a count of people.
+_NOT_PEOPLE = re.compile(r"\s+(?:days?|weeks?|months?|hours?|years?|governments|sides|countries|nations|leaders|parties|states)\b", re.I)
+
+
 def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float) -> list[dict]:
     """Every distinct count the patterns find, in text order (one per span)."""
     found: dict[tuple[int, int], dict] = {}
@@ -2713,7 +2753,8 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
             for m in rx.finditer(s.text):
                 n = NUMBER.fullmatch(m.group("n").strip())
                 v = parse_number(n) if n else None
-                if v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n")):
+                if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _PER_UNIT.match(s.text, m.end("n"))
+                        or _NOT_PEOPLE.match(s.text, m.end("n"))):
                     continue
                 a, b = m.span("n")
                 key = (s.start + a, s.start + b)
@@ -2799,9 +2840,9 @@ _SAME_NUMBER = re.compile(r"\bthe\s+same\s+number\s+of\b", re.I)
 _SINGULAR = (r"(?:hostage|prisoner|soldier|detainee|captive|pilot|journalist|reporter|citizen|national|woman|man|tourist|teacher|"
              r"student|serviceman|officer|constable|diplomat|aid\s+worker|worker|fisherman|sailor|marine|guard|dancer|academic|"
              r"researcher|businessman|priest|shepherd|activist|civilian|child|girl|boy|official|ally|aide|associate|spy|agent|"
-             r"hacker|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
+             r"hacker|cybercriminal|smuggler|dealer|convict|criminal|commander|fighter|militant|engineer|doctor|nurse|photographer|pastor|"
              r"missionary|contractor|businesswoman|writer|lawyer|scientist|athlete|veteran|hiker|resident|physician|professor|"
-             r"star|player|singer|musician|artist|filmmaker|politician|blogger|poet|cleric|volunteer|"
+             r"star|player|singer|musician|artist|filmmaker|politician|lawmaker|legislator|oligarch|blogger|poet|cleric|volunteer|"
              r"father|mother|son|daughter|brother|sister|husband|wife)")
 # One person released, named by an article or by title and name: "handed the remains of another deceased hostage",
 # "freed American tourist George Glezmann", "An Israeli woman ... was flown home".
@@ -2811,11 +2852,12 @@ _ONE_RELEASED = [
                rf"{_SINGULAR}\b", re.I),
     re.compile(rf"(?:{_RELEASE}|in\s+(?:exchange|return)\s+for)\s+(?:(?!of\b|and\b|the\b|in\b)[\w.'’-]+\s+){{0,5}}?{_SINGULAR}"
                rf"\s+(?-i:[A-Z][\w'’-]+\s+[A-Z])", re.I),
-    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
+    re.compile(rf"in\s+(?:exchange|return)\s+for\s+(?:the\s+(?:remains|body)\s+of\s+)?(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b", re.I),
     # "freed Edan Alexander, the last living American hostage": a name, then who the person is
     # (not "freed Marc Fogel, a US official said": a source)
     # ... or by nationality ("released Kalob Byers, an American arrested in Moscow")
-    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,4}}?"
+    # ... a name or a title may be abbreviated ("Joseph St. Clair, a U.S. Air Force veteran")
+    re.compile(rf"{_RELEASE}\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+\.?){{1,2}}),\s+(?:the|a|an)\s+(?:(?!of\b|and\b)[\w.-]+\s+){{0,4}}?"
                rf"(?:{_SINGULAR}|(?-i:[A-Z][a-z]+(?:an|ese|i|ish|ch)))\b"
                rf"(?!\s+(?:said|says|told|added|confirmed))", re.I),
     # "Princeton graduate student Xiyue Wang was released": one person by title and name, as the subject
@@ -2834,7 +2876,7 @@ _COUPLE_RELEASED = re.compile(rf"{_RELEASE}\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\
 _NAME_REST = re.compile(r"(?-i:[\w'’-]*(?:\s+[A-Z][\w'’-]+){0,2})")
 # One more person joined by "and": a name, perhaps with a nationality or a title, or "a Danish citizen"; not a
 # source ("and Prime Minister Netanyahu said").
-_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?-i:[A-Z][\w'’-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
+_AND_PERSON = re.compile(rf"\s+and\s+(?P<p>(?:(?:former|retired|ex-)\s*)?(?:(?:pro|anti)-[\w'’-]+\s+)?(?:(?-i:[A-Z][\w'’.-]*-?[\w'’]*)\s+)?(?:{_SINGULAR}\s+)?{_NAME}\b(?!\s+(?-i:[A-Z]))"
                          rf"(?!\s+(?:said|says|told|added|confirmed|announced|was|were|has|had|have|is|are|will|would)\b)|"
                          rf"(?:a|an|one)\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,3}}?{_SINGULAR}\b)", re.I)
 # "... Edan Alexander and the bodies of four other dual nationals": a counted group joined to a named person
@@ -2855,7 +2897,7 @@ _TWO_SIDED = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 _ONE_SIDED = re.compile(r"\b(?:without\s+(?:[\w-]+\s+){0,4}?(?:exchange|swap)|one-way|unilateral\w*)\b", re.I)
 _BROUGHT_HOME = re.compile(r"\b(?:brought|bring|brings|bringing)\s+(?:back\s+)?home\s+$|\b(?:got|get|gets|getting)\s+back\s+$", re.I)
 _INVOLVING = re.compile(r"(?:swap|exchang)\w*\s+involving\b", re.I)
-_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]+s\b")
+_ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[a-z]+s|POWs)\b")
 
 
 def _one_released(sents: Sequence[Sent]) -> list[dict]:
@@ -2869,7 +2911,13 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
                 n, end = 1, m.end()
                 if rx is _COUPLE_RELEASED:
                     n, end = 2, _NAME_REST.match(s.text, end).end()
-                elif rx is not _ONE_RELEASED[0] and rx is not _ONE_RELEASED[2]:
+                elif rx is _ONE_RELEASED[0] or rx is _ONE_RELEASED[2]:
+                    # "release a Saudi prisoner and 50 other detainees": a counted group joins one person
+                    if (more := _AND_GROUP.match(s.text, end)) is not None and re.match(r"\s+and\s+(?:the\s+)?\S+\s+(?:other|more)\b",
+                                                                                      more.group(0)):
+                        v = parse_number(NUMBER.fullmatch(more.group("n").strip()))
+                        n, end = n + int(v or 0), more.end()
+                else:
                     end = _NAME_REST.match(s.text, end).end()
                     while (more := _AND_PERSON.match(s.text, end) or _AND_GROUP.match(s.text, end)) is not None:
                         v = parse_number(NUMBER.fullmatch(more.group("n").strip())) if "n" in more.groupdict() else 1
@@ -2897,8 +2945,17 @@ def _one_side_of_exchange(count: dict, sents: Sequence[Sent]) -> bool:
                 or _INVOLVING.match(s.text, count["span"]["start"] - s.start))
 
 
+# "... and offered to free Indian fishermen held in Karachi in return": the other side's people, uncounted
+_UNCOUNTED_IN_RETURN = re.compile(r"\b(?:free|freeing|release|releasing|return|returning|hand\s+over|handing\s+over)\s+"
+                                  r"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[a-z]+\s+)?(?:prisoners|detainees|captives|hostages|fishermen|soldiers|"
+                                  r"servicem[ae]n|troops|civilians|citizens|nationals|(?-i:POWs))\b[^,;.]{0,60}?\bin\s+(?:return|exchange)\b"
+                                  r"(?!\s+for\b)")
+
+
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     for s in sents:
+        if _UNCOUNTED_IN_RETURN.search(s.text):
+            return True
         for m in _EXCHANGE_FOR.finditer(s.text):
             side = m.group(1)
             if not _COUNTED_SIDE.match(side) and _UNCOUNTED_SIDE.match(side):
@@ -2917,6 +2974,9 @@ _LIST_GAP = re.compile(r"[^,;.]{0,80}?(?=,|\s+and\s)")
 _LIST_ITEM = _num_rx(rf"(?=[\s,])(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:bodies|remains)\s+of\s+)?{{N}}\s+(?!of\b){_PEOPLE}")
 
 
+_GROUP_END = re.compile(rf"\s+{_PEOPLE}")
+
+
 def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
     seen = {c["span"]["start"] for c in counts}
     out = list(counts)
@@ -2932,6 +2992,12 @@ def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
                 seen.add(s.start + a)
                 out.append(_quantity(v, item.group("n"), s.start + a, s.start + b, 0.7))
             pos = b
+        # "in exchange for 55 Russians and pro-Kremlin politician Viktor Medvedchuk": a named person closes the list
+        group = _GROUP_END.match(s.text, pos)
+        more = _AND_PERSON.match(s.text, group.end()) if group else None
+        if more is not None and s.start + more.start("p") not in seen:
+            seen.add(s.start + more.start("p"))
+            out.append(_quantity(1, more.group("p"), s.start + more.start("p"), s.start + more.end("p"), 0.6))
     return sorted(out, key=lambda q: q["span"]["start"])
 
 
@@ -2970,8 +3036,11 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         return None, None
     if total is None:
         counts = _listed_after(_all_numbers(_ONE_WAY, sents, 0.75), sents)
-        ones = [q for q in _one_released(sents)
-                if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
+        ones = _one_released(sents)
+        # "a Saudi prisoner and 50 other detainees": the group is already in the person's count
+        counts = [c for c in counts if not any(q["value"] > 1 and q["span"]["start"] < c["span"]["start"] < q["span"]["end"]
+                                               and q["text"] == "" for q in ones)]
+        ones = [q for q in ones if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []

@@ -2185,6 +2185,27 @@ def test_sanctions_action_kept_measures_after_a_lifting_are_a_proviso():
 
 
 @pytest.mark.parametrize(
+    ("text", "instrument", "action"),
+    [
+        # every part of an "including" list is a part; the target's evasion in a relative clause is why it is hit;
+        # restoring sanctions imposes them
+        ("EU sanctions on Belarus, including a travel ban and an asset freeze, were extended on Monday.", "sanctions", "extend"),
+        ("Britain moved to sanction 30 trading firms in Dubai, which Western officials say help Russia get around "
+         "the oil price cap.", "sanctions", "impose"),
+        ("The Treasury revoked the waiver on Friday, restoring sanctions on the country's mining sector.", "sanctions",
+         "impose"),
+        # a new measure "would stay in place until ...": its term, not a renewal
+        ("Egypt has halted all exports to and imports from Sudan, the ministry said, adding that the measures would stay in "
+         "place until the fighting ends.", "embargo", "impose"),
+    ],
+)
+def test_sanctions_including_lists_targets_described_and_restored_sanctions(text, instrument, action):
+    args = extract(text, "sanctions")["arguments"]
+    assert args["instrument"]["value"] == instrument
+    assert args["action"]["value"] == action
+
+
+@pytest.mark.parametrize(
     ("text", "launched", "intercepted"),
     [
         # another weapon's count is not the drones'; an attack "by" drones counts them; "all of which ... were downed"
@@ -2232,6 +2253,56 @@ def test_swap_total_named_nationals_couples_split_handovers_and_single_releases(
     assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
 
 
+@pytest.mark.parametrize(
+    ("text", "total", "each"),
+    [
+        # one person and a counted group; a former title before a second name; the remains of one person in exchange;
+        # a named person closing the other side's list; a duration and "the two governments" count no people
+        ("The rebels agreed to free a Kenyan pilot and 12 other captives under the deal.", 13, None),
+        ("Iran freed French teacher Paul Martin and former U.S. Marine John Kessler in a swap for four Iranians.", 6, None),
+        ("Hamas handed over the bodies of nine Palestinians in exchange for the remains of an Israeli soldier.", 10, None),
+        ("Kyiv got back 120 soldiers in exchange for 40 Russians and pro-Moscow lawmaker Oleg Tarasov on Friday.", 161, None),
+        ("Tehran freed Swiss cybercriminal Marco Keller, and Bern agreed to release Iranian engineer Ali Rezaei in return.",
+         2, 1),
+        ("Serbia handed three Kosovo police officers back to Pristina, and Kosovo returned three Serbian soldiers, in a "
+         "swap the two governments said was a goodwill gesture over four days of talks.", 6, 3),
+    ],
+)
+def test_swap_total_one_and_group_former_titles_remains_and_named_list_ends(text, total, each):
+    args = extract(text, "prisoner_swap")["arguments"]
+    assert (args["total"] or {}).get("value") == total
+    assert (args["released_by_each_side"] or {}).get("value") == each
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # an abbreviated name and title; one nationality's POWs in a swap; the other side freed "in return", uncounted
+        ("Belarus released Thomas St. James, a U.S. Army veteran held since March, officials said.", 1),
+        ("Kyiv said the truck that overturned near the border was carrying 40 Russian POWs to be exchanged.", None),
+        ("Ankara asked Athens to release 25 Turkish fishermen and offered to free Greek fishermen held in Izmir in return.",
+         None),
+    ],
+)
+def test_swap_total_abbreviated_names_one_side_pows_and_uncounted_returns(text, total):
+    assert (extract(text, "prisoner_swap")["arguments"]["total"] or {}).get("value") == total
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # a comment clause ends at the semicolon; a navy's ship prefix names a warship
+        ("Air defences downed 12 drones overnight, calling it a cowardly attack; the rebels said they had targeted "
+         "radars at the base.", "military"),
+        ("The rebels fired three drones at the USS Mason in the Red Sea, and all were shot down.", "military"),
+        # a ranking member of an armed group killed, with nothing else hit
+        ("A drone strike on Monday killed a senior member of the militia, officials said.", "military"),
+    ],
+)
+def test_drone_target_type_after_comment_clauses_and_named_warships(text, target_type):
+    assert (extract(text, "drone_strike")["arguments"]["target_type"] or {}).get("value") == target_type
+
+
 def test_swap_category_a_kidnapped_person_released_is_a_hostage():
     e = extract("The rebels postponed the release of a kidnapped police officer, citing army operations nearby.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "hostages"
@@ -2255,12 +2326,50 @@ def test_drone_target_type_negated_warships_labs_condensate_and_police_posts(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        # "both" downed is all of two; a subject with a launch participle states the launch; an article states no count
+        ("Rebels fired two drones at the frigate on Monday, and both were shot down by its guns.", 2, 2),
+        ("Two drones launched from Syria were intercepted over the Golan Heights on Friday.", 2, 2),
+        ("Two drones heading for the airport were intercepted over the city on Friday.", None, 2),
+        ("A drone hit a fuel depot near the border on Friday, the governor said.", None, None),
+    ],
+)
+def test_drone_counts_both_downed_and_subjects_launched_from(text, launched, intercepted):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["drones_launched"] or {}).get("value") == launched
+    assert (args["drones_intercepted"] or {}).get("value") == intercepted
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "target_type"),
+    [
+        # a long description of the first person before "and two other ..."; navy vessels, radars, a convoy of fighters
+        ("A drone strike on a house killed the deputy head of the group's northern sector and two other men.", 3, "residential"),
+        ("The rebels threatened to send drones against navy vessels anchored off the coast.", None, "military"),
+        ("Officials said the drones had targeted air defence radars near the capital.", None, "military"),
+        ("Army drones destroyed a convoy of insurgent fighters near the town on Monday.", None, "military"),
+    ],
+)
+def test_drone_killed_long_first_person_and_military_targets(text, killed, target_type):
+    args = extract(text, "drone_strike")["arguments"]
+    assert (args["killed"] or {}).get("value") == killed
+    assert (args["target_type"] or {}).get("value") == target_type
+
+
+@pytest.mark.parametrize(
     ("text", "fmt"),
     [
         # an ambassador's post names the host, not a guest; mediators who only accompany the visit come after the place
         ("France's ambassador to Mali, Jean Dupuis, met junta leader Assimi Goita in Bamako on Monday, joined by an "
          "Algerian delegation that has been mediating between the two.", "envoy_visit"),
         ("A Taliban delegation held talks with Qatari mediators in Doha on Monday.", "talks"),
+        # a delegation sent to talks goes to talks, not on a visit; one sent to a capital visits it
+        ("The government decided not to send a delegation to the next round of peace talks in Geneva.", "talks"),
+        ("The government will send a delegation to Nairobi next week, officials said.", "envoy_visit"),
+        # a line left unused is no call
+        ("Belgrade rejected an offer of border talks, adding that Pristina had not answered calls on the military hotline "
+         "for months.", "talks"),
     ],
 )
 def test_negotiation_format_an_ambassador_s_post_and_mediators_after_the_place(text, fmt):
