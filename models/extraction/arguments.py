@@ -1826,7 +1826,8 @@ _ENVOY_AFTER = re.compile(r"(?:'s|’s)?\s+(?:special\s+|personal\s+|chief\s+)?(
 
 # Words of a noun phrase before its head name: titles, demonyms, determiners, conjunctions ("his British, French
 # and German counterparts", "Syrian Foreign Minister", "Congo's government and the").
-_NP_WORD = (r"(?:the|a|an|his|her|its|their|both|two|(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
+# A weekday is no word of a noun phrase: "In Paris on Monday, Putin and Zelenskiy met" opens a clause after it.
+_NP_WORD = (r"(?:the|a|an|his|her|its|their|both|two|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?-i:[A-Z])[\w'’.-]*|senior|top|chief|special|deputy|acting|"
             r"interim|former|foreign|defen[cs]e|prime|ministers?|president(?:ial)?|vice|secretary|envoys?|officials?|"
             r"leaders?|delegations?|negotiators?|representatives?|counterparts?|army|military|government|commanders?|head|"
             r"state|national|security|advisers?|intelligence|affairs|general|parliament(?:ary)?|speaker|junta|rebels?|"

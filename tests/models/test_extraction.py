@@ -2418,3 +2418,24 @@ def test_outcome_of_talks_endorsing_a_deal():
     # a participle of endorsement after held talks reports the deal they reached
     e = extract("The two foreign ministers held talks in Astana on Monday, endorsing a deal on border crossings.", "negotiation")
     assert e["arguments"]["outcome"]["value"] == "agreement"
+
+
+def _party_keys(value) -> set[str] | str | None:  # type: ignore[no-untyped-def]
+    if isinstance(value, list):
+        return {p["country"] or p["name"] for p in value}
+    return (value["country"] or value["name"]) if value else None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "field", "want"),
+    [
+        # A weekday closes a fronted phrase; the names after its comma are the subject of the talks.
+        ("In Geneva on Tuesday, Vladimir Putin and Volodymyr Zelenskiy held talks with Emmanuel Macron and Angela Merkel.",
+         "negotiation", "participants", {"RUS", "UKR", "FRA", "DEU"}),
+        # A capital stands for its government.
+        ("Canberra imposed sanctions on two Iranian officials on Friday, the foreign minister said.", "sanctions", "imposer",
+         "AUS"),
+    ],
+)
+def test_parties_named_by_leaders_capitals_and_after_fronted_phrases(text, event_type, field, want):  # type: ignore[no-untyped-def]
+    assert _party_keys(extract(text, event_type)["arguments"][field]) == want
