@@ -367,10 +367,21 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
     for i in _controllers(actors) + _bloc_antecedents(actors):
         after_cue[i] = True
     for i in range(len(actors) - 1):
-        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i))
+        before_cue[i + 1] = before_cue[i + 1] or (before_cue[i] and _conjoined(actors, i) and not _new_clause(actors, i))
     for i in range(len(actors) - 2, -1, -1):
         after_cue[i] = after_cue[i] or (after_cue[i + 1] and (_conjoined(actors, i) or _titled(actors, i)))
     return [b or a for b, a in zip(before_cue, after_cue, strict=True)]
+
+
+# "in a transfer facilitated by the ICRC, and Armenia returned the bodies": after a comma, a conjunct with a verb of
+# its own opens a clause; the cue before the first conjunct does not reach it.
+_OWN_VERB_AFTER = re.compile(r"(?:'s|’s)?\s+(?:(?:has|have|had|also|then|later|in\s+turn)\s+)*(?:(?-i:[a-z])\w+ed|freed|gave|"
+                             r"sent|took|said|says|let|swapped|handed|returned|released)\b")
+
+
+def _new_clause(actors: Sequence[tuple[Mention, Actor, Sent]], i: int) -> bool:
+    (m1, _a1, s1), (m2, _a2, _s2) = actors[i], actors[i + 1]
+    return "," in s1.text[m1.end - s1.start : m2.start - s1.start] and bool(_OWN_VERB_AFTER.match(s1.text, m2.end - s1.start))
 
 
 # "called on the two sides to hold talks under the bloc's auspices": the body the noun stands for.

@@ -2439,3 +2439,10 @@ def _party_keys(value) -> set[str] | str | None:  # type: ignore[no-untyped-def]
 )
 def test_parties_named_by_leaders_capitals_and_after_fronted_phrases(text, event_type, field, want):  # type: ignore[no-untyped-def]
     assert _party_keys(extract(text, event_type)["arguments"][field]) == want
+
+
+def test_a_conjunct_with_its_own_verb_after_a_mediator_is_a_party():
+    e = extract("Serbia freed four Kosovo police officers on Monday in a handover facilitated by the European Union, and Kosovo "
+                "released two Serbian soldiers.", "prisoner_swap")
+    assert {a["name"] for a in e["actors"] if a["role"] == "mediator"} == {"European Union"}
+    assert {a["country"] for a in e["actors"] if a["role"] == "participant"} == {"SRB", "XKX"}
