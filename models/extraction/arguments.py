@@ -110,7 +110,7 @@ _MEDIATOR_BEFORE = re.compile(
     r"(?:co-?)?chaired by|convened by|organi[sz]ed by|presided over by|negotiated by|overseen by|supervised by|"
     # "were invited to new talks by Saudi Arabia", "shuttle diplomacy by Qatar", "with help from Qatar"
     r"invited\s+(?:[\w-]+\s+){1,4}?by|diplomacy by|(?:mediation|diplomatic|peace) efforts (?:by|of)|"
-    r"(?:help|assistance) from)\s+(?:the\s+)?"
+    r"(?:help|assistance) from|in\s+(?:close\s+)?coordination\s+with)\s+(?:the\s+)?"
     # Up to two modifiers ("mediators from neighbouring Qatar"), never a verb ("mediators have handed Congo's
     # government a draft": Congo is a party) nor what leads to the parties ("to host talks between Thailand and ...").
     r"(?:(?!(?:have|has|had|is|are|was|were|will|would|could|can|and|or|but|between|with|talks|negotiations|meetings?|"
@@ -3106,6 +3106,18 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
         mediators = [_actor_dict("mediator", m, a, 0.6) for m, a, s in actors
                      if _proposal_author(m, s) and len(keys - {a.country or a.name}) >= 2][:1]
         roles = [r for r in roles if (r["country"] or r["name"]) not in {x["country"] or x["name"] for x in mediators}]
+    if not mediators:
+        # "Ukraine and Russia exchanged 246 prisoners each, the UAE foreign ministry said": a third state that only
+        # reports a swap between two others is the one that brokered it.
+        voice: dict[str, list[bool]] = {}
+        for m, a, s in actors:
+            voice.setdefault(a.country or a.name, []).append(_speaker(m, s))
+        reporters = [k for k, v in voice.items() if all(v)]
+        if len(voice) == 3 and len(reporters) == 1:
+            m, a, _s = next(x for x in actors if (x[1].country or x[1].name) == reporters[0])
+            if a.kind in {"state", "intl_org"}:
+                mediators = [_actor_dict("mediator", m, a, 0.5)]
+                roles = [r for r in roles if (r["country"] or r["name"]) != reporters[0]]
     keys = {r["country"] or r["name"] for r in mediators}
     participants = [r for r in roles if r["role"] == "participant" and (r["country"] or r["name"]) not in keys]
     args = {"total": total, "released_by_each_side": each, "category": category, "mediator": mediators[0] if mediators else None}

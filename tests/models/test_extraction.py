@@ -2446,3 +2446,16 @@ def test_a_conjunct_with_its_own_verb_after_a_mediator_is_a_party():
                 "released two Serbian soldiers.", "prisoner_swap")
     assert {a["name"] for a in e["actors"] if a["role"] == "mediator"} == {"European Union"}
     assert {a["country"] for a in e["actors"] if a["role"] == "participant"} == {"SRB", "XKX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        # A third state that only reports a swap between two others brokered it.
+        ("Armenia and Azerbaijan swapped ten detainees each on Sunday, the Georgian foreign ministry said.", "GEO"),
+        # "in coordination with" names the go-between.
+        ("Iran freed two French nationals on Friday in coordination with Oman, the French presidency said.", "OMN"),
+    ],
+)
+def test_swap_mediator_reporting_state_and_coordination(text, mediator):  # type: ignore[no-untyped-def]
+    assert _party_keys(extract(text, "prisoner_swap")["arguments"]["mediator"]) == mediator
