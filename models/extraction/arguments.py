@@ -1465,6 +1465,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
 
 _TOPIC_BEFORE_ACTOR = re.compile(r"(?:war\s+in|conflict\s+in|crisis\s+in|situation\s+in|future\s+of|fate\s+of|sidelines\s+of|"
                                  r"\bdiscuss(?:ed|es|ing)?|\babout|\bregarding|\bconcerning|"
+                                 # "met Hochstein to discuss a ceasefire with Israel", "won Tehran's acceptance of the truce
+                                 # with Israel": the other side of a truce the meeting is about (not "discussed it with Putin")
+                                 r"(?:\bto\s+discuss|\bacceptance\s+of)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ceasefire|truce)\s+with|"
                                  r"territory\s+of|regions?\s+of|invasion\s+of|occupation\s+of|reconstruction\s+of|"
                                  # "its peace plan for Ukraine": whom a plan is for; "drawing criticism from the EU": a reaction
                                  r"(?:plan|deal|settlement|roadmap|framework)\s+for|"

@@ -2459,3 +2459,9 @@ def test_a_conjunct_with_its_own_verb_after_a_mediator_is_a_party():
 )
 def test_swap_mediator_reporting_state_and_coordination(text, mediator):  # type: ignore[no-untyped-def]
     assert _party_keys(extract(text, "prisoner_swap")["arguments"]["mediator"]) == mediator
+
+
+def test_the_other_side_of_a_truce_the_meeting_is_about_is_no_party():
+    e = extract("Egypt's foreign minister received a Hamas delegation in Cairo on Sunday to discuss a truce with Israel, the "
+                "ministry said.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"EGY", "PSE"}
