@@ -2465,3 +2465,10 @@ def test_the_other_side_of_a_truce_the_meeting_is_about_is_no_party():
     e = extract("Egypt's foreign minister received a Hamas delegation in Cairo on Sunday to discuss a truce with Israel, the "
                 "ministry said.", "negotiation")
     assert _party_keys(e["arguments"]["participants"]) == {"EGY", "PSE"}
+
+
+def test_a_breakaway_region_is_a_side_of_its_own_so_the_host_mediates():
+    e = extract("Somaliland's foreign minister and Somalia's interior minister held talks in Nairobi on Friday hosted by Kenyan "
+                "President William Ruto, the Kenyan presidency said.", "negotiation")
+    assert _party_keys(e["arguments"]["mediator"]) == "KEN"
+    assert _party_keys(e["arguments"]["participants"]) == {"SOM"}
