@@ -487,8 +487,12 @@ _LOCATIVE = re.compile(
     # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
     r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
     r"of|toward|towards|above|within|inside|to|against|"
+    # "drones heading for the Volgograd refinery": where a strike is aimed (ships bound for a port: _VEHICLE_BOUND)
+    r"(?:heading|headed|flying|aimed)\s+(?:for|at)|"
     # "navy vessels off Kyaukphyu", "a tanker off the coast of Hodeidah": at sea by a coastal place
-    r"(?:vessels?|ships?|boats?|tankers?|warships?|frigates?|freighters?|coast|shore|waters|anchored|sailing)\s+off|off\s+the\s+coast\s+of)"
+    r"(?:vessels?|ships?|boats?|tankers?|warships?|frigates?|freighters?|carriers?|coast|shore|waters|anchored|sailing)\s+off|"
+    # "struck the bulk carrier Tutor off Hodeidah": a ship's name, then where it lay
+    r"(?-i:[A-Z][a-z][\w-]*)\s+off|off\s+the\s+coast\s+of)"
     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,

@@ -2418,3 +2418,19 @@ def test_outcome_of_talks_endorsing_a_deal():
     # a participle of endorsement after held talks reports the deal they reached
     e = extract("The two foreign ministers held talks in Astana on Monday, endorsing a deal on border crossings.", "negotiation")
     assert e["arguments"]["outcome"]["value"] == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # Brussels lies in the Brussels-Capital Region
+        ("Envoys from both sides held talks in Brussels on Monday.", "negotiation", ("Brussels", "Brussels Capital", "BEL")),
+        # A ship's name, then "off" a port: where the ship was hit
+        ("A drone struck the tanker Marlin off Aden on Friday.", "drone_strike", ("Aden", "Aden", "YEM")),
+        # Drones heading for a site: the site they were aimed at
+        ("Air defences downed 10 drones heading for the Ryazan oil refinery on Sunday.", "drone_strike",
+         ("Ryazan refinery", "Ryazan", "RUS")),
+    ],
+)
+def test_places_round7_gazetteer_and_cues(text, event_type, place):
+    assert where(text, event_type) == place
