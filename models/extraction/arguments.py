@@ -531,6 +531,9 @@ _SITE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:airport|air\s?base|airfield|
                          r"(?:refugee|displacement|IDP)\s+camp)s?\b", re.I)
 
 
+_SITE_NOUN_AFTER = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|airfield|refinery|seaport)s?\b", re.I)
+
+
 _HIT_PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)\s+(?:again\s+|also\s+|repeatedly\s+)?"
                           r"(?:hit|struck|attacked|targeted|pounded|shelled|bombed|rocked|hammered|under\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:attack|fire|bombardment))\b", re.I)
@@ -631,6 +634,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
             # "the Kremenchuk refinery was hit": a town named before its facility is where the facility is.
             site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
+            # "the tarmac of Abu Dhabi airport": a capital that also names a government is a place before its facility.
+            site = site or bool(m.actors and _SITE_NOUN_AFTER.match(s.text, m.end - s.start))
             # "Odesa was hit by drones overnight": the subject of a passive attack is where it happened.
             site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
             # "offering Nairobi as a venue", "its delegation left Cairo": a capital named as where talks are.
@@ -1417,6 +1422,12 @@ _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|e
                           r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
 
 
+# "Speaking to reporters in Oslo, the minister said ...": where a statement is made, not where talks are held.
+_SPEAKING_IN = re.compile(r"\b(?:speaking|spoke|speaks|talking|told\s+(?:reporters|journalists)|(?:news|press)\s+conference)"
+                          r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|[\w-]+\s+(?:reporters|journalists|media)))?"
+                          r"\s+(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,1}$", re.I)
+
+
 # "its delegation left Cairo": the town a delegation leaves is where the talks were held.
 _LEFT_VENUE = re.compile(r"\b(?:delegations?|negotiators?|negotiating\s+teams?|envoys?)\s+(?:\w+\s+){0,2}?"
                          r"(?:left|leaves|leaving|departed|departs|quit)\s+$", re.I)
@@ -1442,9 +1453,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
         topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
-        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _CONFLICT_AFTER.match(
+        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
-                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
+                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
                 or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
@@ -2774,7 +2785,9 @@ _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brok
 # Karachi", "their trials in Baku", "residents of occupied Kherson".
 _HELD_IN = re.compile(r"\b(?:held|holds|hold|captured|caught|detained|jailed|imprisoned|arrested|abducted|kidnapped|seized|sentenced|"
                       r"convicted|tried|trials?|courts?|prisons?|jails?|detention|captivity|residents?|defenders?|natives?|"
-                      r"citizens?|born)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+                      r"citizens?|born|killed|died|fallen|slain)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}"
+                      # "defenders of Mariupol and of the Azovstal plant": the second of two
+                      r"(?:(?:[\w'-]+\s+){1,2}and\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2})?$",
                       re.I)
 # A hostage is held where the text places him ("the last living American hostage in Gaza"), unless a release verb
 # governs the noun ("freed three hostages in Khan Younis").
@@ -2830,7 +2843,7 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
                 or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or _DESTINATION_OBJ.search(before) or _ELSEWHERE.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
-                or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
+                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
         if pm.place.precision == "country":
             if not _SITE_IN_COUNTRY.search(before):

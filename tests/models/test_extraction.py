@@ -2430,6 +2430,16 @@ def test_outcome_of_talks_endorsing_a_deal():
         # Drones heading for a site: the site they were aimed at
         ("Air defences downed 10 drones heading for the Ryazan oil refinery on Sunday.", "drone_strike",
          ("Ryazan refinery", "Ryazan", "RUS")),
+        # A sentence-initial "In <town>" is where the talks were held
+        ("In Odesa on Friday, the two foreign ministers held talks on grain exports.", "negotiation", ("Odesa", "Odesa", "UKR")),
+        # A capital that also names a government is a place before "airport"
+        ("The two detainees were exchanged on the tarmac of Doha airport on Tuesday.", "prisoner_swap", ("Doha", "Doha", "QAT")),
+        # Where a speaker talks to reporters is not where talks are held
+        ("Speaking to reporters in Oslo, the minister said both sides were ready for talks.", "negotiation", (None, None, None)),
+        # Where soldiers were killed, or whose defenders the freed were, is not where a swap took place
+        ("Both sides handed over the bodies of 500 soldiers killed in Avdiivka.", "prisoner_swap", (None, None, None)),
+        ("Russia freed 50 prisoners, among them defenders of Mariupol and of the Zaporizhzhia nuclear plant.", "prisoner_swap",
+         (None, None, None)),
     ],
 )
 def test_places_round7_gazetteer_and_cues(text, event_type, place):
