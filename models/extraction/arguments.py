@@ -594,6 +594,31 @@ def _monarchy_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention], seen: l
     return out
 
 
+# "in the Qatari capital on Saturday": a state's capital named by the state's adjective alone (not "the Omani capital
+# Muscat", which names it, nor "the capital of ...").
+_THE_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:(?-i:[A-Z])|of\b|city\b|region\b|'s\b|’s\b))", re.I)
+
+
+def _capital_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention]) -> list[Mention]:
+    """The mention of the state's adjective, widened to "Qatari capital" and read as the capital city."""
+    out = []
+    for m in mentions:
+        rel = m.start - s.start
+        tail = _THE_CAPITAL.match(s.text, m.end - s.start)
+        state = next((a.country for a in m.actors if a.kind == "state" and a.country), None)
+        if not tail or state is None or not s.text[max(0, rel - 4) : rel].lower().endswith("the ") or m.places:
+            out.append(m)
+            continue
+        names = [k for k, iso3 in gaz.capitals.items() if iso3 == state]
+        cities = [p for k in names for p in gaz.places.get(k, []) if p.country == state and p.precision == "city"]
+        if not cities:
+            out.append(m)
+            continue
+        city = max(cities, key=lambda p: p.population)
+        out.append(Mention(s.text[rel : tail.end()], m.start, s.start + tail.end(), (), (city,)))
+    return out
+
+
 def _countries_of(m: Mention) -> list[str]:
     return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
 
@@ -603,6 +628,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
     seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
+        if " capital" in s.text:
+            mentions = _capital_mentions(gaz, s, mentions)
         if "the " in s.text and _THE_MONARCHY.search(s.text):
             extra = _monarchy_mentions(gaz, s, mentions, seen)
             if extra:

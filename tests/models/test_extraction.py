@@ -2440,6 +2440,8 @@ def test_outcome_of_talks_endorsing_a_deal():
         ("Both sides handed over the bodies of 500 soldiers killed in Avdiivka.", "prisoner_swap", (None, None, None)),
         ("Russia freed 50 prisoners, among them defenders of Mariupol and of the Zaporizhzhia nuclear plant.", "prisoner_swap",
          (None, None, None)),
+        # "the <adjective> capital" with no name after it is that state's capital
+        ("Government and rebel envoys opened talks in the Kenyan capital on Monday.", "negotiation", ("Nairobi", "Nairobi", "KEN")),
     ],
 )
 def test_places_round7_gazetteer_and_cues(text, event_type, place):
