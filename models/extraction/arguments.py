@@ -671,7 +671,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
                              or _ABOUT.search(s.text[max(0, rel - 80) : rel]) or any(a <= rel < b for a, b in earlier)
-                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s)
+                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s) or _towns_apart(mentions, k, s)
                              or _VEHICLE_BOUND.search(s.text[max(0, rel - 60) : rel]) or _PERSON_AFTER.match(s.text, m.end - s.start)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
@@ -741,6 +741,20 @@ def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
             a, b = sorted((m, mentions[j]), key=lambda x: x.start)
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
                 return True
+    return False
+
+
+def _towns_apart(mentions: list[Mention], k: int, s: Sent) -> bool:
+    """ "planes landing in Kyiv and Moscow": two towns in two countries, one event at both ends, is no one place."""
+    towns = {p.country for p in mentions[k].places if p.precision == "city"}
+    if not towns:
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions):
+            other = {p.country for p in mentions[j].places if p.precision == "city"}
+            a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
+            if other and not other & towns and re.fullmatch(r"\s+and\s+(?:in\s+)?", s.text[a.end - s.start : b.start - s.start]):
+                return True  # (not "talks in Luanda, and Kinshasa said": a new clause)
     return False
 
 

@@ -2442,6 +2442,9 @@ def test_outcome_of_talks_endorsing_a_deal():
          (None, None, None)),
         # "the <adjective> capital" with no name after it is that state's capital
         ("Government and rebel envoys opened talks in the Kenyan capital on Monday.", "negotiation", ("Nairobi", "Nairobi", "KEN")),
+        # Two towns in two countries joined by "and": the swap happened at both ends, at no one place
+        ("Armenia and Azerbaijan swapped 20 prisoners each, with flights landing in Yerevan and Baku.", "prisoner_swap",
+         (None, None, None)),
     ],
 )
 def test_places_round7_gazetteer_and_cues(text, event_type, place):
