@@ -385,6 +385,10 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
+_PROPOSED_BY = re.compile(r"(?:proposed|suggested|put\s+forward|drafted)\s+by\b", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
     if (event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0))
             and not (_AGREED_TO_TALK.search(m.group(0)) and (m.group(0).endswith("meet") or _TALKS_NEXT.match(sentence, m.end())))):
@@ -418,6 +422,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             (name in ("planned", "proposed") and _COMBAT_OBJECT.match(sentence, m.end()))
             or (name == "threatened" and _THREAT_OF_WAR.match(sentence, m.end()))):
         return True  # "warned that Israel would resume fighting, hours after the talks ended": the war's next step
+    if name == "proposed" and _PROPOSED_BY.match(sentence, m.start()) and not _AUX_BEFORE.search(sentence, 0, m.start()):
+        return True  # "the ceasefire proposed by Washington": a participle naming whose plan it was, not a proposal now
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
@@ -431,7 +437,7 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
 _EARLIER_EVENT = re.compile(
     r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
     r"\s+(?:after|before)\b[^,;]*", re.I)
-_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.I)
+_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*$", re.I)
 _COMBAT_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+)?(?:fighting|war|strikes|attacks|hostilities|"
                             r"offensive|bombing|bombardment|shelling|assault|military\s+operations)\b", re.I)
 _THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+\s+)?(?:resume|launch|expand|intensify|step\s+up|"

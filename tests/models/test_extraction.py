@@ -2449,3 +2449,17 @@ def test_outcome_of_talks_endorsing_a_deal():
 )
 def test_places_round7_gazetteer_and_cues(text, event_type, place):
     assert where(text, event_type) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue inside an inserted "whose" clause describes the noun, not the talks
+        ("Talks in Geneva on Friday ended without agreement, and the rebel commander, whose units are besieging the port, "
+         "left early.", "negotiation", "occurred"),
+        # "proposed by" after a noun names whose plan it was; the call itself was held
+        ("The two presidents spoke by phone on Sunday about the truce proposed by Cairo.", "negotiation", "occurred"),
+    ],
+)
+def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
