@@ -385,6 +385,7 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
+_CONTRAST_BEFORE = re.compile(r",\s+(?:while|whereas|although|though|even\s+though)\s[^;.]*$", re.I)
 _PROPOSED_BY = re.compile(r"(?:proposed|suggested|put\s+forward|drafted)\s+by\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -540,6 +541,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                     or (event_type == "sanctions" and (_DISMISSAL.match(refusal.group(0))
                                                        # "refiners have paused spot purchases": an effect of the measure
                                                        or _MEASURE_OBJECT.match(sentence, refusal.end())))):
+        refusal = None
+    if refusal and (contrast := _CONTRAST_BEFORE.search(sentence, 0, refusal.start())) and any(
+            t < contrast.start() for t in _triggers(sentence, event_type)):
+        # "held talks on Monday, while New Delhi again rejected any mediation": a contrast clause after the event's
+        # own clause tells of another stance; the event's clause decides.
         refusal = None
     denial = _denied(sentence, event_type)
     if refusal and denial and denial.start() < refusal.start():

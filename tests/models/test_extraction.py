@@ -2459,6 +2459,9 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
          "left early.", "negotiation", "occurred"),
         # "proposed by" after a noun names whose plan it was; the call itself was held
         ("The two presidents spoke by phone on Sunday about the truce proposed by Cairo.", "negotiation", "occurred"),
+        # A refusal in a contrast clause after the talks' own clause is another stance
+        ("The two army chiefs held talks by phone on Tuesday, while the government again rejected any foreign mediation.",
+         "negotiation", "occurred"),
     ],
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
