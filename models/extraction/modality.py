@@ -602,11 +602,15 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if main is not None:
         return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
+    contrast = False
     if best is not None and (main := _main_clause(sentence, triggers)) and _in_background(sentence, best[3].start(), main[1]):
         # "Hamas was releasing six hostages today, with Israel expected to free 600 prisoners in return": a clause of
         # circumstance or an apposition after the main clause tells of another step; the main clause's own cue decides.
-        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or best
-    if best is None and event_type != "drone_strike":
+        # A contrast clause (", while the EU is debating whether ...") is another party's step even when the main
+        # clause has no cue of its own.
+        contrast = _CONTRAST_BEFORE.search(sentence, 0, best[3].start()) is not None
+        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or (None if contrast else best)
+    if best is None and event_type != "drone_strike" and not contrast:
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
         best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)

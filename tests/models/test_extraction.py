@@ -2462,6 +2462,9 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
         # A refusal in a contrast clause after the talks' own clause is another stance
         ("The two army chiefs held talks by phone on Tuesday, while the government again rejected any foreign mediation.",
          "negotiation", "occurred"),
+        # A cue in a contrast clause after the main clause is another party's step, even with no cue in the main clause
+        ("Canada has banned imports of Russian steel, an official said, while Japan is weighing whether to follow.",
+         "sanctions", "occurred"),
     ],
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
