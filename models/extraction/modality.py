@@ -385,6 +385,9 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
+_IN_RESPONSE = re.compile(r"[^,;.]{0,60}?\b(?:in\s+(?:response|retaliation|kind)|countermeasures|counter-measures|retaliat\w*|"
+                          r"respond\w*|reciprocal)\b", re.I)
+_AND_CLAUSE = re.compile(r",\s+and\s+[^,;.]*$", re.I)
 _CONTRAST_BEFORE = re.compile(r",\s+(?:while|whereas|although|though|even\s+though)\s[^;.]*$", re.I)
 _PROPOSED_BY = re.compile(r"(?:proposed|suggested|put\s+forward|drafted)\s+by\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
@@ -425,6 +428,10 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
         return True  # "warned that Israel would resume fighting, hours after the talks ended": the war's next step
     if name == "proposed" and _PROPOSED_BY.match(sentence, m.start()) and not _AUX_BEFORE.search(sentence, 0, m.start()):
         return True  # "the ceasefire proposed by Washington": a participle naming whose plan it was, not a proposal now
+    if (event_type == "sanctions" and name == "threatened" and _IN_RESPONSE.match(sentence, m.end())
+            and (joint := _AND_CLAUSE.search(sentence, 0, m.start()))
+            and any(t < joint.start() for t in _triggers(sentence, event_type))):
+        return True  # "added firms to its sanctions list, and Beijing vowed to take measures in response": the reply
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
@@ -613,7 +620,7 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if best is None and event_type != "drone_strike" and not contrast:
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
-        best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)
+        best = _nearest_cue(sentence, event_type, near, FAR_WINDOW, held, (0, max(triggers)))
     if best is None and event_type != "drone_strike" and (far := _FAR_STALL.search(sentence)):
         return ModalityResult("stalled", far.group(0), base + far.start(), base + far.end(), 0.5)
     if best is None and event_type != "drone_strike" and held is None:

@@ -2465,6 +2465,9 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
         # A cue in a contrast clause after the main clause is another party's step, even with no cue in the main clause
         ("Canada has banned imports of Russian steel, an official said, while Japan is weighing whether to follow.",
          "sanctions", "occurred"),
+        # The target's vow to reply, in a later coordinated clause, is no threat of the measure already taken
+        ("The EU put a dozen Iranian firms on its blacklist on Monday, and Tehran vowed to take firm measures in response.",
+         "sanctions", "occurred"),
     ],
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
