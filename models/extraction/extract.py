@@ -199,6 +199,12 @@ _ATTACK_OF = re.compile(r"\b(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?
                         r"invasion|incursion|ambush)\s+(?:on|against|in|of|at)\s+(?:(?!(?:and|but|was|were|is|are|has|have|had|"
                         r"that|which|who)\b)[\w'’-]+\s+){0,5}$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|may|might|\w+ed)\b", re.I)
+# "announced sanctions on senior officials", "announced new tariffs": for sanctions the announcement is the measure.
+_ANNOUNCED_MEASURE = re.compile(r"[\s,]*announced\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their)\s+)*"
+                                r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|export\s+controls|"
+                                r"asset\s+freezes?|price\s+caps?)\b", re.I)
+# "during the Monday morning rush hour": a weekday with a part of the day names a time, not an attributive event name.
+_DURING_PART_OF_DAY = re.compile(r"\b(?:during|in|at)\s+the\s+\w+\s+(?:morning|afternoon|evening|night)$", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
                               r"announced|told|vowed)\b", re.I)
 # A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
@@ -329,6 +335,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
     # ("Putin, on Tuesday, said").
     if said and "," in said.group(0) and not before.rstrip().endswith(","):
         said = None
+    if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
+        said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):
@@ -348,7 +356,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         rest = before[-60:][deals[-1].end() :] if deals else ""
         if deals and "," not in rest and not _CLAUSE_START.search(rest):
             return True
-    if re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3]):
+    if (re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
+            and not _DURING_PART_OF_DAY.search(before[-12:] + m.text)):
         return True
     return bool(_CONDITION.search(before[-120:]))
 

@@ -2472,3 +2472,18 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
     assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "day"),
+    [
+        # Announcing a measure imposes it: the weekday before "announced sanctions" dates the sanctions
+        ("Canberra on Tuesday announced sanctions on three militia leaders, the foreign minister said.", "sanctions",
+         "2025-07-15"),
+        # "during the Monday morning rush hour": a weekday with a part of the day is the time of the strike
+        ("Drones hit central Odesa during the Monday morning rush hour, killing two people, the governor said.",
+         "drone_strike", "2025-07-14"),
+    ],
+)
+def test_dates_round7_announced_measures_and_parts_of_day(text, event_type, day):
+    assert extract(text, event_type)["date"]["value"] == day
