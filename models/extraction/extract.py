@@ -214,7 +214,8 @@ _PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\ban )(?<!\ba )(?<!\bthe )(?
 _FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
                           r"upcoming|take\s+effect|takes\s+effect|taking\s+effect|"
                           # "agreed to exchange ... in January", "has not agreed to attend talks ... on Monday"
-                          r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+)?to\s+"
+                          # ... "agreed in principle to hold a meeting in March"
+                          r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+){0,2}?to\s+"
                           r"(?:attend|hold|meet|exchange|swap|release|free|return|sign|resume|start|begin|open|host|visit|"
                           r"travel|come|go|send|hand|extend|impose|lift|discuss|continue|convene|talk|negotiate))\b", re.I)
 # "had been due on Saturday": a plan that is already past. "was due on Sunday" is past when the clause it qualifies

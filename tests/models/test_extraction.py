@@ -2483,6 +2483,9 @@ def test_modality_round7_inserted_clauses_and_participles(text, event_type, moda
         # "during the Monday morning rush hour": a weekday with a part of the day is the time of the strike
         ("Drones hit central Odesa during the Monday morning rush hour, killing two people, the governor said.",
          "drone_strike", "2025-07-14"),
+        # "agreed in principle to hold ... in March", said in July: the coming March
+        ("The two foreign ministers have agreed in principle to hold talks in Seoul in March, officials said.", "negotiation",
+         "2026-03"),
     ],
 )
 def test_dates_round7_announced_measures_and_parts_of_day(text, event_type, day):
