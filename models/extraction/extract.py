@@ -198,6 +198,8 @@ _ATTACK_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attack
 _ATTACK_OF = re.compile(r"\b(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?|shelling|assassination|killings?|massacres?|"
                         r"invasion|incursion|ambush)\s+(?:on|against|in|of|at)\s+(?:(?!(?:and|but|was|were|is|are|has|have|had|"
                         r"that|which|who)\b)[\w'’-]+\s+){0,5}$", re.I)
+_BLAMED_OF = re.compile(r"\b(?:accus\w+|blam\w+|condemn\w+|responsib\w+|retaliat\w+|revenge|response)\b[^,;.]{0,40}?"
+                        r"\b(?:of|for|over|on)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|may|might|\w+ed)\b", re.I)
 # "announced sanctions on senior officials", "announced new tariffs": for sanctions the announcement is the measure.
 _ANNOUNCED_MEASURE = re.compile(r"[\s,]*announced\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their)\s+)*"
@@ -330,6 +332,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         return bool(_ATTACK_NOUN.match(text[m.end : m.end + 30]))
     if event_type not in _IN_THE_FIELD and _ATTACK_OF.search(before[-70:]) and _VERB_AFTER.match(text, m.end):
         return True  # the attack is the clause's subject ("... on Tuesday has put the talks on hold")
+    if event_type not in _IN_THE_FIELD and (a := _ATTACK_OF.search(before[-70:])) and _BLAMED_OF.search(before[-70:][: a.start()]):
+        return True  # "accused the rebels of a bomb attack in Cali last month": the date of what they are blamed for
     st = _STATEMENT.search(before[-40:])
     said = _STATEMENT_AFTER.match(text[m.end : m.end + 25])
     # "met in Luanda on Tuesday, said Angola's presidency": a source after the clause, unless the date is an aside

@@ -2490,3 +2490,10 @@ def test_modality_round7_inserted_clauses_and_participles(text, event_type, moda
 )
 def test_dates_round7_announced_measures_and_parts_of_day(text, event_type, day):
     assert extract(text, event_type)["date"]["value"] == day
+
+
+def test_dates_round7_attack_blamed_on_a_party_is_not_the_talks_date():
+    # The date of the attack a party is accused of is not the date of the talks it broke off
+    e = extract("The government has suspended peace talks with the rebels, whom it accused of an attack on a police "
+                "station in Tumaco last week.", "negotiation")
+    assert e["date"]["source"] == "published"
