@@ -536,7 +536,10 @@ _SITE_NOUN_AFTER = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|ai
 
 _HIT_PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)\s+(?:again\s+|also\s+|repeatedly\s+)?"
                           r"(?:hit|struck|attacked|targeted|pounded|shelled|bombed|rocked|hammered|under\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:attack|fire|bombardment))\b", re.I)
+                          r"(?:attack|fire|bombardment))\b|"
+                          # "Moscow faced one of the largest drone attacks": the place that suffers an attack
+                          r"\s+(?:faced|faces|endured|suffered|weathered)\s+(?:[\w-]+\s+){0,6}?(?:attacks?|strikes?|barrages?|"
+                          r"bombardments?|raids?)\b", re.I)
 
 
 # "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
@@ -1445,7 +1448,9 @@ _VENUE_BEFORE = re.compile(
 _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
                            r"attacks?|strikes?|invasion|occupation|operations?|peace|"
                            # what border talks are about: "pulling troops back from friction points in eastern Ladakh"
-                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement)"
+                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement|"
+                           # "talks on the disputed border in eastern Ladakh"
+                           r"(?:disputed|contested)\s+(?:border|frontier|boundary))"
                            r"\s+in\s+(?:the\s+)?(?:(?:far[\s-])?(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|"
                            r"western|central)\s+)?$", re.I)
 # "signed a permanent ceasefire in Geneva": a signing names where it took place, whatever was signed.

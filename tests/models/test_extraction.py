@@ -2445,6 +2445,12 @@ def test_outcome_of_talks_endorsing_a_deal():
         # Two towns in two countries joined by "and": the swap happened at both ends, at no one place
         ("Armenia and Azerbaijan swapped 20 prisoners each, with flights landing in Yerevan and Baku.", "prisoner_swap",
          (None, None, None)),
+        # A town that "faced" an attack is where it happened
+        ("Kharkiv faced one of the heaviest drone attacks of the war overnight, its mayor said.", "drone_strike",
+         ("Kharkiv", "Kharkiv", "UKR")),
+        # What border talks are about is no venue
+        ("Army commanders of the two countries held talks on Monday on the disputed border in northern Sikkim.", "negotiation",
+         (None, None, None)),
     ],
 )
 def test_places_round7_gazetteer_and_cues(text, event_type, place):
