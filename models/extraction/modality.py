@@ -207,9 +207,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
                            # "said he would announce new tariffs": whatever the verb, a decision about a measure
                            r"(?:it|he|she|they|we)\s+would\s+(?!not\b|never\b|face\b)\w+\s+(?:[\w.'’-]+\s+){0,3}?"
-                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies)|"
+                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies|price\s+caps?|export\s+controls)|"
                            # "Merz said Germany would halt exports": a named subject's announced decision
-                           r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
+                           # ... also after the day of the statement ("said on Wednesday that the United States would freeze")
+                           r"said\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
                            r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            # "ordered the government to halt exports": what another is ordered to do is still to come
@@ -265,7 +266,7 @@ _UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'�
 _PROPOSED_THAT = re.compile(r"\b(?:propos\w+|suggest\w+|demand\w+|insist\w+)\b[^.;]{0,60}?\bthat\b[^.;]{0,80}$", re.I)
 # "said Britain would impose ...": a state's announced decision (planned), not a text that would impose (proposed).
 _MEASURE_WOULD = re.compile(r"would\s+(?:impose|introduce|ban|freeze|punish|sanction|target|penali[sz]e|restrict|slap|hit)\b", re.I)
-_SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
+_SAID_NAMED = re.compile(r"\bsaid\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
 # "agreed to keep communicating through the same channel": what was agreed, not the state of the talks.
 _STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
 _AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)

@@ -2474,6 +2474,11 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
         # The target's vow to reply, in a later coordinated clause, is no threat of the measure already taken
         ("The EU put a dozen Iranian firms on its blacklist on Monday, and Tehran vowed to take firm measures in response.",
          "sanctions", "occurred"),
+        # An announced decision about a measure, by pronoun or by name after the day of the statement, is planned
+        ("The finance ministers said on Monday they would enforce a price cap on Iranian oil from March 1.", "sanctions",
+         "planned"),
+        ("The prime minister said on Tuesday that the United Kingdom would freeze the assets of five generals.", "sanctions",
+         "planned"),
     ],
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
