@@ -181,7 +181,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
-                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|"
+                            r"demand(?:ed|s|ing)?\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?that|"
                             # "Orban floated a Christmas truce"; "said he would work with India and Pakistan to see whether"
                             r"float(?:ed|s|ing)\b|would\s+work\s+with|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
@@ -390,6 +391,8 @@ _IN_RESPONSE = re.compile(r"[^,;.]{0,60}?\b(?:in\s+(?:response|retaliation|kind)
                           r"respond\w*|reciprocal)\b", re.I)
 _AND_CLAUSE = re.compile(r",\s+and\s+[^,;.]*$", re.I)
 _CONTRAST_BEFORE = re.compile(r",\s+(?:while|whereas|although|though|even\s+though)\s[^;.]*$", re.I)
+_PURPOSE_PUSH = re.compile(r"push\w*\s+for\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _PROPOSED_BY = re.compile(r"(?:proposed|suggested|put\s+forward|drafted)\s+by\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -433,6 +436,8 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             and (joint := _AND_CLAUSE.search(sentence, 0, m.start()))
             and any(t < joint.start() for t in _triggers(sentence, event_type))):
         return True  # "added firms to its sanctions list, and Beijing vowed to take measures in response": the reply
+    if name == "proposed" and _PURPOSE_PUSH.match(m.group(0)) and _TO_BEFORE.search(sentence, 0, m.start()):
+        return True  # "would speak with Putin ... to push for talks": the purpose of the call, not a proposal of it
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):

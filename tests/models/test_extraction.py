@@ -2479,6 +2479,11 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
          "planned"),
         ("The prime minister said on Tuesday that the United Kingdom would freeze the assets of five generals.", "sanctions",
          "planned"),
+        # A demand dated by its weekday is still a demand
+        ("Tehran demanded on Monday that Washington lift its sanctions on the central bank.", "sanctions", "proposed"),
+        # "to push for talks" is the purpose of the planned call
+        ("The chancellor said he would call the Chinese president next week to push for talks on trade.", "negotiation",
+         "planned"),
     ],
 )
 def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
