@@ -234,6 +234,9 @@ _PARTICIPLE = re.compile(r"(?:(?:^|[\s,])(?!(?:was|were|been|be|is|are|has|have|
                          r"agreed|signed|reached|brokered|eased|imposed|lifted|announced|adopted|approved|launched|"
                          r"killed|wounded|declared|struck|started|begun|suspended|postponed|halted|frozen|stalled|resumed)"
                          r"\s+(?:\w+ly\s+)?$")
+# "soldiers detained during border clashes last month": when the people were caught, however it was.
+_CAPTURED_DURING = re.compile(r"\b(?:captured|detained|arrested|abducted|kidnapped|seized|jailed|imprisoned|taken\s+prisoner)\s+"
+                              r"(?:during|in|at|near|after|amid)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # Acts that stop talks or a swap date the act, not the talks: "suspended peace talks with ... on Wednesday",
 # "dismissed Seoul's overtures on Tuesday".
 _STOP_ACT = re.compile(r"\b(?:suspend(?:ed|s)|froze|freezes|dismiss(?:ed|es)|reject(?:ed|s)|blocked|postpon(?:ed|es)|"
@@ -350,7 +353,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         return True
     if event_type == "negotiation" and _TERMS_START.search(before[-80:]):
         return True
-    if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])):
+    if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])
+                                             or _CAPTURED_DURING.search(before[-60:])):
         return True
     stops = list(_STOP_ACT.finditer(before[-120:]))
     gap = before[-120:][stops[-1].end() :] if stops else ""

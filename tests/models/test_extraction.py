@@ -2513,3 +2513,10 @@ def test_dates_round7_attack_blamed_on_a_party_is_not_the_talks_date():
     e = extract("The government has suspended peace talks with the rebels, whom it accused of an attack on a police "
                 "station in Tumaco last week.", "negotiation")
     assert e["date"]["source"] == "published"
+
+
+def test_dates_round7_month_people_were_captured_in():
+    # The month the people were captured in, after a phrase saying how, dates the capture, not the swap
+    e = extract("Georgia handed over five Russian servicemen captured during a border skirmish last month, officials said.",
+                "prisoner_swap")
+    assert e["date"]["source"] == "published"
