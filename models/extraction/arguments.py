@@ -2831,7 +2831,9 @@ _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brok
 # Karachi", "their trials in Baku", "residents of occupied Kherson".
 _HELD_IN = re.compile(r"\b(?:held|holds|hold|captured|caught|detained|jailed|imprisoned|arrested|abducted|kidnapped|seized|sentenced|"
                       r"convicted|tried|trials?|courts?|prisons?|jails?|detention|captivity|residents?|defenders?|natives?|"
-                      r"citizens?|born|killed|died|fallen|slain)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}"
+                      # "killed on the Donetsk front"; "after three weeks in Tehran's Evin prison": time spent held there
+                      r"citizens?|born|killed|died|fallen|slain|days|weeks|months|years)\b(?:\s+\w+ly)?\s+(?:in|of|at|from|on)\s+"
+                      r"(?:the\s+)?(?:[\w'-]+\s+){0,2}"
                       # "defenders of Mariupol and of the Azovstal plant": the second of two
                       r"(?:(?:[\w'-]+\s+){1,2}and\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2})?$",
                       re.I)

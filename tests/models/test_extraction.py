@@ -2445,6 +2445,10 @@ def test_outcome_of_talks_endorsing_a_deal():
         # Two towns in two countries joined by "and": the swap happened at both ends, at no one place
         ("Armenia and Azerbaijan swapped 20 prisoners each, with flights landing in Yerevan and Baku.", "prisoner_swap",
          (None, None, None)),
+        # Where the dead fell, or where the freed spent their captivity, is not where they were handed over
+        ("The bodies of 300 soldiers, most of them killed on the Zaporizhzhia front, were returned on Friday.", "prisoner_swap",
+         (None, None, None)),
+        ("Belarus freed a Polish activist on Monday after two years in a Minsk prison.", "prisoner_swap", (None, None, None)),
         # A town that "faced" an attack is where it happened
         ("Kharkiv faced one of the heaviest drone attacks of the war overnight, its mayor said.", "drone_strike",
          ("Kharkiv", "Kharkiv", "UKR")),
