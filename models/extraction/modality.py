@@ -208,7 +208,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
                            # "said he would announce new tariffs": whatever the verb, a decision about a measure
                            r"(?:it|he|she|they|we)\s+would\s+(?!not\b|never\b|face\b)\w+\s+(?:[\w.'’-]+\s+){0,3}?"
-                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies|price\s+caps?|export\s+controls)|"
+                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies|price\s+caps?|export\s+controls|"
+                           r"licen[cs]es?|waivers?)|"
                            # "Merz said Germany would halt exports": a named subject's announced decision
                            # ... also after the day of the statement ("said on Wednesday that the United States would freeze")
                            r"said\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"

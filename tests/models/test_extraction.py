@@ -2483,6 +2483,8 @@ def test_places_round7_gazetteer_and_cues(text, event_type, place):
          "planned"),
         ("The prime minister said on Tuesday that the United Kingdom would freeze the assets of five generals.", "sanctions",
          "planned"),
+        # Revoking a licence or a waiver is a decision about a measure too
+        ("The Treasury said on Monday it would revoke the company's export licence within 30 days.", "sanctions", "planned"),
         # A demand dated by its weekday is still a demand
         ("Tehran demanded on Monday that Washington lift its sanctions on the central bank.", "sanctions", "proposed"),
         # "to push for talks" is the purpose of the planned call
