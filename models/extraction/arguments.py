@@ -498,8 +498,12 @@ _LOCATIVE = re.compile(
     # "set ablaze Saudi Aramco's Abqaiq plant", "damaged the Kremenchuk refinery"
     r"set\s+(?:ablaze|alight|on\s+fire)|set\s+fire\s+to|damag(?:ed|ing)|destroy(?:ed|ing)|"
     r"of|toward|towards|above|within|inside|to|against|"
+    # "drones heading for the Volgograd refinery": where a strike is aimed (ships bound for a port: _VEHICLE_BOUND)
+    r"(?:heading|headed|flying|aimed)\s+(?:for|at)|"
     # "navy vessels off Kyaukphyu", "a tanker off the coast of Hodeidah": at sea by a coastal place
-    r"(?:vessels?|ships?|boats?|tankers?|warships?|frigates?|freighters?|coast|shore|waters|anchored|sailing)\s+off|off\s+the\s+coast\s+of)"
+    r"(?:vessels?|ships?|boats?|tankers?|warships?|frigates?|freighters?|carriers?|coast|shore|waters|anchored|sailing)\s+off|"
+    # "struck the bulk carrier Tutor off Hodeidah": a ship's name, then where it lay
+    r"(?-i:[A-Z][a-z][\w-]*)\s+off|off\s+the\s+coast\s+of)"
     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:city|town|village|port|region|province|"
     r"outskirts|centre|center|suburbs?|districts?|capital|resort|hub)\s+of\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -538,9 +542,15 @@ _SITE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:airport|air\s?base|airfield|
                          r"(?:refugee|displacement|IDP)\s+camp)s?\b", re.I)
 
 
+_SITE_NOUN_AFTER = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|airfield|refinery|seaport)s?\b", re.I)
+
+
 _HIT_PASSIVE = re.compile(r"\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|came|comes|come)\s+(?:again\s+|also\s+|repeatedly\s+)?"
                           r"(?:hit|struck|attacked|targeted|pounded|shelled|bombed|rocked|hammered|under\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:attack|fire|bombardment))\b", re.I)
+                          r"(?:attack|fire|bombardment))\b|"
+                          # "Moscow faced one of the largest drone attacks": the place that suffers an attack
+                          r"\s+(?:faced|faces|endured|suffered|weathered)\s+(?:[\w-]+\s+){0,6}?(?:attacks?|strikes?|barrages?|"
+                          r"bombardments?|raids?)\b", re.I)
 
 
 # "in Rubaya, North Kivu": an unknown town, then its division. "on Wednesday, Kyiv said" is no town.
@@ -598,6 +608,31 @@ def _monarchy_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention], seen: l
     return out
 
 
+# "in the Qatari capital on Saturday": a state's capital named by the state's adjective alone (not "the Omani capital
+# Muscat", which names it, nor "the capital of ...").
+_THE_CAPITAL = re.compile(r"\s+capital\b(?!\s+(?:(?-i:[A-Z])|of\b|city\b|region\b|'s\b|’s\b))", re.I)
+
+
+def _capital_mentions(gaz: Gazetteer, s: Sent, mentions: list[Mention]) -> list[Mention]:
+    """The mention of the state's adjective, widened to "Qatari capital" and read as the capital city."""
+    out = []
+    for m in mentions:
+        rel = m.start - s.start
+        tail = _THE_CAPITAL.match(s.text, m.end - s.start)
+        state = next((a.country for a in m.actors if a.kind == "state" and a.country), None)
+        if not tail or state is None or not s.text[max(0, rel - 4) : rel].lower().endswith("the ") or m.places:
+            out.append(m)
+            continue
+        names = [k for k, iso3 in gaz.capitals.items() if iso3 == state]
+        cities = [p for k in names for p in gaz.places.get(k, []) if p.country == state and p.precision == "city"]
+        if not cities:
+            out.append(m)
+            continue
+        city = max(cities, key=lambda p: p.population)
+        out.append(Mention(s.text[rel : tail.end()], m.start, s.start + tail.end(), (), (city,)))
+    return out
+
+
 def _countries_of(m: Mention) -> list[str]:
     return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
 
@@ -607,6 +642,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
     seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
         mentions = gaz.mentions(s.text, s.start)
+        if " capital" in s.text:
+            mentions = _capital_mentions(gaz, s, mentions)
         if "the " in s.text and _THE_MONARCHY.search(s.text):
             extra = _monarchy_mentions(gaz, s, mentions, seen)
             if extra:
@@ -638,6 +675,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         and bool(_FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])))
             # "the Kremenchuk refinery was hit": a town named before its facility is where the facility is.
             site = not m.actors and bool(_SITE_AFTER.match(s.text, m.end - s.start))
+            # "the tarmac of Abu Dhabi airport": a capital that also names a government is a place before its facility.
+            site = site or bool(m.actors and _SITE_NOUN_AFTER.match(s.text, m.end - s.start))
             # "Odesa was hit by drones overnight": the subject of a passive attack is where it happened.
             site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
             # "offering Nairobi as a venue", "its delegation left Cairo": a capital named as where talks are.
@@ -646,7 +685,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
                              or _ABOUT.search(s.text[max(0, rel - 80) : rel]) or any(a <= rel < b for a, b in earlier)
-                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s)
+                             or _several_countries(mentions, k, s) or _alternatives(mentions, k, s) or _towns_apart(mentions, k, s)
                              or _VEHICLE_BOUND.search(s.text[max(0, rel - 60) : rel]) or _PERSON_AFTER.match(s.text, m.end - s.start)):
                 locative = False
             after = s.text[m.end - s.start : m.end - s.start + 25]
@@ -716,6 +755,20 @@ def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
             a, b = sorted((m, mentions[j]), key=lambda x: x.start)
             if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
                 return True
+    return False
+
+
+def _towns_apart(mentions: list[Mention], k: int, s: Sent) -> bool:
+    """ "planes landing in Kyiv and Moscow": two towns in two countries, one event at both ends, is no one place."""
+    towns = {p.country for p in mentions[k].places if p.precision == "city"}
+    if not towns:
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions):
+            other = {p.country for p in mentions[j].places if p.precision == "city"}
+            a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
+            if other and not other & towns and re.fullmatch(r"\s+and\s+(?:in\s+)?", s.text[a.end - s.start : b.start - s.start]):
+                return True  # (not "talks in Luanda, and Kinshasa said": a new clause)
     return False
 
 
@@ -1406,7 +1459,9 @@ _VENUE_BEFORE = re.compile(
 _TOPIC_BEFORE = re.compile(r"\b(?:ceasefire|truce|war|fighting|conflict|situation|crisis|offensive|hostilities|escalation|violence|"
                            r"attacks?|strikes?|invasion|occupation|operations?|peace|"
                            # what border talks are about: "pulling troops back from friction points in eastern Ladakh"
-                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement)"
+                           r"standoff|stand-off|tensions?|friction\s+points|disputes?|troops|deployments?|disengagement|"
+                           # "talks on the disputed border in eastern Ladakh"
+                           r"(?:disputed|contested)\s+(?:border|frontier|boundary))"
                            r"\s+in\s+(?:the\s+)?(?:(?:far[\s-])?(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|"
                            r"western|central)\s+)?$", re.I)
 # "signed a permanent ceasefire in Geneva": a signing names where it took place, whatever was signed.
@@ -1422,6 +1477,12 @@ _TRAVEL_TO = re.compile(r"\b(?:travel\w*|flew|went|go|going|come|came|coming|hea
 # Kashmir", "blamed for a car bomb in Cauca".
 _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|clashes|"
                           r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+
+
+# "Speaking to reporters in Oslo, the minister said ...": where a statement is made, not where talks are held.
+_SPEAKING_IN = re.compile(r"\b(?:speaking|spoke|speaks|talking|told\s+(?:reporters|journalists)|(?:news|press)\s+conference)"
+                          r"(?:\s+(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|[\w-]+\s+(?:reporters|journalists|media)))?"
+                          r"\s+(?:in|at)\s+(?:the\s+)?(?:[\w'-]+\s+){0,1}$", re.I)
 
 
 # "its delegation left Cairo": the town a delegation leaves is where the talks were held.
@@ -1449,9 +1510,9 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
             continue
         before = s.text[max(0, pm.mention.start - s.start - 90) : pm.mention.start - s.start]
         topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
-        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _CONFLICT_AFTER.match(
+        if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
-                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before)
+                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
                 or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
@@ -2785,7 +2846,11 @@ _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brok
 # Karachi", "their trials in Baku", "residents of occupied Kherson".
 _HELD_IN = re.compile(r"\b(?:held|holds|hold|captured|caught|detained|jailed|imprisoned|arrested|abducted|kidnapped|seized|sentenced|"
                       r"convicted|tried|trials?|courts?|prisons?|jails?|detention|captivity|residents?|defenders?|natives?|"
-                      r"citizens?|born)\b(?:\s+\w+ly)?\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+                      # "killed on the Donetsk front"; "after three weeks in Tehran's Evin prison": time spent held there
+                      r"citizens?|born|killed|died|fallen|slain|days|weeks|months|years)\b(?:\s+\w+ly)?\s+(?:in|of|at|from|on)\s+"
+                      r"(?:the\s+)?(?:[\w'-]+\s+){0,2}"
+                      # "defenders of Mariupol and of the Azovstal plant": the second of two
+                      r"(?:(?:[\w'-]+\s+){1,2}and\s+(?:in|of|at|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2})?$",
                       re.I)
 # A hostage is held where the text places him ("the last living American hostage in Gaza"), unless a release verb
 # governs the noun ("freed three hostages in Khan Younis").
@@ -2841,7 +2906,7 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
                 or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or _DESTINATION_OBJ.search(before) or _ELSEWHERE.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
-                or _reported_from(pm, s) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
+                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
             continue
         if pm.place.precision == "country":
             if not _SITE_IN_COUNTRY.search(before):

@@ -198,7 +198,15 @@ _ATTACK_NOUN = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attack
 _ATTACK_OF = re.compile(r"\b(?:strikes?|attacks?|air\s?strikes?|raids?|bombings?|shelling|assassination|killings?|massacres?|"
                         r"invasion|incursion|ambush)\s+(?:on|against|in|of|at)\s+(?:(?!(?:and|but|was|were|is|are|has|have|had|"
                         r"that|which|who)\b)[\w'’-]+\s+){0,5}$", re.I)
+_BLAMED_OF = re.compile(r"\b(?:accus\w+|blam\w+|condemn\w+|responsib\w+|retaliat\w+|revenge|response)\b[^,;.]{0,40}?"
+                        r"\b(?:of|for|over|on)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|may|might|\w+ed)\b", re.I)
+# "announced sanctions on senior officials", "announced new tariffs": for sanctions the announcement is the measure.
+_ANNOUNCED_MEASURE = re.compile(r"[\s,]*announced\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their)\s+)*"
+                                r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|export\s+controls|"
+                                r"asset\s+freezes?|price\s+caps?)\b", re.I)
+# "during the Monday morning rush hour": a weekday with a part of the day names a time, not an attributive event name.
+_DURING_PART_OF_DAY = re.compile(r"\b(?:during|in|at)\s+the\s+\w+\s+(?:morning|afternoon|evening|night)$", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
                               r"announced|told|vowed)\b", re.I)
 # A past tense after the future word ("would join talks, which kicked off in May"), not a passive ("will be held").
@@ -208,7 +216,8 @@ _PAST_VERB = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\ban )(?<!\ba )(?<!\bthe )(?
 _FUTURE_WORD = re.compile(r"\b(?:will|would|shall|scheduled|set\s+to|set\s+for|due|next|planned|to\s+be\s+held|expected|"
                           r"upcoming|take\s+effect|takes\s+effect|taking\s+effect|"
                           # "agreed to exchange ... in January", "has not agreed to attend talks ... on Monday"
-                          r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+)?to\s+"
+                          # ... "agreed in principle to hold a meeting in March"
+                          r"(?:agree[sd]?|plans?|planning|intends?|hopes?|wants?|ready|prepared|invit\w+)\s+(?:\w+\s+){0,2}?to\s+"
                           r"(?:attend|hold|meet|exchange|swap|release|free|return|sign|resume|start|begin|open|host|visit|"
                           r"travel|come|go|send|hand|extend|impose|lift|discuss|continue|convene|talk|negotiate))\b", re.I)
 # "had been due on Saturday": a plan that is already past. "was due on Sunday" is past when the clause it qualifies
@@ -225,6 +234,9 @@ _PARTICIPLE = re.compile(r"(?:(?:^|[\s,])(?!(?:was|were|been|be|is|are|has|have|
                          r"agreed|signed|reached|brokered|eased|imposed|lifted|announced|adopted|approved|launched|"
                          r"killed|wounded|declared|struck|started|begun|suspended|postponed|halted|frozen|stalled|resumed)"
                          r"\s+(?:\w+ly\s+)?$")
+# "soldiers detained during border clashes last month": when the people were caught, however it was.
+_CAPTURED_DURING = re.compile(r"\b(?:captured|detained|arrested|abducted|kidnapped|seized|jailed|imprisoned|taken\s+prisoner)\s+"
+                              r"(?:during|in|at|near|after|amid)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 # Acts that stop talks or a swap date the act, not the talks: "suspended peace talks with ... on Wednesday",
 # "dismissed Seoul's overtures on Tuesday".
 _STOP_ACT = re.compile(r"\b(?:suspend(?:ed|s)|froze|freezes|dismiss(?:ed|es)|reject(?:ed|s)|blocked|postpon(?:ed|es)|"
@@ -323,12 +335,16 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         return bool(_ATTACK_NOUN.match(text[m.end : m.end + 30]))
     if event_type not in _IN_THE_FIELD and _ATTACK_OF.search(before[-70:]) and _VERB_AFTER.match(text, m.end):
         return True  # the attack is the clause's subject ("... on Tuesday has put the talks on hold")
+    if event_type not in _IN_THE_FIELD and (a := _ATTACK_OF.search(before[-70:])) and _BLAMED_OF.search(before[-70:][: a.start()]):
+        return True  # "accused the rebels of a bomb attack in Cali last month": the date of what they are blamed for
     st = _STATEMENT.search(before[-40:])
     said = _STATEMENT_AFTER.match(text[m.end : m.end + 25])
     # "met in Luanda on Tuesday, said Angola's presidency": a source after the clause, unless the date is an aside
     # ("Putin, on Tuesday, said").
     if said and "," in said.group(0) and not before.rstrip().endswith(","):
         said = None
+    if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
+        said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):
@@ -337,7 +353,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         return True
     if event_type == "negotiation" and _TERMS_START.search(before[-80:]):
         return True
-    if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])):
+    if m.precision in ("month", "year") and (_PARTICIPLE.search(before[-60:]) or _PLUPERFECT.search(before[-60:])
+                                             or _CAPTURED_DURING.search(before[-60:])):
         return True
     stops = list(_STOP_ACT.finditer(before[-120:]))
     gap = before[-120:][stops[-1].end() :] if stops else ""
@@ -348,7 +365,8 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         rest = before[-60:][deals[-1].end() :] if deals else ""
         if deals and "," not in rest and not _CLAUSE_START.search(rest):
             return True
-    if re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3]):
+    if (re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
+            and not _DURING_PART_OF_DAY.search(before[-12:] + m.text)):
         return True
     return bool(_CONDITION.search(before[-120:]))
 

@@ -181,7 +181,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                               r"walk\s+away|pull\s+out|withdraw|quit|abandon))\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos(?:e|ed|es|ing)|suggest\w*|offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to|"
                             r"offer(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?as\s+(?:a\s+)?(?:venue|host|mediator|guarantor)|call\w*\s+for|"
-                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|demand(?:ed|s|ing)?\s+that|"
+                            r"(?:could|may|might)\s+(?:meet|hold|host|sign|resume|start|begin|speak|talk|sit\s+down|negotiate)|"
+                            r"demand(?:ed|s|ing)?\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?that|"
                             # "Orban floated a Christmas truce"; "said he would work with India and Pakistan to see whether"
                             r"float(?:ed|s|ing)\b|would\s+work\s+with|"
                             r"call(?:ed|s|ing)?\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:[\w.'’-]+\s+){0,5}?to|urg\w*|"
@@ -207,9 +208,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            r"hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease)|"
                            # "said he would announce new tariffs": whatever the verb, a decision about a measure
                            r"(?:it|he|she|they|we)\s+would\s+(?!not\b|never\b|face\b)\w+\s+(?:[\w.'’-]+\s+){0,3}?"
-                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies)|"
+                           r"(?:sanctions|tariffs?|embargo|restrictions|measures|bans?|duties|levies|price\s+caps?|export\s+controls|"
+                           r"licen[cs]es?|waivers?)|"
                            # "Merz said Germany would halt exports": a named subject's announced decision
-                           r"said\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
+                           # ... also after the day of the statement ("said on Wednesday that the United States would freeze")
+                           r"said\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+would\s+(?:impose|sanction|introduce|ban|"
                            r"freeze|slap|hit|target|restrict|align|adopt|join|halt|suspend|lower|raise|extend|expand|tighten|add|ease|lift)|would\s+(?:meet|hold|speak|talk|visit|travel|lift|order|exchange|"
                            r"swap|release|return|resume|begin|start|wait|attend|host|sign|open|send|take\s+place|be\s+held|go\s+ahead)|"
                            # "ordered the government to halt exports": what another is ordered to do is still to come
@@ -265,7 +268,7 @@ _UNDER_DEAL = re.compile(r"\bunder\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'�
 _PROPOSED_THAT = re.compile(r"\b(?:propos\w+|suggest\w+|demand\w+|insist\w+)\b[^.;]{0,60}?\bthat\b[^.;]{0,80}$", re.I)
 # "said Britain would impose ...": a state's announced decision (planned), not a text that would impose (proposed).
 _MEASURE_WOULD = re.compile(r"would\s+(?:impose|introduce|ban|freeze|punish|sanction|target|penali[sz]e|restrict|slap|hit)\b", re.I)
-_SAID_NAMED = re.compile(r"\bsaid\s+(?:that\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
+_SAID_NAMED = re.compile(r"\bsaid\s+(?:on\s+(?-i:[A-Z])\w+day\s+)?(?:that\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+$", re.I)
 # "agreed to keep communicating through the same channel": what was agreed, not the state of the talks.
 _STILL_HELD = re.compile(r"\s*(?:held|detained|in\s+(?:captivity|custody|prison)|imprisoned|jailed|missing)\b", re.I)
 _AGREED_TO = re.compile(r"\bagree(?:d|ing|s)?\s+(?:[\w-]+\s+){0,3}?to\s+$", re.I)
@@ -385,6 +388,16 @@ def _denied(sentence: str, event_type: str) -> re.Match[str] | None:
     return None
 
 
+_IN_RESPONSE = re.compile(r"[^,;.]{0,60}?\b(?:in\s+(?:response|retaliation|kind)|countermeasures|counter-measures|retaliat\w*|"
+                          r"respond\w*|reciprocal)\b", re.I)
+_AND_CLAUSE = re.compile(r",\s+and\s+[^,;.]*$", re.I)
+_CONTRAST_BEFORE = re.compile(r",\s+(?:while|whereas|although|though|even\s+though)\s[^;.]*$", re.I)
+_PURPOSE_PUSH = re.compile(r"push\w*\s+for\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_PROPOSED_BY = re.compile(r"(?:proposed|suggested|put\s+forward|drafted)\s+by\b", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held: int | None) -> bool:
     if (event_type == "negotiation" and name == "planned" and _AGREED_OR_UNDER.match(m.group(0))
             and not (_AGREED_TO_TALK.search(m.group(0)) and (m.group(0).endswith("meet") or _TALKS_NEXT.match(sentence, m.end())))):
@@ -418,6 +431,14 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
             (name in ("planned", "proposed") and _COMBAT_OBJECT.match(sentence, m.end()))
             or (name == "threatened" and _THREAT_OF_WAR.match(sentence, m.end()))):
         return True  # "warned that Israel would resume fighting, hours after the talks ended": the war's next step
+    if name == "proposed" and _PROPOSED_BY.match(sentence, m.start()) and not _AUX_BEFORE.search(sentence, 0, m.start()):
+        return True  # "the ceasefire proposed by Washington": a participle naming whose plan it was, not a proposal now
+    if (event_type == "sanctions" and name == "threatened" and _IN_RESPONSE.match(sentence, m.end())
+            and (joint := _AND_CLAUSE.search(sentence, 0, m.start()))
+            and any(t < joint.start() for t in _triggers(sentence, event_type))):
+        return True  # "added firms to its sanctions list, and Beijing vowed to take measures in response": the reply
+    if name == "proposed" and _PURPOSE_PUSH.match(m.group(0)) and _TO_BEFORE.search(sentence, 0, m.start()):
+        return True  # "would speak with Putin ... to push for talks": the purpose of the call, not a proposal of it
     if name == "planned" and _PROPOSED_THAT.search(sentence, 0, m.start()):
         return True
     if name == "proposed" and _MEASURE_WOULD.match(m.group(0)) and _SAID_NAMED.search(sentence, 0, m.start()):
@@ -431,7 +452,7 @@ def _skip_cue(sentence: str, event_type: str, name: str, m: re.Match[str], held:
 _EARLIER_EVENT = re.compile(
     r"(?<=\w[\s,])\s*\b(?:(?:a|an|one|two|three|four|five|six|several|the|\d+)\s+(?:hours?|days?|weeks?|months?)|hours|days|weeks|months)"
     r"\s+(?:after|before)\b[^,;]*", re.I)
-_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;.]*$", re.I)
+_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*$", re.I)
 _COMBAT_OBJECT = re.compile(r"\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+)?(?:fighting|war|strikes|attacks|hostilities|"
                             r"offensive|bombing|bombardment|shelling|assault|military\s+operations)\b", re.I)
 _THREAT_OF_WAR = re.compile(r"[^,;.]{0,60}?\b(?:would|will|could|might)\s+(?:\w+\s+)?(?:resume|launch|expand|intensify|step\s+up|"
@@ -535,6 +556,11 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                                                        # "refiners have paused spot purchases": an effect of the measure
                                                        or _MEASURE_OBJECT.match(sentence, refusal.end())))):
         refusal = None
+    if refusal and (contrast := _CONTRAST_BEFORE.search(sentence, 0, refusal.start())) and any(
+            t < contrast.start() for t in _triggers(sentence, event_type)):
+        # "held talks on Monday, while New Delhi again rejected any mediation": a contrast clause after the event's
+        # own clause tells of another stance; the event's clause decides.
+        refusal = None
     denial = _denied(sentence, event_type)
     if refusal and denial and denial.start() < refusal.start():
         # "denied that Kyiv had agreed to meet ..., saying it would not accept ...": the denial is the news
@@ -590,14 +616,18 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
     if main is not None:
         return ModalityResult("stalled", main.group(0), base + main.start(), base + main.end(), 0.6)
     best = _nearest_cue(sentence, event_type, near, WINDOW, held)
+    contrast = False
     if best is not None and (main := _main_clause(sentence, triggers)) and _in_background(sentence, best[3].start(), main[1]):
         # "Hamas was releasing six hostages today, with Israel expected to free 600 prisoners in return": a clause of
         # circumstance or an apposition after the main clause tells of another step; the main clause's own cue decides.
-        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or best
-    if best is None and event_type != "drone_strike":
+        # A contrast clause (", while the EU is debating whether ...") is another party's step even when the main
+        # clause has no cue of its own.
+        contrast = _CONTRAST_BEFORE.search(sentence, 0, best[3].start()) is not None
+        best = _nearest_cue(sentence, event_type, near, WINDOW, held, main) or (None if contrast else best)
+    if best is None and event_type != "drone_strike" and not contrast:
         # The trigger sits far from the verb ("Zelensky said he would wait for Putin ... for a summit"):
         # a cue that opens the sentence, before the trigger, still governs it.
-        best = _nearest_cue(sentence[: max(triggers)], event_type, near, FAR_WINDOW, held)
+        best = _nearest_cue(sentence, event_type, near, FAR_WINDOW, held, (0, max(triggers)))
     if best is None and event_type != "drone_strike" and (far := _FAR_STALL.search(sentence)):
         return ModalityResult("stalled", far.group(0), base + far.start(), base + far.end(), 0.5)
     if best is None and event_type != "drone_strike" and held is None:

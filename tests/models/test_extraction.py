@@ -2472,3 +2472,111 @@ def test_a_breakaway_region_is_a_side_of_its_own_so_the_host_mediates():
                 "President William Ruto, the Kenyan presidency said.", "negotiation")
     assert _party_keys(e["arguments"]["mediator"]) == "KEN"
     assert _party_keys(e["arguments"]["participants"]) == {"SOM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # Brussels lies in the Brussels-Capital Region
+        ("Envoys from both sides held talks in Brussels on Monday.", "negotiation", ("Brussels", "Brussels Capital", "BEL")),
+        # A ship's name, then "off" a port: where the ship was hit
+        ("A drone struck the tanker Marlin off Aden on Friday.", "drone_strike", ("Aden", "Aden", "YEM")),
+        # Drones heading for a site: the site they were aimed at
+        ("Air defences downed 10 drones heading for the Ryazan oil refinery on Sunday.", "drone_strike",
+         ("Ryazan refinery", "Ryazan", "RUS")),
+        # A sentence-initial "In <town>" is where the talks were held
+        ("In Odesa on Friday, the two foreign ministers held talks on grain exports.", "negotiation", ("Odesa", "Odesa", "UKR")),
+        # A capital that also names a government is a place before "airport"
+        ("The two detainees were exchanged on the tarmac of Doha airport on Tuesday.", "prisoner_swap", ("Doha", "Doha", "QAT")),
+        # Where a speaker talks to reporters is not where talks are held
+        ("Speaking to reporters in Oslo, the minister said both sides were ready for talks.", "negotiation", (None, None, None)),
+        # Where soldiers were killed, or whose defenders the freed were, is not where a swap took place
+        ("Both sides handed over the bodies of 500 soldiers killed in Avdiivka.", "prisoner_swap", (None, None, None)),
+        ("Russia freed 50 prisoners, among them defenders of Mariupol and of the Zaporizhzhia nuclear plant.", "prisoner_swap",
+         (None, None, None)),
+        # "the <adjective> capital" with no name after it is that state's capital
+        ("Government and rebel envoys opened talks in the Kenyan capital on Monday.", "negotiation", ("Nairobi", "Nairobi", "KEN")),
+        # Two towns in two countries joined by "and": the swap happened at both ends, at no one place
+        ("Armenia and Azerbaijan swapped 20 prisoners each, with flights landing in Yerevan and Baku.", "prisoner_swap",
+         (None, None, None)),
+        # Where the dead fell, or where the freed spent their captivity, is not where they were handed over
+        ("The bodies of 300 soldiers, most of them killed on the Zaporizhzhia front, were returned on Friday.", "prisoner_swap",
+         (None, None, None)),
+        ("Belarus freed a Polish activist on Monday after two years in a Minsk prison.", "prisoner_swap", (None, None, None)),
+        # A town that "faced" an attack is where it happened
+        ("Kharkiv faced one of the heaviest drone attacks of the war overnight, its mayor said.", "drone_strike",
+         ("Kharkiv", "Kharkiv", "UKR")),
+        # What border talks are about is no venue
+        ("Army commanders of the two countries held talks on Monday on the disputed border in northern Sikkim.", "negotiation",
+         (None, None, None)),
+    ],
+)
+def test_places_round7_gazetteer_and_cues(text, event_type, place):
+    assert where(text, event_type) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # A cue inside an inserted "whose" clause describes the noun, not the talks
+        ("Talks in Geneva on Friday ended without agreement, and the rebel commander, whose units are besieging the port, "
+         "left early.", "negotiation", "occurred"),
+        # "proposed by" after a noun names whose plan it was; the call itself was held
+        ("The two presidents spoke by phone on Sunday about the truce proposed by Cairo.", "negotiation", "occurred"),
+        # A refusal in a contrast clause after the talks' own clause is another stance
+        ("The two army chiefs held talks by phone on Tuesday, while the government again rejected any foreign mediation.",
+         "negotiation", "occurred"),
+        # A cue in a contrast clause after the main clause is another party's step, even with no cue in the main clause
+        ("Canada has banned imports of Russian steel, an official said, while Japan is weighing whether to follow.",
+         "sanctions", "occurred"),
+        # The target's vow to reply, in a later coordinated clause, is no threat of the measure already taken
+        ("The EU put a dozen Iranian firms on its blacklist on Monday, and Tehran vowed to take firm measures in response.",
+         "sanctions", "occurred"),
+        # An announced decision about a measure, by pronoun or by name after the day of the statement, is planned
+        ("The finance ministers said on Monday they would enforce a price cap on Iranian oil from March 1.", "sanctions",
+         "planned"),
+        ("The prime minister said on Tuesday that the United Kingdom would freeze the assets of five generals.", "sanctions",
+         "planned"),
+        # Revoking a licence or a waiver is a decision about a measure too
+        ("The Treasury said on Monday it would revoke the company's export licence within 30 days.", "sanctions", "planned"),
+        # A demand dated by its weekday is still a demand
+        ("Tehran demanded on Monday that Washington lift its sanctions on the central bank.", "sanctions", "proposed"),
+        # "to push for talks" is the purpose of the planned call
+        ("The chancellor said he would call the Chinese president next week to push for talks on trade.", "negotiation",
+         "planned"),
+    ],
+)
+def test_modality_round7_inserted_clauses_and_participles(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "day"),
+    [
+        # Announcing a measure imposes it: the weekday before "announced sanctions" dates the sanctions
+        ("Canberra on Tuesday announced sanctions on three militia leaders, the foreign minister said.", "sanctions",
+         "2025-07-15"),
+        # "during the Monday morning rush hour": a weekday with a part of the day is the time of the strike
+        ("Drones hit central Odesa during the Monday morning rush hour, killing two people, the governor said.",
+         "drone_strike", "2025-07-14"),
+        # "agreed in principle to hold ... in March", said in July: the coming March
+        ("The two foreign ministers have agreed in principle to hold talks in Seoul in March, officials said.", "negotiation",
+         "2026-03"),
+    ],
+)
+def test_dates_round7_announced_measures_and_parts_of_day(text, event_type, day):
+    assert extract(text, event_type)["date"]["value"] == day
+
+
+def test_dates_round7_attack_blamed_on_a_party_is_not_the_talks_date():
+    # The date of the attack a party is accused of is not the date of the talks it broke off
+    e = extract("The government has suspended peace talks with the rebels, whom it accused of an attack on a police "
+                "station in Tumaco last week.", "negotiation")
+    assert e["date"]["source"] == "published"
+
+
+def test_dates_round7_month_people_were_captured_in():
+    # The month the people were captured in, after a phrase saying how, dates the capture, not the swap
+    e = extract("Georgia handed over five Russian servicemen captured during a border skirmish last month, officials said.",
+                "prisoner_swap")
+    assert e["date"]["source"] == "published"
