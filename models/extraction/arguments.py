@@ -79,8 +79,14 @@ _EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:t
                              # "..., days after 33 Turkish soldiers were killed in the region": a toll timed before this one
                              r"|\b(?:days?|weeks?|months?|hours?)\s+(?:after|since)\s+$", re.I)
 
+# "more than 11,000 Russian troops killed since the invasion": a war's running toll, not this attack's
+_CUMULATIVE_AFTER = re.compile(r"\s+(?:so\s+far\s+)?(?:since|during|throughout|over\s+the\s+course\s+of)\s+(?:the\s+)?"
+                               r"(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:full-scale\s+|russian\s+|israeli\s+)?"
+                               r"(?:invasion|war|conflict|start|beginning|outbreak)\b", re.I)
 
-def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
+
+def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False,
+                  skip: int | None = None) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
             continue
@@ -90,9 +96,12 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
                 v = parse_number(n) if n else None
                 if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
                         or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))
-                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))))):
+                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))
+                                        or _CUMULATIVE_AFTER.match(s.text, m.end())))):
                     continue
                 a, b = m.span("n")
+                if skip == s.start + a:
+                    continue  # a count already read as something else
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
     return None
 
@@ -823,7 +832,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 # Not across another weapon's count: "fired 78 missiles and 106 drones" counts 106 drones.
-_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
+# Nor across a clause boundary: "24 wounded when a drone launched from Iraq struck" counts people, not drones.
+_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|when|while|after|as|that|which|who|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
 _ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
@@ -861,6 +871,8 @@ _LAUNCHED = [
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
             rf"detonated|exploded)"),
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "said 20 drones crossed the border": drones that entered the defender's airspace were launched at it
+    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:had\s+|have\s+)?(?:crossed|entered|penetrated|flew\s+into|violated)\b"),
 ]
 _CASUALTY_SUBJECT = (
     # "Six of his bodyguards were wounded"
@@ -961,6 +973,8 @@ _KILLED = [
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED_SUBSET}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
+    # "..., the group said, putting the death toll at 14": the source's own figure
+    _num_rx(r"(?:put|puts|putting|placed|placing|estimat\w+)\s+the\s+(?:death\s+)?toll\s+(?:at|to)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
@@ -988,7 +1002,8 @@ def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
 
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
+    ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?|"
+                            r"helicopter\s+bases?|heliports?)\b", re.I)),
     # "a thermal power plant": the whole name, before "thermal power" alone leaves "plant" to read as a factory
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
@@ -1006,7 +1021,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"pagodas?|shrines?|stadiums?|sports|civilians|villagers|worshippers|pilgrims|"
                             r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
-                              r"prime\s+minister|"
+                              r"prime\s+minister|decision-making\s+cent(?:re|er)s?|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
@@ -1020,6 +1035,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radars?|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+                            # "a column of armoured vehicles", "a depot of cruise missiles": military hardware, not traffic
+                            r"armou?red\s+(?:vehicles?|personnel\s+carriers?|columns?)|"
+                            r"(?:depots?|stores?|stockpiles?|warehouses?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}?(?:missiles|ammunition|munitions|shells|weapons|arms)|"
                             r"(?:army|military|training|militia|rebel)\s+camps?|"
                             # "destroyed a convoy of JNIM fighters": the people in the vehicles, not the road
                             r"convoys?\s+of\s+(?:[\w-]+\s+){0,2}?(?:fighters|militants|troops|soldiers|rebels|insurgents|jihadists)|militants?|fighters|cells?|hideouts?|"
@@ -1124,7 +1142,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         s = next((x for x in sents if x.start <= launched["span"]["start"] < x.start + len(x.text)), None)
         if s is None or s.text[: launched["span"]["start"] - s.start].strip() or not _LAUNCHED_SUBJECT.match(
                 s.text, launched["span"]["end"] - s.start):
-            launched = None
+            # another clause may still give the launch count ("shot down 13 drones ..., while the rebels said they had
+            # sent 29 drones")
+            launched = _first_number(_LAUNCHED, sents, 0.8, skip=launched["span"]["start"])
+            if launched and launched["value"] < intercepted["value"]:
+                launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)

@@ -331,6 +331,11 @@ def test_single_casualties_death_toll_updates_and_all_drones_downed():
         ("Ukrainian drones attacked the Millerovo military airfield overnight.", "air_base"),
         ("A drone strike by Sudan's army on a market in El Fasher killed 12 people.", "civilian"),
         ("A drone hit a fuel-smuggling boat off Zuwara on Thursday.", "transport"),
+        # a heliport is an air base; armoured columns and missile stores are military; a leadership site is government
+        ("Drones struck the Ka-52 helicopter base at Berdiansk overnight.", "air_base"),
+        ("Army drones destroyed a column of armoured vehicles near Bakhmut.", "military"),
+        ("A drone attack set fire to a depot of artillery shells near Kursk.", "military"),
+        ("The militia threatened drone strikes on decision-making centres in the capital.", "government"),
     ],
 )
 def test_target_type_is_the_head_noun_hit_not_the_attacker(text, target_type):
@@ -2418,3 +2423,22 @@ def test_outcome_of_talks_endorsing_a_deal():
     # a participle of endorsement after held talks reports the deal they reached
     e = extract("The two foreign ministers held talks in Astana on Monday, endorsing a deal on border crossings.", "negotiation")
     assert e["arguments"]["outcome"]["value"] == "agreement"
+
+
+def test_drone_counts_across_clauses_and_running_war_tolls():
+    # a casualty count before "when a drone ..." is not a drone count
+    e = extract("Three guards were killed and 14 wounded when a drone launched from Syria hit a border post.", "drone_strike")
+    assert e["arguments"]["drones_launched"] is None and e["arguments"]["injured"]["value"] == 14
+    # the downed count is not the launch count, but the attacker's own figure in another clause is
+    e = extract("The army said it had shot down 9 drones aimed at the capital, while the rebels said they had sent 21 drones.",
+                "drone_strike")
+    assert (e["arguments"]["drones_launched"]["value"], e["arguments"]["drones_intercepted"]["value"]) == (21, 9)
+    # drones that crossed into the defender's airspace were launched at it
+    e = extract("The army said 12 drones crossed the frontier on Monday and most were shot down.", "drone_strike")
+    assert e["arguments"]["drones_launched"]["value"] == 12
+    # a toll "put at" by a source is this attack's; one "since the invasion" is the war's
+    e = extract("Drones hit a market in Kadugli on Sunday, the local council said, putting the death toll at 9.", "drone_strike")
+    assert e["arguments"]["killed"]["value"] == 9
+    e = extract("Drones hit a depot near Izium on Friday, as officials said 4,000 troops had been killed since the war began.",
+                "drone_strike")
+    assert e["arguments"]["killed"] is None
