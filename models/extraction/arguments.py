@@ -2732,7 +2732,11 @@ _EACH = [
 _TOTAL = [
     _num_rx(r"(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing|altogether)\s+{N}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?in\s+total"),
+    # "1,056 detainees flown between Sanaa and Aden": people moved both ways, all of them
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:flown|moved|transferred|bused|ferried)\s+between\b"),
 ]
+# "returned 150 and 189 prisoners respectively": one count per side, in the order the sides were named
+_RESPECTIVELY = re.compile(rf"(?<![\w.,])(?P<a>{_NUM})\s+and\s+(?P<b>{_NUM})\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?respectively\b", re.I | re.X)
 _ONE_WAY = [
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
@@ -2973,10 +2977,18 @@ _UNCOUNTED_IN_RETURN = re.compile(r"\b(?:free|freeing|release|releasing|return|r
                                   r"servicem[ae]n|troops|civilians|citizens|nationals|(?-i:POWs))\b[^,;.]{0,60}?\bin\s+(?:return|exchange)\b"
                                   r"(?!\s+for\b)")
 
+# "did not say how many Russians it had handed over"; "ready to free 700 soldiers if Kinshasa freed rebel detainees":
+# the other side's release is stated without a count, so one side's count is no total
+_UNSAID_COUNT = re.compile(r"\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+(?:say|disclose|reveal|give|specify)\s+"
+                           r"how\s+many\b", re.I)
+_UNCOUNTED_IF = re.compile(r"\b(?:if|provided|unless|on\s+condition\s+that)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
+                           r"(?:frees?|freed|releases?|released|returns?|returned|hands?\s+over|handed\s+over)\s+"
+                           r"(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+)?(?:prisoners|detainees|captives|hostages|soldiers|fighters|members)\b", re.I)
+
 
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     for s in sents:
-        if _UNCOUNTED_IN_RETURN.search(s.text):
+        if _UNCOUNTED_IN_RETURN.search(s.text) or _UNSAID_COUNT.search(s.text) or _UNCOUNTED_IF.search(s.text):
             return True
         for m in _EXCHANGE_FOR.finditer(s.text):
             side = m.group(1)
@@ -3045,6 +3057,13 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         if more and v is not None:
             each = {**each, "value": each["value"] + int(v), "text": f"{each['text']} + {more.group('n')}"}
     total = _first_number(_TOTAL, sents, 0.85)
+    if total is None and each is None:
+        for s in sents:
+            m = _RESPECTIVELY.search(s.text)
+            a, b = (value_of(m.group("a")), value_of(m.group("b"))) if m else (None, None)
+            if a is not None and b is not None:
+                total = _quantity(a + b, m.group(0), s.start + m.start(), s.start + m.end(), 0.8)
+                break
     if total is None:
         total = _first_number([_num_rx(r"{N}-(?:person|people|prisoner|man|detainee|captive)\s+(?:swap|exchange|deal)")], sents, 0.8)
     if each is None and total is None:

@@ -2442,3 +2442,17 @@ def test_drone_counts_across_clauses_and_running_war_tolls():
     e = extract("Drones hit a depot near Izium on Friday, as officials said 4,000 troops had been killed since the war began.",
                 "drone_strike")
     assert e["arguments"]["killed"] is None
+
+
+def test_swap_totals_respectively_flown_between_and_uncounted_other_side():
+    def counts(text: str) -> tuple:
+        a = extract(text, "prisoner_swap")["arguments"]
+        return tuple(None if a[k] is None else a[k]["value"] for k in ("total", "released_by_each_side"))
+
+    # one count per side, in order: the sum is the total
+    assert counts("Armenia and Azerbaijan freed 32 and 2 soldiers respectively on Wednesday.")[0] == 34
+    # people flown between the two sides' cities are everyone exchanged
+    assert counts("Some 400 prisoners were flown between Khartoum and Nyala on Monday, the Red Cross said.")[0] == 400
+    # the other side's release is stated without a count: one side's count is no total
+    assert counts("Georgia said it had received 12 of its citizens; Tbilisi did not say how many it had handed over.") == (None, None)
+    assert counts("The rebels offered to free 60 soldiers if the army released rebel fighters.") == (None, None)
