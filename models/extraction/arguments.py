@@ -2211,7 +2211,8 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
+    # "to ban more than two-thirds of oil imports from Russia"
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?imports?|"
                            r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
                            r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
@@ -2224,7 +2225,8 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
+    # "after Slovakia lifted its veto": an objection to the measure is lifted, not the measure
+    ("lift", re.compile(r"\b(?:lift\w*(?!\s+(?:its|their|his|her|the|a)\s+(?:[\w-]+\s+)?(?:veto|objections?|hold|block|reservations?)\b)|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
                         r"restrictions|tariffs?|embargo\w*|measures|obstacles?)\b)|"
                         r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
@@ -2430,6 +2432,10 @@ _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restriction
 _REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|restor(?:e|es|ed|ing)\s+(?:[\w-]+\s+)?(?:sanctions|embargo\w*|tariffs)|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
+# "is debating whether to extend its embargo": a step only weighed is not what was done
+_WHETHER_BEFORE = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+)?$", re.I)
+# "countries that have sanctioned Moscow": a relative clause describes someone; it is not the measure's news
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -2452,7 +2458,10 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                     continue
                 if name == "evade" and _TARGET_DESCRIBED.search(s.text, 0, m.start()):
                     continue  # "tariffs on countries helping Russia get around sanctions": why the target is hit
-                d = min(abs(m.start() - a) for a in anchors)
+                if _WHETHER_BEFORE.search(s.text, 0, m.start()) or (name == "impose" and _RELATIVE_BEFORE.search(s.text, 0, m.start())):
+                    continue
+                # a cue that holds the measure ("despite the U.S. sanctions") is as near to it as can be
+                d = 0 if any(m.start() <= a < m.end() for a in anchors) else min(abs(m.start() - a) for a in anchors)
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)

@@ -926,6 +926,15 @@ def test_negotiation_outcome_first_named_result(text, outcome):
         ("G7 leaders agreed that Russia's central bank assets will stay immobilised until Moscow pays.", "extend", "asset_freeze"),
         ("Tehran demanded that Washington lift sanctions on its oil exports before any talks.", "lift", "sanctions"),
         ("Colombia halted all exports and imports to and from Israel on Thursday.", "impose", "embargo"),
+        # a lifted veto is no lifted measure; a step only weighed ("whether to extend") is not taken
+        ("The bloc's new sanctions package, agreed after Hungary lifted its veto, bans Iranian steel.", "impose", "sanctions"),
+        ("Ottawa banned Belarusian potash imports on Monday, while London is debating whether to extend its embargo to steel.",
+         "impose", "embargo"),
+        # a relative clause describes the target's friends; the measure's own verb decides
+        ("Minsk prolonged its embargo on dairy from states that have sanctioned Belarus.", "extend", "embargo"),
+        # trade carrying on "despite the sanctions imposed" evades them
+        ("Tankers of the blacklisted firm kept calling at Turkish ports despite the EU sanctions imposed in May.", "evade", "sanctions"),
+        ("Ministers agreed to ban almost half of all steel imports from Russia.", "impose", "embargo"),
     ],
 )
 def test_sanctions_action_and_instrument(text, action, instrument):
