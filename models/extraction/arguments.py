@@ -2658,6 +2658,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     # Last resort: people named by nationality ("release the 23 Armenians it still holds").
     ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
+_HELD_PARTICIPLE = re.compile(r"detained|jailed", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I | re.X)
 # "prisoner exchange", "prisoner lists": the word names the swap, not who is in it.
 _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
@@ -2703,6 +2704,10 @@ def _people_named(sents: Sequence[Sent]) -> dict:
         for s in sents:
             hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
                     if not (skip_modifier and _PRISONER_MODIFIER.match(s.text, m.start()))]
+            # "detained soldiers", "jailed journalists": the participle describes; the noun after it says who they are
+            nouns = {h[0] for h in hits}
+            hits = [h for h in hits if not (_HELD_PARTICIPLE.fullmatch(h[2].group(0))
+                                            and any(p in nouns for p in range(h[2].end() + 1, h[2].end() + 3)))] or hits
             if not hits:
                 continue
             # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.

@@ -2465,3 +2465,9 @@ def test_swap_totals_respectively_flown_between_and_uncounted_other_side():
     # the other side's release is stated without a count: one side's count is no total
     assert counts("Georgia said it had received 12 of its citizens; Tbilisi did not say how many it had handed over.") == (None, None)
     assert counts("The rebels offered to free 60 soldiers if the army released rebel fighters.") == (None, None)
+
+
+def test_swap_category_by_the_noun_after_a_held_participle():
+    # "detained soldiers" are soldiers held by the other side: prisoners of war, not civilian detainees
+    e = extract("Sudan and South Sudan agreed to exchange detained soldiers captured in the border clashes.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "pows"
