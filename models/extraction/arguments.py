@@ -1392,8 +1392,15 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
+                            r"(?:agreement|deal|accord|ceasefire|truce|understanding)|"
+                            # "endorsed a joint plan towards peace"; "securing Tehran's acceptance of the ceasefire"
+                            r"(?:endorsed|adopted|endorsing|adopting)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:plan|roadmap|framework)|"
+                            r"(?:secur(?:ed|ing)|won|winning|obtain(?:ed|ing))\s+(?:[\w'’-]+\s+){0,2}?(?:acceptance|consent|assent)\b)\b", re.I)
 _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
+                           # "pressed Washington to back a ceasefire, a demand the secretary of state declined"
+                           r"(?:demand|request|call)s?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,5}?(?:declined|rejected|refused|rebuffed|turned\s+down)|"
+                           r"(?:declined|rejected|refused|rebuffed|turned\s+down)\s+(?:the|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+                           r"(?:demands?|requests?|calls?)|"
                            # "cut short their summit without signing any agreement"
                            r"without\s+(?:(?:signing|reaching|striking|sealing|producing|securing)\s+)?(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
                            r"(?:agreement|deal|breakthrough|accord)|"
@@ -1645,7 +1652,16 @@ _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|
                            # "expected in Cairo for talks with Egyptian mediators"
                            r"(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?mediators)\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
-_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+# "talks between Putin and U.S. envoys Witkoff and Kushner": the envoy as one side of the talks
+_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with|talks\s+between\s+[^,;.]{0,60}?\band\s+(?:[\w.'’-]+\s+){0,2}?"
+                          r"(?:envoys?|emissar(?:y|ies))\b)", re.I)
+# "talks with the Taliban in Doha that ..., which he would present to President Ghani": the leader is in a later clause
+_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b", re.I)
+# "Sisi received Erdogan in Cairo, the Turkish president's first visit": a leader's visit received by another
+_RECEIVED = re.compile(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b", re.I)
+# "agreed to hold a foreign ministers' meeting, a step toward a leaders' summit": a later goal, not this meeting's form
+_LATER_GOAL = re.compile(r"\b(?:(?:step|move|path)\s+(?:toward|towards)|pav\w+\s+the\s+way\s+(?:for|to)|prelude\s+to|"
+                         r"in\s+preparation\s+for)\s+(?:[\w'’-]+\s+){0,3}?(?:summit|meeting)\b", re.I)
 # "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
 _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 # "..., Meloni said after a phone call with the pontiff": the call a trailing source reports from is not the talks' form
@@ -1666,7 +1682,7 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
     # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
-    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL) for o in rx.finditer(s.text)]
+    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL, _LATER_GOAL) for o in rx.finditer(s.text)]
     occasions += [o.span("occ") for o in _DURING_MEETING.finditer(s.text)]
     offered_talks = False
     for rank, (name, rx) in enumerate(_FORMATS):
@@ -1706,12 +1722,14 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         # Washington to sign accords at a ceremony hosted by Trump").
         name = "summit" if _leaders_together(gaz, s) else "talks"
     elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (
-            (meet := _LEADERS_MEET.search(s.text)) or _leaders_together(gaz, s)):
+            (meet := _LEADERS_MEET.search(s.text) or (_RECEIVED.search(s.text) if envoy is None else None))
+            or _leaders_together(gaz, s)):
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
         # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
         name, m = "summit", meet or m
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
-            lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
+            (lm.start >= meets.start() and not _LATER_CLAUSE.search(s.text, meets.end(), lm.start)) or envoy.start() >= meets.end()
+            for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
@@ -1730,7 +1748,8 @@ _BACK_REF = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+$", re.I)
 _DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
-_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
+# "under an Omani-brokered track", "EU-facilitated dialogue": a third party carries the talks too
+_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b|-(?:brokered|facilitated|mediated|sponsored)\b", re.I)
 
 
 _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|emissary|representative)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
@@ -1755,10 +1774,12 @@ def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
         place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
         if place is None or not guests:
             continue
-        if mediated is not None and mediated.start() < place.end:
+        if mediated is not None and (mediated.start() < place.end or mediated.group(0).startswith("-")):
             return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
         home = place.places[0].country
         hosts = {a.country for x in after if x.start < place.start for a in x.actors}
+        if len(hosts) >= 3:
+            return None  # "met the foreign ministers of Jordan, Egypt, Qatar ... in Amman": a group meeting, not a visit
         if home in hosts and home not in guests:
             return met
     return None

@@ -2471,3 +2471,39 @@ def test_swap_category_by_the_noun_after_a_held_participle():
     # "detained soldiers" are soldiers held by the other side: prisoners of war, not civilian detainees
     e = extract("Sudan and South Sudan agreed to exchange detained soldiers captured in the border clashes.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "pows"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # a meeting carried by a third party's track is talks, even in one side's capital
+        ("Taliban negotiators met Pakistani officials in Islamabad on Monday under a Qatari-brokered process to discuss border security.",
+         "talks"),
+        # one minister meeting several countries' ministers in one capital holds a group meeting, not a visit
+        ("Antony Blinken met the foreign ministers of Egypt, Qatar, Jordan and Saudi Arabia in Cairo on Sunday to discuss Gaza.", "talks"),
+        # a summit named as the later goal is not this meeting's form
+        ("Qatari ministers said their talks in Doha were a step toward a leaders' summit later this year.", "talks"),
+        # a head of government received by another on a visit: a summit
+        ("Kenyan President William Ruto received Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday, his first visit to Kenya since 2022.",
+         "summit"),
+        # envoys named as one side of "talks between": the leader received them
+        ("The talks between Ali Khamenei and Omani envoys in Tehran on Sunday were useful, Iranian state media said.", "envoy_visit"),
+        # a leader in a later relative clause did not meet the envoy
+        ("The U.S. envoy said after a fifth round of talks with Hamas in Cairo that the sides had agreed a framework, which he would "
+         "present to Israeli Prime Minister Benjamin Netanyahu.", "talks"),
+    ],
+)
+def test_negotiation_format_tracks_groups_goals_and_receptions(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Colombian negotiators and the ELN endorsed a joint roadmap towards disarmament in Havana on Friday.", "agreement"),
+        ("The Omani foreign minister spoke by phone with the Houthi leader, securing the group's acceptance of a truce.", "agreement"),
+        ("Arab ministers urged Washington to back a ceasefire at a meeting in Amman, a demand the U.S. envoy rejected.", "no_agreement"),
+    ],
+)
+def test_negotiation_outcome_endorsed_plans_accepted_and_declined_demands(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
