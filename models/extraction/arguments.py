@@ -1125,6 +1125,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
+# "officers shot down a third drone", "one drone was intercepted": a single drone named by an article or ordinal
+_DOWN_ONE = r"(?:shot\s+down|intercept(?:ed|ing)|down(?:ed|ing)|brought\s+down|took\s+down)"
+_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
+_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)){_SINGLE_DRONE}\s+(?:was|had\s+been|has\s+been)\s+"
+                         rf"(?:\w+\s+)?{_DOWN_ONE}", re.I)
 _LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
 
 
@@ -1149,6 +1154,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
                 launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
+    else:
+        one = next(((m, s) for s in sents for m in [_ONE_DOWNED.search(s.text)] if m), None)
+        if one:
+            m, s = one
+            intercepted = _quantity(1, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
               or _two(_KILLED_TWO_NATIONALS, sents)
               or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))

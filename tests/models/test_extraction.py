@@ -2507,3 +2507,11 @@ def test_negotiation_format_tracks_groups_goals_and_receptions(text, fmt):
 )
 def test_negotiation_outcome_endorsed_plans_accepted_and_declined_demands(text, outcome):
     assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+def test_a_single_drone_downed_counts_one():
+    e = extract("Militants attacked an army post near Bannu with quadcopters on Friday; soldiers shot down a second drone.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"]["value"] == 1
+    # a drone factory destroyed is no drone intercepted
+    e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"] is None
