@@ -3025,7 +3025,7 @@ _UNCOUNTED_IN_RETURN = re.compile(r"\b(?:free|freeing|release|releasing|return|r
 # "did not say how many Russians it had handed over"; "ready to free 700 soldiers if Kinshasa freed rebel detainees":
 # the other side's release is stated without a count, so one side's count is no total
 _UNSAID_COUNT = re.compile(r"\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+(?:say|disclose|reveal|give|specify)\s+"
-                           r"how\s+many\b", re.I)
+                           r"how\s+many\s+(?:[\w'’-]+\s+){0,4}?(?:handed\s+over|released|freed|returned|sent\s+back|exchanged|swapped)\b", re.I)
 _UNCOUNTED_IF = re.compile(r"\b(?:if|provided|unless|on\s+condition\s+that)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
                            r"(?:frees?|freed|releases?|released|returns?|returned|hands?\s+over|handed\s+over)\s+"
                            r"(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+)?(?:prisoners|detainees|captives|hostages|soldiers|fighters|members)\b", re.I)
