@@ -79,8 +79,14 @@ _EARLIER_ATTACK = re.compile(r"\b(?:for|over|after|avenging|avenge|since)\s+(?:t
                              # "..., days after 33 Turkish soldiers were killed in the region": a toll timed before this one
                              r"|\b(?:days?|weeks?|months?|hours?)\s+(?:after|since)\s+$", re.I)
 
+# "more than 11,000 Russian troops killed since the invasion": a war's running toll, not this attack's
+_CUMULATIVE_AFTER = re.compile(r"\s+(?:so\s+far\s+)?(?:since|during|throughout|over\s+the\s+course\s+of)\s+(?:the\s+)?"
+                               r"(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:full-scale\s+|russian\s+|israeli\s+)?"
+                               r"(?:invasion|war|conflict|start|beginning|outbreak)\b", re.I)
 
-def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False) -> dict | None:
+
+def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], score: float, people: bool = False,
+                  skip: int | None = None) -> dict | None:
     for s in sents:
         if not _has_number(s.text):
             continue
@@ -90,9 +96,12 @@ def _first_number(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sc
                 v = parse_number(n) if n else None
                 if (v is None or (1900 <= v <= 2100 and "," not in m.group("n")) or _AGE_OR_SPAN.match(s.text, m.end("n"))
                         or (people and (_COMPOUND.match(s.text, m.end("n")) or _NO_BEFORE.search(s.text, 0, m.start("n"))
-                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))))):
+                                        or _EARLIER_ATTACK.search(s.text, 0, m.start("n"))
+                                        or _CUMULATIVE_AFTER.match(s.text, m.end())))):
                     continue
                 a, b = m.span("n")
+                if skip == s.start + a:
+                    continue  # a count already read as something else
                 return _quantity(v, m.group("n"), s.start + a, s.start + b, score)
     return None
 
@@ -887,7 +896,8 @@ def _reported_from(pm: PlaceMention, s: Sent) -> bool:
 
 _DRONE_NOUN = r"(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?|unmanned\s+(?:boats?|surface\s+vessels?)|shaheds?|gerans?|lancets?|quadcopters?|loitering\s+munitions?|kamikaze\s+drones?|fpvs?)"
 # Not across another weapon's count: "fired 78 missiles and 106 drones" counts 106 drones.
-_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
+# Nor across a clause boundary: "24 wounded when a drone launched from Iraq struck" counts people, not drones.
+_DRONE_WORDS = rf"(?:(?!(?:and|missiles?|rockets?|when|while|after|as|that|which|who|\d[\d,.]*)\b)\w+[\s-]+){{0,3}}?{_DRONE_NOUN}"
 _INTERCEPT_VERB = r"(?:shot\s+down|shoot\s+down|intercept\w*|destroy\w*|down(?:ed|ing)?|neutrali[sz]\w*|suppress\w*|repell?\w*|jammed|brought\s+down|eliminat\w*|took\s+down|disabled)"
 _ATTACKED_WITH = re.compile(r"\b(?:attack\w*|strik\w*|struck|assassinat\w*|target\w*)\s+(?:[\w'’.-]+\s+){0,9}?with\s+$", re.I)
 _LAUNCH_VERB = r"(?:launch\w*|fir(?:ed|ing)|sent|used|deploy\w*|attack\w*\s+with|struck\s+with|involv\w*|employ\w*|unleash\w*)"
@@ -925,6 +935,8 @@ _LAUNCHED = [
     _num_rx(rf"(?:^|(?<=[.!?]\s)){{N}}\s+{_DRONE_WORDS}\s+(?:[\w-]+\s+){{0,3}}?(?:hit|struck|attacked|targeted|crashed|slammed|"
             rf"detonated|exploded)"),
     _num_rx(rf"(?:hit|struck|attacked|targeted)\s+by\s+{{N}}\s+{_DRONE_WORDS}"),
+    # "said 20 drones crossed the border": drones that entered the defender's airspace were launched at it
+    _num_rx(rf"{{N}}\s+{_DRONE_WORDS}\s+(?:had\s+|have\s+)?(?:crossed|entered|penetrated|flew\s+into|violated)\b"),
 ]
 _CASUALTY_SUBJECT = (
     # "Six of his bodyguards were wounded"
@@ -1025,6 +1037,8 @@ _KILLED = [
     _num_rx(rf"{{N}}\s+{_CASUALTY_SUBJECT}{_INSERTED_SUBSET}\s+{_SUBJECT_TAIL}(?:were|was|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?killed"),
     _num_rx(rf"{{N}}\s+(?:{_CASUALTY_SUBJECT}\s+)?(?:were\s+|was\s+)?(?:dead|killed|died|perished|lost\s+their\s+lives)"),
     _num_rx(r"death\s+toll\s+(?:[\w.,/'’-]+\s+){0,20}?(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands|rises|jumped|is)\s+(?:to|at)\s+{N}"),
+    # "..., the group said, putting the death toll at 14": the source's own figure
+    _num_rx(r"(?:put|puts|putting|placed|placing|estimat\w+)\s+the\s+(?:death\s+)?toll\s+(?:at|to)\s+{N}"),
 ]
 _INJURED = [
     _num_rx(r"(?:injur\w*|wound\w*|hurt)\s+(?:(?!and\b|while\b|with\b|but\b)\w+\s+){0,2}?{N}"),
@@ -1052,7 +1066,8 @@ def _plus_jammed(intercepted: dict, sents: Sequence[Sent]) -> dict:
 
 
 _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?)\b", re.I)),
+    ("air_base", re.compile(r"\b(?:air\s?bases?|airbases?|airfields?|air\s+fields?|aerodromes?|strategic\s+bombers?|warplanes?|"
+                            r"helicopter\s+bases?|heliports?)\b", re.I)),
     # "a thermal power plant": the whole name, before "thermal power" alone leaves "plant" to read as a factory
     ("energy", re.compile(r"\b(?:(?:thermal|nuclear|hydroelectric|hydro|coal-fired|gas-fired|coal|solar|wind)\s+power\s+"
                           r"(?:plants?|stations?)|refiner\w*|oil\s+depots?|fuel\s+depots?|oil\s+terminals?|power\s+(?:plants?|stations?|lines?|grid|facilit\w+)|"
@@ -1070,7 +1085,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"pagodas?|shrines?|stadiums?|sports|civilians|villagers|worshippers|pilgrims|"
                             r"(?:health|medical)\s+(?:centres?|centers?|facilit(?:y|ies)|posts?))\b", re.I)),
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
-                              r"prime\s+minister|"
+                              r"prime\s+minister|decision-making\s+cent(?:re|er)s?|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
                               r"governor'?s?\s+(?:office|residence))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
@@ -1084,6 +1099,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             r"aircraft\s+carriers?|destroyers?|corvettes?|"
                             r"military|army|barracks|ammunition|arms\s+depots?|positions?|troops|command\s+posts?|radars?|air\s+defen[cs]e|"
                             r"base|bases|garrison|headquarters|outposts?|checkpoints?|weapons?\s+depots?|tanks?|artillery|launchers?|(?-i:forces)|"
+                            # "a column of armoured vehicles", "a depot of cruise missiles": military hardware, not traffic
+                            r"armou?red\s+(?:vehicles?|personnel\s+carriers?|columns?)|"
+                            r"(?:depots?|stores?|stockpiles?|warehouses?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}?(?:missiles|ammunition|munitions|shells|weapons|arms)|"
                             r"(?:army|military|training|militia|rebel)\s+camps?|"
                             # "destroyed a convoy of JNIM fighters": the people in the vehicles, not the road
                             r"convoys?\s+of\s+(?:[\w-]+\s+){0,2}?(?:fighters|militants|troops|soldiers|rebels|insurgents|jihadists)|militants?|fighters|cells?|hideouts?|"
@@ -1171,6 +1189,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
     return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
 
 
+# "officers shot down a third drone", "one drone was intercepted": a single drone named by an article or ordinal
+_DOWN_ONE = r"(?:shot\s+down|intercept(?:ed|ing)|down(?:ed|ing)|brought\s+down|took\s+down)"
+_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
+_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)){_SINGLE_DRONE}\s+(?:was|had\s+been|has\s+been)\s+"
+                         rf"(?:\w+\s+)?{_DOWN_ONE}", re.I)
 _LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
 
 
@@ -1188,9 +1211,18 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
         s = next((x for x in sents if x.start <= launched["span"]["start"] < x.start + len(x.text)), None)
         if s is None or s.text[: launched["span"]["start"] - s.start].strip() or not _LAUNCHED_SUBJECT.match(
                 s.text, launched["span"]["end"] - s.start):
-            launched = None
+            # another clause may still give the launch count ("shot down 13 drones ..., while the rebels said they had
+            # sent 29 drones")
+            launched = _first_number(_LAUNCHED, sents, 0.8, skip=launched["span"]["start"])
+            if launched and launched["value"] < intercepted["value"]:
+                launched = None
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
+    else:
+        one = next(((m, s) for s in sents for m in [_ONE_DOWNED.search(s.text)] if m), None)
+        if one:
+            m, s = one
+            intercepted = _quantity(1, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     killed = (_plus_one(_KILLED_AND_OTHERS, sents) or _first_number(_KILLED, sents, 0.85, people=True) or _one_and_family(_KILLED_FAMILY, sents)
               or _two(_KILLED_TWO_NATIONALS, sents)
               or _first_number([_KILLED_GROUP], sents, 0.75) or _two(_KILLED_COUPLE, sents) or _one(_KILLED_ONE, sents, 0.7))
@@ -1434,8 +1466,15 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:agreement|deal|accord|ceasefire|truce|understanding))\b", re.I)
+                            r"(?:agreement|deal|accord|ceasefire|truce|understanding)|"
+                            # "endorsed a joint plan towards peace"; "securing Tehran's acceptance of the ceasefire"
+                            r"(?:endorsed|adopted|endorsing|adopting)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:plan|roadmap|framework)|"
+                            r"(?:secur(?:ed|ing)|won|winning|obtain(?:ed|ing))\s+(?:[\w'’-]+\s+){0,2}?(?:acceptance|consent|assent)\b)\b", re.I)
 _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agreement|"
+                           # "pressed Washington to back a ceasefire, a demand the secretary of state declined"
+                           r"(?:demand|request|call)s?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,5}?(?:declined|rejected|refused|rebuffed|turned\s+down)|"
+                           r"(?:declined|rejected|refused|rebuffed|turned\s+down)\s+(?:the|their|its|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+                           r"(?:demands?|requests?|calls?)|"
                            # "cut short their summit without signing any agreement"
                            r"without\s+(?:(?:signing|reaching|striking|sealing|producing|securing)\s+)?(?:an?\s+|any\s+)?(?:[\w-]+\s+)?"
                            r"(?:agreement|deal|breakthrough|accord)|"
@@ -1698,7 +1737,16 @@ _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|
                            # "expected in Cairo for talks with Egyptian mediators"
                            r"(?:talks|negotiations)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?mediators)\b|"
                            r"-(?:hosted|mediated|brokered)\b", re.I)
-_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with)\b", re.I)
+# "talks between Putin and U.S. envoys Witkoff and Kushner": the envoy as one side of the talks
+_ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with|talks\s+between\s+[^,;.]{0,60}?\band\s+(?:[\w.'’-]+\s+){0,2}?"
+                          r"(?:envoys?|emissar(?:y|ies))\b)", re.I)
+# "talks with the Taliban in Doha that ..., which he would present to President Ghani": the leader is in a later clause
+_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b", re.I)
+# "Sisi received Erdogan in Cairo, the Turkish president's first visit": a leader's visit received by another
+_RECEIVED = re.compile(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b", re.I)
+# "agreed to hold a foreign ministers' meeting, a step toward a leaders' summit": a later goal, not this meeting's form
+_LATER_GOAL = re.compile(r"\b(?:(?:step|move|path)\s+(?:toward|towards)|pav\w+\s+the\s+way\s+(?:for|to)|prelude\s+to|"
+                         r"in\s+preparation\s+for)\s+(?:[\w'’-]+\s+){0,3}?(?:summit|meeting)\b", re.I)
 # "met face to face in Baku on the sidelines of al-Sharaa's visit to Azerbaijan": the occasion is not the form.
 _SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+sidelines\s+of\b[^,;.]{0,80}", re.I)
 # "..., Meloni said after a phone call with the pontiff": the call a trailing source reports from is not the talks' form
@@ -1719,7 +1767,7 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
     """The form of the talks a sentence names; talks and a proposal: whichever comes first."""
     hits: list[tuple[int, str, re.Match[str]]] = []
     # ... nor is another event a time is measured from ("a day after the two leaders spoke by phone")
-    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL) for o in rx.finditer(s.text)]
+    occasions = [o.span() for rx in (_SIDELINES, _EARLIER_EVENT, _SAID_AFTER_CALL, _LATER_GOAL) for o in rx.finditer(s.text)]
     occasions += [o.span("occ") for o in _DURING_MEETING.finditer(s.text)]
     offered_talks = False
     for rank, (name, rx) in enumerate(_FORMATS):
@@ -1759,12 +1807,14 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         # Washington to sign accords at a ceremony hosted by Trump").
         name = "summit" if _leaders_together(gaz, s) else "talks"
     elif name == "envoy_visit" and rank == 2 and _leaders_in(gaz, s) >= 2 and (
-            (meet := _LEADERS_MEET.search(s.text)) or _leaders_together(gaz, s)):
+            (meet := _LEADERS_MEET.search(s.text) or (_RECEIVED.search(s.text) if envoy is None else None))
+            or _leaders_together(gaz, s)):
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
         # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
         name, m = "summit", meet or m
     elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
-            lm.start >= meets.start() or envoy.start() >= meets.end() for lm, _c in _leader_mentions(gaz, s)):
+            (lm.start >= meets.start() and not _LATER_CLAUSE.search(s.text, meets.end(), lm.start)) or envoy.start() >= meets.end()
+            for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
     elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
@@ -1783,7 +1833,8 @@ _BACK_REF = re.compile(r"\b(?:the|this|that|his|her|its|their)\s+$", re.I)
 _DURING = re.compile(r"\bduring\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meets|meeting\s+with|(?:held\s+)?talks\s+with)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
-_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b", re.I)
+# "under an Omani-brokered track", "EU-facilitated dialogue": a third party carries the talks too
+_MEDIATED = re.compile(r"\bmediat|\b(?:hosted|brokered)\s+by\b|-(?:brokered|facilitated|mediated|sponsored)\b", re.I)
 
 
 _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|emissary|representative)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
@@ -1808,10 +1859,12 @@ def _met_at_home(gaz: Gazetteer, s: Sent) -> re.Match[str] | None:
         place = next((x for x in after if x.places and _IN_PLACE.search(s.text, max(0, x.start - 8), x.start)), None)
         if place is None or not guests:
             continue
-        if mediated is not None and mediated.start() < place.end:
+        if mediated is not None and (mediated.start() < place.end or mediated.group(0).startswith("-")):
             return None  # "talks with Egyptian mediators in Cairo": the host mediates talks between others
         home = place.places[0].country
         hosts = {a.country for x in after if x.start < place.start for a in x.actors}
+        if len(hosts) >= 3:
+            return None  # "met the foreign ministers of Jordan, Egypt, Qatar ... in Amman": a group meeting, not a visit
         if home in hosts and home not in guests:
             return met
     return None
@@ -2265,7 +2318,8 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:ban|block|halt|stop|suspend|bar|prohibit|freez)\w*\s+(?:[\w.'’-]+\s+){0,4}?(?:arms|weapons?)\s+"
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}imports?|"
+    # "to ban more than two-thirds of oil imports from Russia"
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?imports?|"
                            r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
                            r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
@@ -2278,7 +2332,8 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "removed from the sanctions list", not "removed from the country's registry after the US sanctioned it"
-    ("lift", re.compile(r"\b(?:lift\w*|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
+    # "after Slovakia lifted its veto": an objection to the measure is lifted, not the measure
+    ("lift", re.compile(r"\b(?:lift\w*(?!\s+(?:its|their|his|her|the|a)\s+(?:[\w-]+\s+)?(?:veto|objections?|hold|block|reservations?)\b)|eas(?:e|ed|ing)|remov\w*(?=[^.;]{0,80}?\b(?:sanction\w*|lists?|designations?|"
                         r"restrictions|tariffs?|embargo\w*|measures|obstacles?)\b)|"
                         r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
@@ -2484,6 +2539,10 @@ _TARGET_DESCRIBED = re.compile(r"\b(?:(?:sanctions|tariffs?|measures|restriction
 _REIMPOSE = re.compile(r"\b(?:re-?impos\w*|snap\s?-?back|restor(?:e|es|ed|ing)\s+(?:[\w-]+\s+)?(?:sanctions|embargo\w*|tariffs)|(?:not|never)\s+(?:to\s+)?(?:renew|extend)\w*\s+(?:(?:a|an|the|its|their)\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|waivers?|exemptions?|carve-?outs?))\b", re.I)
 _WHILE_BEFORE = re.compile(r"\b(?:while|whilst|but)\s+(?:still\s+)?$", re.I)
+# "is debating whether to extend its embargo": a step only weighed is not what was done
+_WHETHER_BEFORE = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+)?$", re.I)
+# "countries that have sanctioned Moscow": a relative clause describes someone; it is not the measure's news
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:have\s+|has\s+|had\s+)?(?:already\s+)?$", re.I)
 _ACTION_WINDOW = 90  # characters between the action word and the measure ("remove ... from its sanctions list")
 
 
@@ -2506,7 +2565,10 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
                     continue
                 if name == "evade" and _TARGET_DESCRIBED.search(s.text, 0, m.start()):
                     continue  # "tariffs on countries helping Russia get around sanctions": why the target is hit
-                d = min(abs(m.start() - a) for a in anchors)
+                if _WHETHER_BEFORE.search(s.text, 0, m.start()) or (name == "impose" and _RELATIVE_BEFORE.search(s.text, 0, m.start())):
+                    continue
+                # a cue that holds the measure ("despite the U.S. sanctions") is as near to it as can be
+                d = 0 if any(m.start() <= a < m.end() for a in anchors) else min(abs(m.start() - a) for a in anchors)
                 if d <= _ACTION_WINDOW and (best is None or d < best[0]):
                     best = (d, name, m, s)
         k = _KEEP.search(s.text)
@@ -2703,6 +2765,7 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     # Last resort: people named by nationality ("release the 23 Armenians it still holds").
     ("detainees", re.compile(r"\b\d[\d,]*\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is)\b")),
 ]
+_HELD_PARTICIPLE = re.compile(r"detained|jailed", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w,.]){_NUM}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I | re.X)
 # "prisoner exchange", "prisoner lists": the word names the swap, not who is in it.
 _PRISONER_MODIFIER = re.compile(r"prisoners?\s+(?:exchanges?|swaps?|releases?|deals?|handovers?|lists?|transfers?)\b", re.I)
@@ -2748,6 +2811,10 @@ def _people_named(sents: Sequence[Sent]) -> dict:
         for s in sents:
             hits = [(m.start(), name, m) for name, rx in CATEGORIES[2:] for m in rx.finditer(s.text)
                     if not (skip_modifier and _PRISONER_MODIFIER.match(s.text, m.start()))]
+            # "detained soldiers", "jailed journalists": the participle describes; the noun after it says who they are
+            nouns = {h[0] for h in hits}
+            hits = [h for h in hits if not (_HELD_PARTICIPLE.fullmatch(h[2].group(0))
+                                            and any(p in nouns for p in range(h[2].end() + 1, h[2].end() + 3)))] or hits
             if not hits:
                 continue
             # A counted group is who was released ("escorted the 30 civilians freed by the rebels"); else the first named.
@@ -2786,7 +2853,11 @@ _EACH = [
 _TOTAL = [
     _num_rx(r"(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing|altogether)\s+{N}"),
     _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:\w+\s+){{0,3}}?in\s+total"),
+    # "1,056 detainees flown between Sanaa and Aden": people moved both ways, all of them
+    _num_rx(rf"{{N}}\s+{_PEOPLE}\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:flown|moved|transferred|bused|ferried)\s+between\b"),
 ]
+# "returned 150 and 189 prisoners respectively": one count per side, in the order the sides were named
+_RESPECTIVELY = re.compile(rf"(?<![\w.,])(?P<a>{_NUM})\s+and\s+(?P<b>{_NUM})\s+{_PEOPLE}\s+(?:\w+\s+){{0,2}}?respectively\b", re.I | re.X)
 _ONE_WAY = [
     _num_rx(rf"{_RELEASE}\s+(?:of\s+)?(?:the\s+)?{{N}}\s+of\s+(?:its|their|his|her)\s+{_PEOPLE}"),
     _num_rx(r"(?:receiving|received|getting\s+back|got\s+back|gets\s+back)\s+{N}\b(?!\s*(?:%|per))"),
@@ -3031,10 +3102,18 @@ _UNCOUNTED_IN_RETURN = re.compile(r"\b(?:free|freeing|release|releasing|return|r
                                   r"servicem[ae]n|troops|civilians|citizens|nationals|(?-i:POWs))\b[^,;.]{0,60}?\bin\s+(?:return|exchange)\b"
                                   r"(?!\s+for\b)")
 
+# "did not say how many Russians it had handed over"; "ready to free 700 soldiers if Kinshasa freed rebel detainees":
+# the other side's release is stated without a count, so one side's count is no total
+_UNSAID_COUNT = re.compile(r"\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|declined\s+to|refused\s+to)\s+(?:say|disclose|reveal|give|specify)\s+"
+                           r"how\s+many\s+(?:[\w'’-]+\s+){0,4}?(?:handed\s+over|released|freed|returned|sent\s+back|exchanged|swapped)\b", re.I)
+_UNCOUNTED_IF = re.compile(r"\b(?:if|provided|unless|on\s+condition\s+that)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
+                           r"(?:frees?|freed|releases?|released|returns?|returned|hands?\s+over|handed\s+over)\s+"
+                           r"(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+)?(?:prisoners|detainees|captives|hostages|soldiers|fighters|members)\b", re.I)
+
 
 def _other_side_uncounted(sents: Sequence[Sent]) -> bool:
     for s in sents:
-        if _UNCOUNTED_IN_RETURN.search(s.text):
+        if _UNCOUNTED_IN_RETURN.search(s.text) or _UNSAID_COUNT.search(s.text) or _UNCOUNTED_IF.search(s.text):
             return True
         for m in _EXCHANGE_FOR.finditer(s.text):
             side = m.group(1)
@@ -3103,6 +3182,13 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
         if more and v is not None:
             each = {**each, "value": each["value"] + int(v), "text": f"{each['text']} + {more.group('n')}"}
     total = _first_number(_TOTAL, sents, 0.85)
+    if total is None and each is None:
+        for s in sents:
+            m = _RESPECTIVELY.search(s.text)
+            a, b = (value_of(m.group("a")), value_of(m.group("b"))) if m else (None, None)
+            if a is not None and b is not None:
+                total = _quantity(a + b, m.group(0), s.start + m.start(), s.start + m.end(), 0.8)
+                break
     if total is None:
         total = _first_number([_num_rx(r"{N}-(?:person|people|prisoner|man|detainee|captive)\s+(?:swap|exchange|deal)")], sents, 0.8)
     if each is None and total is None:

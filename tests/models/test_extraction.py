@@ -331,6 +331,11 @@ def test_single_casualties_death_toll_updates_and_all_drones_downed():
         ("Ukrainian drones attacked the Millerovo military airfield overnight.", "air_base"),
         ("A drone strike by Sudan's army on a market in El Fasher killed 12 people.", "civilian"),
         ("A drone hit a fuel-smuggling boat off Zuwara on Thursday.", "transport"),
+        # a heliport is an air base; armoured columns and missile stores are military; a leadership site is government
+        ("Drones struck the Ka-52 helicopter base at Berdiansk overnight.", "air_base"),
+        ("Army drones destroyed a column of armoured vehicles near Bakhmut.", "military"),
+        ("A drone attack set fire to a depot of artillery shells near Kursk.", "military"),
+        ("The militia threatened drone strikes on decision-making centres in the capital.", "government"),
     ],
 )
 def test_target_type_is_the_head_noun_hit_not_the_attacker(text, target_type):
@@ -921,6 +926,15 @@ def test_negotiation_outcome_first_named_result(text, outcome):
         ("G7 leaders agreed that Russia's central bank assets will stay immobilised until Moscow pays.", "extend", "asset_freeze"),
         ("Tehran demanded that Washington lift sanctions on its oil exports before any talks.", "lift", "sanctions"),
         ("Colombia halted all exports and imports to and from Israel on Thursday.", "impose", "embargo"),
+        # a lifted veto is no lifted measure; a step only weighed ("whether to extend") is not taken
+        ("The bloc's new sanctions package, agreed after Hungary lifted its veto, bans Iranian steel.", "impose", "sanctions"),
+        ("Ottawa banned Belarusian potash imports on Monday, while London is debating whether to extend its embargo to steel.",
+         "impose", "embargo"),
+        # a relative clause describes the target's friends; the measure's own verb decides
+        ("Minsk prolonged its embargo on dairy from states that have sanctioned Belarus.", "extend", "embargo"),
+        # trade carrying on "despite the sanctions imposed" evades them
+        ("Tankers of the blacklisted firm kept calling at Turkish ports despite the EU sanctions imposed in May.", "evade", "sanctions"),
+        ("Ministers agreed to ban almost half of all steel imports from Russia.", "impose", "embargo"),
     ],
 )
 def test_sanctions_action_and_instrument(text, action, instrument):
@@ -2580,3 +2594,86 @@ def test_dates_round7_month_people_were_captured_in():
     e = extract("Georgia handed over five Russian servicemen captured during a border skirmish last month, officials said.",
                 "prisoner_swap")
     assert e["date"]["source"] == "published"
+
+
+def test_drone_counts_across_clauses_and_running_war_tolls():
+    # a casualty count before "when a drone ..." is not a drone count
+    e = extract("Three guards were killed and 14 wounded when a drone launched from Syria hit a border post.", "drone_strike")
+    assert e["arguments"]["drones_launched"] is None and e["arguments"]["injured"]["value"] == 14
+    # the downed count is not the launch count, but the attacker's own figure in another clause is
+    e = extract("The army said it had shot down 9 drones aimed at the capital, while the rebels said they had sent 21 drones.",
+                "drone_strike")
+    assert (e["arguments"]["drones_launched"]["value"], e["arguments"]["drones_intercepted"]["value"]) == (21, 9)
+    # drones that crossed into the defender's airspace were launched at it
+    e = extract("The army said 12 drones crossed the frontier on Monday and most were shot down.", "drone_strike")
+    assert e["arguments"]["drones_launched"]["value"] == 12
+    # a toll "put at" by a source is this attack's; one "since the invasion" is the war's
+    e = extract("Drones hit a market in Kadugli on Sunday, the local council said, putting the death toll at 9.", "drone_strike")
+    assert e["arguments"]["killed"]["value"] == 9
+    e = extract("Drones hit a depot near Izium on Friday, as officials said 4,000 troops had been killed since the war began.",
+                "drone_strike")
+    assert e["arguments"]["killed"] is None
+
+
+def test_swap_totals_respectively_flown_between_and_uncounted_other_side():
+    def counts(text: str) -> tuple:
+        a = extract(text, "prisoner_swap")["arguments"]
+        return tuple(None if a[k] is None else a[k]["value"] for k in ("total", "released_by_each_side"))
+
+    # one count per side, in order: the sum is the total
+    assert counts("Armenia and Azerbaijan freed 32 and 2 soldiers respectively on Wednesday.")[0] == 34
+    # people flown between the two sides' cities are everyone exchanged
+    assert counts("Some 400 prisoners were flown between Khartoum and Nyala on Monday, the Red Cross said.")[0] == 400
+    # the other side's release is stated without a count: one side's count is no total
+    assert counts("Georgia said it had received 12 of its citizens; Tbilisi did not say how many it had handed over.") == (None, None)
+    assert counts("The rebels offered to free 60 soldiers if the army released rebel fighters.") == (None, None)
+
+
+def test_swap_category_by_the_noun_after_a_held_participle():
+    # "detained soldiers" are soldiers held by the other side: prisoners of war, not civilian detainees
+    e = extract("Sudan and South Sudan agreed to exchange detained soldiers captured in the border clashes.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "pows"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # a meeting carried by a third party's track is talks, even in one side's capital
+        ("Taliban negotiators met Pakistani officials in Islamabad on Monday under a Qatari-brokered process to discuss border security.",
+         "talks"),
+        # one minister meeting several countries' ministers in one capital holds a group meeting, not a visit
+        ("Antony Blinken met the foreign ministers of Egypt, Qatar, Jordan and Saudi Arabia in Cairo on Sunday to discuss Gaza.", "talks"),
+        # a summit named as the later goal is not this meeting's form
+        ("Qatari ministers said their talks in Doha were a step toward a leaders' summit later this year.", "talks"),
+        # a head of government received by another on a visit: a summit
+        ("Kenyan President William Ruto received Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday, his first visit to Kenya since 2022.",
+         "summit"),
+        # envoys named as one side of "talks between": the leader received them
+        ("The talks between Ali Khamenei and Omani envoys in Tehran on Sunday were useful, Iranian state media said.", "envoy_visit"),
+        # a leader in a later relative clause did not meet the envoy
+        ("The U.S. envoy said after a fifth round of talks with Hamas in Cairo that the sides had agreed a framework, which he would "
+         "present to Israeli Prime Minister Benjamin Netanyahu.", "talks"),
+    ],
+)
+def test_negotiation_format_tracks_groups_goals_and_receptions(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Colombian negotiators and the ELN endorsed a joint roadmap towards disarmament in Havana on Friday.", "agreement"),
+        ("The Omani foreign minister spoke by phone with the Houthi leader, securing the group's acceptance of a truce.", "agreement"),
+        ("Arab ministers urged Washington to back a ceasefire at a meeting in Amman, a demand the U.S. envoy rejected.", "no_agreement"),
+    ],
+)
+def test_negotiation_outcome_endorsed_plans_accepted_and_declined_demands(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+def test_a_single_drone_downed_counts_one():
+    e = extract("Militants attacked an army post near Bannu with quadcopters on Friday; soldiers shot down a second drone.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"]["value"] == 1
+    # a drone factory destroyed is no drone intercepted
+    e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"] is None
