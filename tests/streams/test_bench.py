@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.bench import parse_gpu_samples
+from streams.bench import behind, parse_gpu_samples
 
 
 def test_gpu_samples_are_summarised_and_noise_is_skipped():
@@ -12,3 +12,15 @@ def test_gpu_samples_are_summarised_and_noise_is_skipped():
                  "memory_max_mib": 1200.5}
     assert parse_gpu_samples("") is None
     assert parse_gpu_samples("NVIDIA-SMI has failed\n") is None
+
+
+def _row(active: bool, read: int | None, committed: int | None, high: int) -> dict[str, object]:
+    return {"topic": "t", "partition": 0, "active": active, "read_offset": read, "committed": committed, "highwater": high}
+
+
+def test_behind_counts_what_is_unread_or_uncommitted_on_fetched_partitions_only():
+    caught_up = {"partitions": [_row(True, 9, 9, 10), _row(True, None, None, 0)]}
+    assert behind(caught_up) == 0
+    # read but not yet committed still counts; a changelog partition (not fetched) does not
+    busy = {"partitions": [_row(True, 9, 6, 10), _row(True, 3, 3, 10), _row(False, None, None, 500)]}
+    assert behind(busy) == 3 + 6
