@@ -1466,7 +1466,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:agreement|deal|accord|ceasefire|truce|understanding)|"
+                            r"(?:agreement|deal|accord|ceasefire|truce|understanding|treaty)|"
                             # "endorsed a joint plan towards peace"; "securing Tehran's acceptance of the ceasefire"
                             r"(?:endorsed|adopted|endorsing|adopting)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:plan|roadmap|framework)|"
                             r"(?:secur(?:ed|ing)|won|winning|obtain(?:ed|ing))\s+(?:[\w'’-]+\s+){0,2}?(?:acceptance|consent|assent)\b)\b", re.I)
@@ -1485,7 +1485,9 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
                            r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge|(?:yielded|produced)\s+no|"
                            r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided|"
-                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes)\b", re.I)
+                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes|"
+                           # "Cairo said afterwards that Addis Ababa's position had not changed"
+                           r"positions?\s+(?:had|has|have)\s+not\s+changed|positions?\s+remain(?:ed|s)?\s+unchanged)\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -1729,7 +1731,7 @@ _OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
 # What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
 # verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’+-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
                             r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
@@ -2319,7 +2321,7 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     # "to ban more than two-thirds of oil imports from Russia"
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?imports?|"
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){0,5}?imports?|"
                            r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
                            r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
@@ -2338,7 +2340,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
                         # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
-                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
+                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures|bans?|embargo\w*)\b))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
                          r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,5}sanctions)\b", re.I)),

@@ -2677,3 +2677,38 @@ def test_a_single_drone_downed_counts_one():
     # a drone factory destroyed is no drone intercepted
     e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
     assert e["arguments"]["drones_intercepted"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a treaty endorsed after talks is an agreement
+        ("Foreign ministers of Armenia and Azerbaijan endorsed a treaty on their frontier at talks in Abu Dhabi on Monday.", "agreement"),
+        # one side's position unchanged after the talks: no agreement
+        ("Serbia and Kosovo negotiators met in Brussels on Thursday, but Belgrade said Pristina's position had not changed.",
+         "no_agreement"),
+    ],
+)
+def test_negotiation_outcome_round9_treaties_and_unchanged_positions(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+def test_negotiation_format_round9_proposed_talks_in_a_numbered_format():
+    # "P5+1" / "5+2" are talks formats: proposing to resume them proposes talks, not a text
+    e = extract("Iran proposed restarting the P5+1 talks on its nuclear programme, its foreign ministry said on Monday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument", "action"),
+    [
+        # a ban on imports with a dotted country abbreviation before them is an embargo
+        ("The White House announced a ban on U.S. imports of Venezuelan crude on Monday.", "embargo", "impose"),
+        # suspending a ban lifts it for a time
+        ("Beijing said it would suspend for six months its ban on exports of rare earths to Japan.", "export_ban", "lift"),
+    ],
+)
+def test_sanctions_round9_dotted_import_bans_and_suspended_bans(text, instrument, action):
+    args = extract(text, "sanctions")["arguments"]
+    assert args["instrument"]["value"] == instrument
+    assert args["action"]["value"] == action
