@@ -1196,6 +1196,9 @@ _ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?
                          rf"(?:\w+\s+)?{_DOWN_ONE}", re.I)
 _LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
 
+# "shot down all 12 drones": a count downed that is all of them
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.I)
+
 
 def drone_arguments(sents: Sequence[Sent]) -> dict:
     launched = _first_number(_LAUNCHED, sents, 0.8)
@@ -1216,6 +1219,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
             launched = _first_number(_LAUNCHED, sents, 0.8, skip=launched["span"]["start"])
             if launched and launched["value"] < intercepted["value"]:
                 launched = None
+    if launched is None and intercepted and _ALL_BEFORE.search(
+            next((x.text[: intercepted["span"]["start"] - x.start] for x in sents
+                  if x.start <= intercepted["span"]["start"] < x.start + len(x.text)), "")):
+        # "destroyed all eight drones Russia fired": every drone launched was downed, so as many were launched
+        launched = _quantity(intercepted["value"], intercepted["text"], intercepted["span"]["start"], intercepted["span"]["end"], 0.6)
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     else:

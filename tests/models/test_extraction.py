@@ -2712,3 +2712,10 @@ def test_sanctions_round9_dotted_import_bans_and_suspended_bans(text, instrument
     args = extract(text, "sanctions")["arguments"]
     assert args["instrument"]["value"] == instrument
     assert args["action"]["value"] == action
+
+
+def test_drones_round9_all_downed_were_all_launched():
+    # "all N drones" downed: as many were launched as were downed
+    args = extract("Air defences destroyed all nine attack drones fired at Kharkiv overnight, the governor said.", "drone_strike")["arguments"]
+    assert args["drones_intercepted"]["value"] == 9
+    assert args["drones_launched"]["value"] == 9
