@@ -1087,7 +1087,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|decision-making\s+cent(?:re|er)s?|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
-                              r"governor'?s?\s+(?:office|residence))\b", re.I)),
+                              r"governor'?s?\s+(?:office|residence)|"
+                              # emergency services are the state's: "struck a fire station"
+                              r"fire\s+(?:stations?|departments?|brigades?)|emergency\s+services?\s+(?:buildings?|stations?|offices?))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
                              # a police or rescue helicopter carries people; a military one (below) is a weapon
@@ -1108,7 +1110,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
-                              r"laborator(?:y|ies)|labs?)\b", re.I)),
+                              r"laborator(?:y|ies)|labs?|printing\s+(?:house|press|plant)s?)\b", re.I)),
 ]
 
 

@@ -2719,3 +2719,16 @@ def test_drones_round9_all_downed_were_all_launched():
     args = extract("Air defences destroyed all nine attack drones fired at Kharkiv overnight, the governor said.", "drone_strike")["arguments"]
     assert args["drones_intercepted"]["value"] == 9
     assert args["drones_launched"]["value"] == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # emergency services are the state's
+        ("A drone hit a fire station in Sumy on Monday, wounding two firefighters, the regional governor said.", "government"),
+        # a printing house is a workplace, not a home
+        ("Russian drones struck a printing house in Kharkiv overnight, the mayor said.", "industrial"),
+    ],
+)
+def test_drone_target_type_round9_fire_stations_and_printing_houses(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
