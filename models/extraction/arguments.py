@@ -1463,7 +1463,9 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to"
                                r"(?!\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:talks|negotiations|round|meeting|consultations)\b)|"
                                # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
-                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
+                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?)|"
+                               # "would not receive a delegation from ECOWAS": a delegation received comes on a visit
+                               r"receiv(?:e|es|ed|ing)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:delegations?|missions?)\s+(?:from|of)\b)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
                          r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
@@ -1752,8 +1754,16 @@ _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|
 # "talks between Putin and U.S. envoys Witkoff and Kushner": the envoy as one side of the talks
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with|talks\s+between\s+[^,;.]{0,60}?\band\s+(?:[\w.'’-]+\s+){0,2}?"
                           r"(?:envoys?|emissar(?:y|ies))\b)", re.I)
+# "the two presidents each met the mediator separately": leaders who do not meet each other hold no summit
+_APART = re.compile(r"\b(?:each\s+met|met\s+(?:[\w.'’-]+\s+){0,4}?separately|in\s+separate\s+meetings|refus\w*\s+to\s+sit\s+in\s+the\s+same\s+room)\b",
+                    re.I)
+# "met EU envoy Lajcak", "talks that UN envoy Grundberg hosted": a bloc's envoy mediates talks; he visits no one's capital
+_BLOC_ENVOY = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|EU|European\s+Union|African\s+Union|AU|OSCE|Arab\s+League|ECOWAS|IGAD|"
+                         r"UN\s+Secretary-General's|bloc's)\s+(?:(?:special|peace|chief)\s+)?$")
 # "talks with the Taliban in Doha that ..., which he would present to President Ghani": the leader is in a later clause
-_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b", re.I)
+_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b|"
+                           # "have not met since President Trump called off the talks": a leader in a time clause
+                           r"\s+(?:since|after|before|until|when)\s+(?!(?:the|a|an|his|her|their|its)\s+(?:talks|meeting)\b)", re.I)
 # "Sisi received Erdogan in Cairo, the Turkish president's first visit": a leader's visit received by another
 _RECEIVED = re.compile(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b", re.I)
 # "agreed to hold a foreign ministers' meeting, a step toward a leaders' summit": a later goal, not this meeting's form
@@ -1824,12 +1834,12 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
         # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
         name, m = "summit", meet or m
-    elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
+    elif name == "talks" and envoy and not _BLOC_ENVOY.search(s.text, 0, envoy.start()) and (meets := _ENVOY_MEETS.search(s.text)) and any(
             (lm.start >= meets.start() and not _LATER_CLAUSE.search(s.text, meets.end(), lm.start)) or envoy.start() >= meets.end()
             for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
-    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
+    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and not _APART.search(s.text) and (
             (meet := next((x for x in _LEADERS_MEET.finditer(s.text) if not any(a <= x.start() < b for a, b in occasions)), None))
             or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").

@@ -2732,3 +2732,21 @@ def test_drones_round9_all_downed_were_all_launched():
 )
 def test_drone_target_type_round9_fire_stations_and_printing_houses(text, target_type):
     assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # a delegation received comes on a visit, even when refused
+        ("Mali's junta said it would not receive a delegation from the African Union this week.", "envoy_visit"),
+        # a bloc's envoy meeting a side mediates talks; he does not visit the side
+        ("Armenian Prime Minister Nikol Pashinyan met EU envoy Toivo Klaar in Yerevan on Monday to discuss the peace treaty.", "talks"),
+        # a leader named in a time clause is not whom the envoy met
+        ("Hamas officials and U.S. envoy Adam Boehler have not met since President Trump ended the contacts in March.", "talks"),
+        # two leaders who each met the mediator separately held no summit
+        ("Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki each met the AU mediator separately in Addis Ababa on "
+         "Friday.", "talks"),
+    ],
+)
+def test_negotiation_format_round9_received_delegations_bloc_envoys_and_apart(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
