@@ -3181,6 +3181,9 @@ def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
             out.append(_quantity(1, more.group("p"), s.start + more.start("p"), s.start + more.end("p"), 0.6))
     return sorted(out, key=lambda q: q["span"]["start"])
 
+_SEPARATE_DEAL = re.compile(r"[^;.]{0,80}?\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an)\s+separate\s+(?:arrangement|deal|agreement|"
+                            r"exchange|swap|release|understanding)\b", re.I)
+
 
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
@@ -3230,6 +3233,9 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
                                                and q["text"] == "" for q in ones)]
         ones = [q for q in ones if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
+        # "ten Thai nationals were also released under a separate arrangement": another deal's release, not this swap's
+        counts = [c for c in counts if not any(x.start <= c["span"]["start"] < x.start + len(x.text)
+                                               and _SEPARATE_DEAL.match(x.text, c["span"]["end"] - x.start) for x in sents)]
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []
         # More groups add up only in the sentence that names the second side ("175 servicemen plus 22 seriously

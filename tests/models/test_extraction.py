@@ -2750,3 +2750,10 @@ def test_drone_target_type_round9_fire_stations_and_printing_houses(text, target
 )
 def test_negotiation_format_round9_received_delegations_bloc_envoys_and_apart(text, fmt):
     assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+def test_swap_total_round9_release_under_a_separate_deal_is_not_counted():
+    # people freed under another arrangement are no part of this swap's total
+    args = extract("Azerbaijan freed 12 Armenian soldiers on Monday and Armenia released 8 Azerbaijani detainees; two Russian citizens "
+                   "were also freed under a separate agreement.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 20
