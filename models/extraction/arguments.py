@@ -2805,6 +2805,8 @@ _GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
 _CIVILIAN_AMONG = re.compile(r"\b(?:filmmakers?|film\s+directors?|journalists?|reporters?|activists?|writers?|artists?|teachers?|"
                              r"students?|civilians?|bloggers?|lawyers?|academics?|priests?|clerics?)\b", re.I)
 
+_SOLDIERS_AMONG = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|defenders|(?-i:POWs)|prisoners\s+of\s+war)\b", re.I)
+
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
     """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
@@ -2821,9 +2823,11 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
     at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
-    if (at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]))
-            and not any(_CIVILIAN_AMONG.search(s.text) for s in sents)):
-        # ... unless civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv")
+    if (at_war and found["value"] == "detainees"
+            and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]) or CATEGORIES[-1][1].fullmatch(found["text"]))
+            and (not any(_CIVILIAN_AMONG.search(s.text) for s in sents) or any(_SOLDIERS_AMONG.search(s.text) for s in sents))):
+        # ... unless only civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv"); a swap
+        # of "230 Ukrainians, including 213 soldiers and 17 civilians" is still one of prisoners of war
         return {**found, "value": "pows", "score": 0.6}
     return found
 

@@ -2757,3 +2757,10 @@ def test_swap_total_round9_release_under_a_separate_deal_is_not_counted():
     args = extract("Azerbaijan freed 12 Armenian soldiers on Monday and Armenia released 8 Azerbaijani detainees; two Russian citizens "
                    "were also freed under a separate agreement.", "prisoner_swap")["arguments"]
     assert args["total"]["value"] == 20
+
+
+def test_swap_category_round9_war_swap_with_soldiers_and_some_civilians_is_pows():
+    # a swap between the warring states that names soldiers among mixed groups is one of prisoners of war
+    e = extract("Russia and Ukraine swapped 150 prisoners each on Sunday, among them servicemen and several civilians, "
+                "the defence ministry said.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "pows"
