@@ -2610,12 +2610,19 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
         # A demand that sanctions be lifted (by those under them) is about lifting, not a proposed measure.
         _d, name, m, s = best
         return _label("lift", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
+    if modality == "proposed" and best is not None and best[1] in ("extend", "lift") and _PROPOSED_ACT.search(
+            best[3].text, 0, best[2].start()):
+        # "proposed to extend its arms embargo": what is proposed is done to a measure already in force
+        _d, name, m, s = best
+        return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     if modality in ("threatened", "proposed"):
         return _label({"threatened": "threaten", "proposed": "propose"}[modality], None, None, None, 0.65)
     if best is not None:
         _d, name, m, s = best
         return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     return _label("impose", None, None, None, 0.55)
+
+_PROPOSED_ACT = re.compile(r"\b(?:propos(?:ed|es|e|ing|al)|recommend(?:ed|s|ing)?)\s+(?:on\s+\w+day\s+)?(?:to\s+)?$", re.I)
 
 
 _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)

@@ -2764,3 +2764,9 @@ def test_swap_category_round9_war_swap_with_soldiers_and_some_civilians_is_pows(
     e = extract("Russia and Ukraine swapped 150 prisoners each on Sunday, among them servicemen and several civilians, "
                 "the defence ministry said.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] == "pows"
+
+
+def test_sanctions_action_round9_proposed_extension_is_an_extension():
+    # a proposal to renew a measure in force: the action is the renewal
+    args = extract("Britain proposed on Monday to extend its asset freeze on Syrian officials for another year.", "sanctions")["arguments"]
+    assert args["action"]["value"] == "extend"
