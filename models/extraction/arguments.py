@@ -1122,6 +1122,10 @@ _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman
                           r"denied|accused|launched|sent|fired|used|carried|dropped)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
+# "Houthi fighters attacked ...": armed people as the subject of an active attack verb
+_ARMED_PEOPLE = re.compile(r"fighters|militants?|soldiers|troops|forces|servicem[ae]n", re.I)
+_SUBJECT_ATTACKS = re.compile(r"\s+(?:attacked|struck|hit|targeted|raided|bombed|shelled|fired)\b", re.I)
+
 
 _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
 # Who was killed names the target when no place or thing does ("killed 21 civilians", "killing five fighters").
@@ -1158,6 +1162,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         # the speaker's comment runs to the end of its clause ("...; India said it had targeted radars" is news again)
         comment_end = s.text.find(";", comment.end()) if comment is not None else -1
         comment_end = len(s.text) if comment_end < 0 else comment_end
+        # "Houthi fighters attacked the carrier": the subject attacking is the attacker
+        found = [f for f in found if not (_ARMED_PEOPLE.fullmatch(f[2].group(0)) and _SUBJECT_ATTACKS.match(s.text, f[2].end()))]
+        # "..., a day after militants ambushed a convoy": what an earlier attack hit, unless nothing else is named
+        earlier = [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+        found = [f for f in found if not any(a <= f[2].start() < b for a, b in earlier)] or found
         for priority, name, m in found:
             if _NO_BEFORE.search(s.text, 0, m.start()):
                 continue  # "no civilians were hurt": what was not hit

@@ -2770,3 +2770,17 @@ def test_sanctions_action_round9_proposed_extension_is_an_extension():
     # a proposal to renew a measure in force: the action is the renewal
     args = extract("Britain proposed on Monday to extend its asset freeze on Syrian officials for another year.", "sanctions")["arguments"]
     assert args["action"]["value"] == "extend"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # what an earlier attack hit is not this strike's target
+        ("Nigeria's air force said it had killed scores of ISWAP fighters in drone strikes near Lake Chad on Monday, two days after "
+         "the militants attacked a bus on the Maiduguri road.", "military"),
+        # armed people as the subject of an attack verb are the attackers
+        ("Al-Shabaab fighters attacked a hotel in Kismayo with drones on Friday, the police said.", "civilian"),
+    ],
+)
+def test_drone_target_type_round9_earlier_attacks_and_attacking_subjects(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
