@@ -2823,6 +2823,9 @@ _CIVILIAN_AMONG = re.compile(r"\b(?:filmmakers?|film\s+directors?|journalists?|r
 
 _SOLDIERS_AMONG = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|defenders|(?-i:POWs)|prisoners\s+of\s+war)\b", re.I)
 
+_WHILE_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|and\s+separately)\b|;)[^;]*$", re.I)
+_LIVING_COUNTED = re.compile(rf"{_NUM}\s+(?:[\w-]+\s+)?(?:prisoners|detainees|captives|hostages|soldiers|servicem[ae]n|POWs|civilians)\b", re.I | re.X)
+
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
     """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
@@ -2831,6 +2834,8 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             m = rx.search(s.text)
             if m and name == "bodies" and any(x.end() <= m.start() and not rx.search(x.group(0)) for x in _LIVING_RELEASED.finditer(s.text)):
                 continue  # "free 10 living hostages and hand over 18 bodies": the living are named first
+            if m and name == "bodies" and (w := _WHILE_CLAUSE.search(s.text, 0, m.start())) and _LIVING_COUNTED.search(s.text, 0, w.start()):
+                continue  # "exchange 1,200 prisoners, while Moscow proposed truces to collect bodies": another matter
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:

@@ -2784,3 +2784,10 @@ def test_sanctions_action_round9_proposed_extension_is_an_extension():
 )
 def test_drone_target_type_round9_earlier_attacks_and_attacking_subjects(text, target_type):
     assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+def test_swap_category_round9_bodies_in_a_while_clause_are_another_matter():
+    # the swap counts living prisoners; bodies named in a contrasting clause do not make it a repatriation of remains
+    e = extract("Armenia and Azerbaijan agreed on Monday to exchange 40 prisoners, officials said, while both sides pledged "
+                "to keep searching for the bodies of the missing.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] != "bodies"
