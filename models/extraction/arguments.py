@@ -1202,8 +1202,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
 
 # "officers shot down a third drone", "one drone was intercepted": a single drone named by an article or ordinal
 _DOWN_ONE = r"(?:shot\s+down|intercept(?:ed|ing)|down(?:ed|ing)|brought\s+down|took\s+down)"
-_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
-_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)){_SINGLE_DRONE}\s+(?:was|had\s+been|has\s+been)\s+"
+_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch(?!ed\b)|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
+# "Israel's military said a drone launched from Yemen had been intercepted": the subject of a reported clause, with
+# where it came from between
+_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)|(?<=\bsaid\s)|(?<=\bthat\s)){_SINGLE_DRONE}"
+                         r"(?:\s+(?:launched|fired|sent|flown)\s+from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:was|had\s+been|has\s+been)\s+"
                          rf"(?:\w+\s+)?{_DOWN_ONE}", re.I)
 _LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
 

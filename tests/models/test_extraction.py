@@ -2791,3 +2791,9 @@ def test_swap_category_round9_bodies_in_a_while_clause_are_another_matter():
     e = extract("Armenia and Azerbaijan agreed on Monday to exchange 40 prisoners, officials said, while both sides pledged "
                 "to keep searching for the bodies of the missing.", "prisoner_swap")
     assert e["arguments"]["category"]["value"] != "bodies"
+
+
+def test_a_single_drone_from_somewhere_reported_downed_counts_one():
+    # the subject of a reported clause, with where it was launched from between, downed: one intercepted
+    e = extract("The army said a drone launched from Lebanon had been shot down over the Galilee on Sunday.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"]["value"] == 1
