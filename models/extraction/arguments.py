@@ -1702,7 +1702,7 @@ _HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
 
 # "Iranian President Hassan Rouhani", "the presidents of Kyrgyzstan and Tajikistan": a head of state named by title and
 # country, whether or not the gazetteer knows the person (past leaders are not listed).
-_TITLE_NAME_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
+_TITLE_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
 _HEADS_OF = re.compile(r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$", re.I)
 _AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?$", re.I)
 

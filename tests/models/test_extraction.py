@@ -2797,3 +2797,10 @@ def test_a_single_drone_from_somewhere_reported_downed_counts_one():
     # the subject of a reported clause, with where it was launched from between, downed: one intercepted
     e = extract("The army said a drone launched from Lebanon had been shot down over the Galilee on Sunday.", "drone_strike")
     assert e["arguments"]["drones_intercepted"]["value"] == 1
+
+
+def test_negotiation_format_round9_possessive_title_names_a_leader():
+    # "Guyana's President Irfaan Ali": a head of state named by his country's possessive and title
+    e = extract("Suriname's President Chan Santokhi and Guyana's President Irfaan Ali met at a meeting brokered by Barbados on "
+                "Thursday, agreeing to settle their border dispute.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
