@@ -1511,7 +1511,9 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
                            r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided|"
                            r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes|"
                            # "Cairo said afterwards that Addis Ababa's position had not changed"
-                           r"positions?\s+(?:had|has|have)\s+not\s+changed|positions?\s+remain(?:ed|s)?\s+unchanged)\b", re.I)
+                           r"positions?\s+(?:had|has|have)\s+not\s+changed|positions?\s+remain(?:ed|s)?\s+unchanged|"
+                           # "the two leaders refused to sit in the same room": they did not even meet to agree
+                           r"refus\w+\s+to\s+sit\s+(?:down\s+)?(?:in\s+the\s+same\s+room|at\s+the\s+same\s+table|together))\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(

@@ -2687,6 +2687,8 @@ def test_a_single_drone_downed_counts_one():
         # one side's position unchanged after the talks: no agreement
         ("Serbia and Kosovo negotiators met in Brussels on Thursday, but Belgrade said Pristina's position had not changed.",
          "no_agreement"),
+        # sides that refuse even to sit together reach no agreement
+        ("Sudan's army and the RSF sent delegations to Jeddah on Monday but refused to sit at the same table.", "no_agreement"),
     ],
 )
 def test_negotiation_outcome_round9_treaties_and_unchanged_positions(text, outcome):
