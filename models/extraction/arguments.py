@@ -3214,6 +3214,9 @@ def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
 _SEPARATE_DEAL = re.compile(r"[^;.]{0,80}?\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an)\s+separate\s+(?:arrangement|deal|agreement|"
                             r"exchange|swap|release|understanding)\b", re.I)
 
+_ALSO_UNEVEN = re.compile(rf"\balso\s+(?:[\w'’-]+\s+){{0,2}}?(?:received|freed|released|returned|handed\s+over|got\s+back)\s+(?P<a>{_NUM})\s+"
+                          rf"(?:[\w'’-]+\s+){{0,3}}?in\s+(?:return|exchange)\s+for\s+(?:the\s+)?(?P<b>{_NUM})\b", re.I | re.X)
+
 
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
@@ -3253,6 +3256,12 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
             each = counts[0]
     if total is None and each is not None:
         total = {**each, "value": each["value"] * 2, "score": 0.75}
+        # "exchanged 246 prisoners each ...; Kyiv also received 31 wounded soldiers in return for 15 Russians": an uneven
+        # extra exchange adds to the total, and the sides no longer freed the same number
+        extra = next((m for x in sents for m in [_ALSO_UNEVEN.search(x.text)] if m), None)
+        a, b = (value_of(extra.group("a")), value_of(extra.group("b"))) if extra else (None, None)
+        if a is not None and b is not None and a != b:
+            total, each = {**total, "value": total["value"] + int(a) + int(b), "score": 0.7}, None
     if total is None and each is None and _other_side_uncounted(sents):
         return None, None
     if total is None:

@@ -2806,3 +2806,11 @@ def test_negotiation_format_round9_possessive_title_names_a_leader():
     e = extract("Suriname's President Chan Santokhi and Guyana's President Irfaan Ali met at a meeting brokered by Barbados on "
                 "Thursday, agreeing to settle their border dispute.", "negotiation")
     assert e["arguments"]["format"]["value"] == "summit"
+
+
+def test_swap_total_round9_uneven_extra_exchange_after_each():
+    # an extra, uneven exchange on top of an equal one adds to the total, and the sides no longer freed the same number
+    args = extract("Armenia and Azerbaijan exchanged 10 prisoners each on Monday; Baku also released 4 wounded soldiers in return "
+                   "for 2 Azerbaijani servicemen.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 26
+    assert args["released_by_each_side"] is None
