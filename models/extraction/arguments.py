@@ -1087,7 +1087,9 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("government", re.compile(r"\b(?:government\s+(?:building|headquarters|offices?|complex)|parliament|ministry\s+building|president|kremlin|"
                               r"prime\s+minister|decision-making\s+cent(?:re|er)s?|"
                               r"administration\s+building|council\s+building|city\s+hall|police\s+(?:stations?|headquarters|checkpoints?|posts?)|presidential\s+(?:palace|residence)|"
-                              r"governor'?s?\s+(?:office|residence))\b", re.I)),
+                              r"governor'?s?\s+(?:office|residence)|"
+                              # emergency services are the state's: "struck a fire station"
+                              r"fire\s+(?:stations?|departments?|brigades?)|emergency\s+services?\s+(?:buildings?|stations?|offices?))\b", re.I)),
     ("transport", re.compile(r"\b(?:rail\w*|bridges?|airports?|trains?|bus(?:es)?|minibus\w*|roads?|highways?|vehicles?|cars?|trucks?|"
                              r"lorr\w+|stations?|logistics|ambulances?|boats?|convoys?|motorcycles?|pick-?up|"
                              # a police or rescue helicopter carries people; a military one (below) is a weapon
@@ -1108,7 +1110,7 @@ _TARGET_TYPES: list[tuple[str, re.Pattern[str]]] = [
                             # people hit are the target too ("struck a group of soldiers in the village"), nearest first
                             r"soldiers|servicem[ae]n|strongholds?)\b", re.I)),
     ("industrial", re.compile(r"\b(?:factor\w+|plants?|industrial|enterprises?|works|chemical|manufactur\w+|economic\s+zone|"
-                              r"laborator(?:y|ies)|labs?)\b", re.I)),
+                              r"laborator(?:y|ies)|labs?|printing\s+(?:house|press|plant)s?)\b", re.I)),
 ]
 
 
@@ -1119,6 +1121,10 @@ _HIT = re.compile(r"\b(?:hit|hits|struck|strik\w*|target\w*|attack\w*|damag\w*|d
 _ATTRIBUTION = re.compile(r"^\s*(?:'s\s+)?(?:\w+\s+){0,2}?(?:said|says|spokesman|spokeswoman|spokesperson|reported|announced|claimed|statement|"
                           r"denied|accused|launched|sent|fired|used|carried|dropped)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+# "Houthi fighters attacked ...": armed people as the subject of an active attack verb
+_ARMED_PEOPLE = re.compile(r"fighters|militants?|soldiers|troops|forces|servicem[ae]n", re.I)
+_SUBJECT_ATTACKS = re.compile(r"\s+(?:attacked|struck|hit|targeted|raided|bombed|shelled|fired)\b", re.I)
 
 
 _DRONE_AFTER = re.compile(rf"\s+{_DRONE_NOUN}", re.I)
@@ -1156,6 +1162,11 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
         # the speaker's comment runs to the end of its clause ("...; India said it had targeted radars" is news again)
         comment_end = s.text.find(";", comment.end()) if comment is not None else -1
         comment_end = len(s.text) if comment_end < 0 else comment_end
+        # "Houthi fighters attacked the carrier": the subject attacking is the attacker
+        found = [f for f in found if not (_ARMED_PEOPLE.fullmatch(f[2].group(0)) and _SUBJECT_ATTACKS.match(s.text, f[2].end()))]
+        # "..., a day after militants ambushed a convoy": what an earlier attack hit, unless nothing else is named
+        earlier = [e.span() for e in _EARLIER_EVENT.finditer(s.text)]
+        found = [f for f in found if not any(a <= f[2].start() < b for a, b in earlier)] or found
         for priority, name, m in found:
             if _NO_BEFORE.search(s.text, 0, m.start()):
                 continue  # "no civilians were hurt": what was not hit
@@ -1191,10 +1202,16 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
 
 # "officers shot down a third drone", "one drone was intercepted": a single drone named by an article or ordinal
 _DOWN_ONE = r"(?:shot\s+down|intercept(?:ed|ing)|down(?:ed|ing)|brought\s+down|took\s+down)"
-_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
-_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)){_SINGLE_DRONE}\s+(?:was|had\s+been|has\s+been)\s+"
+_SINGLE_DRONE = r"(?:a|one|another|(?:a|the)\s+(?:second|third|fourth|fifth))\s+(?:[\w-]+\s+){0,2}?(?:drone|uav|quadcopter|shahed)\b(?!-|\s+(?:factor|plant|workshop|depot|warehouse|launch(?!ed\b)|base|production|site|facilit|operator|unit|team|crew|attacks?\b|strikes?\b|control))"
+# "Israel's military said a drone launched from Yemen had been intercepted": the subject of a reported clause, with
+# where it came from between
+_ONE_DOWNED = re.compile(rf"\b{_DOWN_ONE}\s+{_SINGLE_DRONE}|(?:^|(?<=[.;,]\s)|(?<=\band\s)|(?<=\bsaid\s)|(?<=\bthat\s)){_SINGLE_DRONE}"
+                         r"(?:\s+(?:launched|fired|sent|flown)\s+from\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:was|had\s+been|has\s+been)\s+"
                          rf"(?:\w+\s+)?{_DOWN_ONE}", re.I)
 _LAUNCHED_SUBJECT = re.compile(rf"\s+{_DRONE_WORDS}\s+(?:launched|fired|sent)\s+(?:from|by)\b", re.I)
+
+# "shot down all 12 drones": a count downed that is all of them
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
 
 def drone_arguments(sents: Sequence[Sent]) -> dict:
@@ -1216,6 +1233,11 @@ def drone_arguments(sents: Sequence[Sent]) -> dict:
             launched = _first_number(_LAUNCHED, sents, 0.8, skip=launched["span"]["start"])
             if launched and launched["value"] < intercepted["value"]:
                 launched = None
+    if launched is None and intercepted and _ALL_BEFORE.search(
+            next((x.text[: intercepted["span"]["start"] - x.start] for x in sents
+                  if x.start <= intercepted["span"]["start"] < x.start + len(x.text)), "")):
+        # "destroyed all eight drones Russia fired": every drone launched was downed, so as many were launched
+        launched = _quantity(intercepted["value"], intercepted["text"], intercepted["span"]["start"], intercepted["span"]["end"], 0.6)
     if intercepted:
         intercepted = _plus_jammed(intercepted, sents)
     else:
@@ -1453,7 +1475,9 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
                                r"sen(?:d|ds|t|ding)\s+(?:a\s+|an\s+|its\s+)?(?:[\w-]+\s+)?(?:delegation|envoy|mission|emissary)\s+to"
                                r"(?!\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:talks|negotiations|round|meeting|consultations)\b)|"
                                # "Putin received U.S. envoy Witkoff at the Kremlin": the host is visited
-                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?))\b", re.I)),
+                               r"(?:received|hosted)\s+(?:[\w.'’-]+\s+){0,3}?(?:envoys?|emissar(?:y|ies)|special\s+representatives?)|"
+                               # "would not receive a delegation from ECOWAS": a delegation received comes on a visit
+                               r"receiv(?:e|es|ed|ing)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:delegations?|missions?)\s+(?:from|of)\b)\b", re.I)),
     ("talks", re.compile(r"\b(?:talks|negotiat\w+|round|meeting|meet|met|consultations|dialogue|discuss\w*|declaration|signed|contacts|"
                          # "UN-led efforts to finalise a roadmap": the diplomacy, whatever text it works on
                          r"good\s+offices|(?:[\w-]+-led|peace|diplomatic|mediation)\s+efforts)\b", re.I)),
@@ -1466,7 +1490,7 @@ _FORMATS: list[tuple[str, re.Pattern[str]]] = [
 _OUTCOME_AGREE = re.compile(r"\b(?:agreed|agreeing|agreement\s+(?:was\s+)?reached|reached\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:agreement|deal|accord|understanding|ceasefire|truce|consensus)|"
                             r"signed|initial(?:l)?ed|finali[sz]ed|struck\s+a\s+deal|clinched|sealed|accord\s+was|deal\s+was\s+reached|yielded\s+pledges|"
                             r"(?:brokered|accepted|approved|endorsed|yielded|produced|accepting|approving|endorsing)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:agreement|deal|accord|ceasefire|truce|understanding)|"
+                            r"(?:agreement|deal|accord|ceasefire|truce|understanding|treaty)|"
                             # "endorsed a joint plan towards peace"; "securing Tehran's acceptance of the ceasefire"
                             r"(?:endorsed|adopted|endorsing|adopting)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:plan|roadmap|framework)|"
                             r"(?:secur(?:ed|ing)|won|winning|obtain(?:ed|ing))\s+(?:[\w'’-]+\s+){0,2}?(?:acceptance|consent|assent)\b)\b", re.I)
@@ -1485,7 +1509,11 @@ _OUTCOME_FAIL = re.compile(r"\b(?:no\s+breakthrough|without\s+agreeing|no\s+agre
                            r"no\s+(?:tangible\s+|concrete\s+)?results?|(?:ended|closed)\s+in\s+acrimony|inconclusive\w*|stalemate|"
                            r"no\s+(?:progress|consensus)|fell\s+apart|failed\s+to\s+bridge|(?:yielded|produced)\s+no|"
                            r"without\s+(?:any\s+)?(?:results?|progress)|remain(?:ed|s)?\s+(?:deeply\s+)?divided|"
-                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes)\b", re.I)
+                           r"dash(?:ed|ing|es)\s+(?:[\w'’-]+\s+){0,2}?hopes|"
+                           # "Cairo said afterwards that Addis Ababa's position had not changed"
+                           r"positions?\s+(?:had|has|have)\s+not\s+changed|positions?\s+remain(?:ed|s)?\s+unchanged|"
+                           # "the two leaders refused to sit in the same room": they did not even meet to agree
+                           r"refus\w+\s+to\s+sit\s+(?:down\s+)?(?:in\s+the\s+same\s+room|at\s+the\s+same\s+table|together))\b", re.I)
 
 
 _VENUE_BEFORE = re.compile(
@@ -1676,7 +1704,7 @@ _HEAD_TITLE = re.compile(r"\b(?:Prime\s+Minister|President|Chancellor)\s+$")
 
 # "Iranian President Hassan Rouhani", "the presidents of Kyrgyzstan and Tajikistan": a head of state named by title and
 # country, whether or not the gazetteer knows the person (past leaders are not listed).
-_TITLE_NAME_AFTER = re.compile(r"\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
+_TITLE_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:President|Prime\s+Minister|Chancellor)\s+(?-i:[A-Z])[\w'’.-]+(?!\s*(?:'s|’s))")
 _HEADS_OF = re.compile(r"\b(?:presidents|prime\s+ministers|leaders|heads\s+of\s+state)\s+of\s+(?:the\s+)?$", re.I)
 _AND_AFTER = re.compile(r"\s+and\s+(?:the\s+)?$", re.I)
 
@@ -1729,7 +1757,7 @@ _OFFERED_TRUCE = re.compile(r"\b(?:ready|willing|prepared|open)\s+(?:for|to(?:\s
 _FALLBACK_TALKS = re.compile(r"\b(?:agreed|ceremony|ceasefire|truce|peace)\b", re.I)
 # What was proposed or offered is the form when it is talks ("proposed holding talks", "offered to host"), also as the
 # verb of a proposed clause ("proposed that the two Koreas restore a pact and resume dialogue").
-_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
+_OFFERED_TALKS = re.compile(r"\s+(?:[\w'’+-]+\s+){0,8}?(?:that\s+[^,;.]{0,80}?\b(?:resume|restart|hold|open|start)\s+(?:direct\s+|new\s+|peace\s+|face-to-face\s+)?)?"
                             r"(?:hold|holding|host|hosting|mediat\w*|broker\w*|talks|negotiat\w*|meet|meeting|"
                             r"summit|dialogue|['‘]?good\s+offices)\b", re.I)
 # A delegation travelling to join talks hosted or mediated by a third party goes to talks, not on a visit.
@@ -1740,8 +1768,16 @@ _HOSTED_TALKS = re.compile(r"\b(?:(?:hosted|mediated|brokered)\s+by|(?:indirect|
 # "talks between Putin and U.S. envoys Witkoff and Kushner": the envoy as one side of the talks
 _ENVOY_MEETS = re.compile(r"\b(?:met|meets?|meeting|talks\s+with|talks\s+between\s+[^,;.]{0,60}?\band\s+(?:[\w.'’-]+\s+){0,2}?"
                           r"(?:envoys?|emissar(?:y|ies))\b)", re.I)
+# "the two presidents each met the mediator separately": leaders who do not meet each other hold no summit
+_APART = re.compile(r"\b(?:each\s+met|met\s+(?:[\w.'’-]+\s+){0,4}?separately|in\s+separate\s+meetings|refus\w*\s+to\s+sit\s+in\s+the\s+same\s+room)\b",
+                    re.I)
+# "met EU envoy Lajcak", "talks that UN envoy Grundberg hosted": a bloc's envoy mediates talks; he visits no one's capital
+_BLOC_ENVOY = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|EU|European\s+Union|African\s+Union|AU|OSCE|Arab\s+League|ECOWAS|IGAD|"
+                         r"UN\s+Secretary-General's|bloc's)\s+(?:(?:special|peace|chief)\s+)?$")
 # "talks with the Taliban in Doha that ..., which he would present to President Ghani": the leader is in a later clause
-_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b", re.I)
+_LATER_CLAUSE = re.compile(r";|,\s+(?:which|who|whom|that|and|but|while|said|says)\b|\s+that\s+the\b|"
+                           # "have not met since President Trump called off the talks": a leader in a time clause
+                           r"\s+(?:since|after|before|until|when)\s+(?!(?:the|a|an|his|her|their|its)\s+(?:talks|meeting)\b)", re.I)
 # "Sisi received Erdogan in Cairo, the Turkish president's first visit": a leader's visit received by another
 _RECEIVED = re.compile(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b", re.I)
 # "agreed to hold a foreign ministers' meeting, a step toward a leaders' summit": a later goal, not this meeting's form
@@ -1812,12 +1848,12 @@ def _format_in(gaz: Gazetteer, s: Sent) -> tuple[str, re.Match[str]] | None:
         # A head of state on a trip who meets another ("to meet Kim during his trip to South Korea", "held talks with
         # Erdogan in Istanbul, his first visit to Turkey") holds a summit.
         name, m = "summit", meet or m
-    elif name == "talks" and envoy and (meets := _ENVOY_MEETS.search(s.text)) and any(
+    elif name == "talks" and envoy and not _BLOC_ENVOY.search(s.text, 0, envoy.start()) and (meets := _ENVOY_MEETS.search(s.text)) and any(
             (lm.start >= meets.start() and not _LATER_CLAUSE.search(s.text, meets.end(), lm.start)) or envoy.start() >= meets.end()
             for lm, _c in _leader_mentions(gaz, s)):
         # "US envoy Witkoff met Putin in Moscow", "Putin met U.S. envoys": an envoy received by a head of state
         name, m = "envoy_visit", envoy
-    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and (
+    elif name in ("talks", "proposal") and _leaders_in(gaz, s) >= 2 and not _APART.search(s.text) and (
             (meet := next((x for x in _LEADERS_MEET.finditer(s.text) if not any(a <= x.start() < b for a, b in occasions)), None))
             or (name == "talks" and _leaders_together(gaz, s))):
         # Two heads of state or government in talks: a summit ("Abiy and Mohamud agreed after talks in Ankara").
@@ -2319,7 +2355,7 @@ _INSTRUMENTS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:sales|exports|deliveries|shipments|transfers))\b(?!\s+(?:to\s+|from\s+)?and\s+imports?)", re.I)),
     # Halting trade both ways ("halted all exports and imports to and from Israel") is an embargo.
     # "to ban more than two-thirds of oil imports from Russia"
-    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,5}?imports?|"
+    ("embargo", re.compile(r"\b(?:embargo\w*|import\s+ban|(?:ban|barr|prohibit)\w*\s+(?:on\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){0,5}?imports?|"
                            r"(?:halt|stop|suspend|cut|ban|froze|freez)\w*\s+(?:[\w-]+\s+){0,3}?(?:exports?\s+(?:to\s+|from\s+)?and\s+imports?|"
                            r"imports?\s+(?:to\s+|from\s+)?and\s+exports?|"
                            r"trade\s+(?:with|to|from))|"
@@ -2338,7 +2374,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:sanctions|restrictions|tariffs|embargo)\s+(?:(?:were|are|was|is|be|been|being)\s+)?remov\w*|relief|rescind\w*|revok\w*|scrap\w*|abolition|drop\w*|unfreez\w*|unfroze\w*|waive\w*|"
                         r"roll(?:ed|ing)?\s+back|repeal\w*|end(?:s|ed|ing)?(?=\s+(?:[\w.'’-]+\s+){0,3}?(?:sanctions|embargo|tariffs?|restrictions))|"
                         # Suspending sanctions lifts them for a time; suspending exports or licences imposes a ban.
-                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures)))\b", re.I)),
+                        r"suspen\w*(?=\s+(?:[\w.'’-]+\s+){0,4}?(?:sanctions|tariffs?|restrictive|measures|bans?|embargo\w*)\b))\b", re.I)),
     ("extend", re.compile(r"\b(?:extend\w*|extension|prolong\w*|renew\w*|roll(?:ed|ing)?\s+over|rollover)\b", re.I)),
     ("evade", re.compile(r"\b(?:evad\w*|evasion|circumvent\w*|bypass\w*|skirt\w*|dodg\w*|shadow\s+fleet|resist\s+sanctions|get\s+around|"
                          r"in\s+defiance\s+of|defy\w*|defied|flout\w*|bust\w*|despite\s+(?:[\w.'’-]+\s+){0,5}sanctions)\b", re.I)),
@@ -2588,12 +2624,19 @@ def _sanctions_action(sents: Sequence[Sent], modality: str) -> dict:
         # A demand that sanctions be lifted (by those under them) is about lifting, not a proposed measure.
         _d, name, m, s = best
         return _label("lift", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
+    if modality == "proposed" and best is not None and best[1] in ("extend", "lift") and _PROPOSED_ACT.search(
+            best[3].text, 0, best[2].start()):
+        # "proposed to extend its arms embargo": what is proposed is done to a measure already in force
+        _d, name, m, s = best
+        return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     if modality in ("threatened", "proposed"):
         return _label({"threatened": "threaten", "proposed": "propose"}[modality], None, None, None, 0.65)
     if best is not None:
         _d, name, m, s = best
         return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     return _label("impose", None, None, None, 0.55)
+
+_PROPOSED_ACT = re.compile(r"\b(?:propos(?:ed|es|e|ing|al)|recommend(?:ed|s|ing)?)\s+(?:on\s+\w+day\s+)?(?:to\s+)?$", re.I)
 
 
 _SPEAKER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:said|says|wrote|writes|announced|posted|declared|told)\b", re.I)
@@ -2783,6 +2826,11 @@ _GENERIC_PRISONERS = re.compile(r"(?:prisoners?|captives?)", re.I)
 _CIVILIAN_AMONG = re.compile(r"\b(?:filmmakers?|film\s+directors?|journalists?|reporters?|activists?|writers?|artists?|teachers?|"
                              r"students?|civilians?|bloggers?|lawyers?|academics?|priests?|clerics?)\b", re.I)
 
+_SOLDIERS_AMONG = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|defenders|(?-i:POWs)|prisoners\s+of\s+war)\b", re.I)
+
+_WHILE_CLAUSE = re.compile(r"(?:,\s+(?:while|whereas|and\s+separately)\b|;)[^;]*$", re.I)
+_LIVING_COUNTED = re.compile(rf"{_NUM}\s+(?:[\w-]+\s+)?(?:prisoners|detainees|captives|hostages|soldiers|servicem[ae]n|POWs|civilians)\b", re.I | re.X)
+
 
 def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) -> dict:
     """Bodies and hostages mark the whole swap; otherwise the people named first ("153 detainees, among them soldiers")."""
@@ -2791,6 +2839,8 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             m = rx.search(s.text)
             if m and name == "bodies" and any(x.end() <= m.start() and not rx.search(x.group(0)) for x in _LIVING_RELEASED.finditer(s.text)):
                 continue  # "free 10 living hostages and hand over 18 bodies": the living are named first
+            if m and name == "bodies" and (w := _WHILE_CLAUSE.search(s.text, 0, m.start())) and _LIVING_COUNTED.search(s.text, 0, w.start()):
+                continue  # "exchange 1,200 prisoners, while Moscow proposed truces to collect bodies": another matter
             if m:
                 return _label(name, m.group(0), s.start + m.start(), s.start + m.end(), 0.7)
     for s in sents:
@@ -2799,9 +2849,11 @@ def _category(sents: Sequence[Sent], countries: frozenset[str] = frozenset()) ->
             return _label("hostages", m.group(0), s.start + m.start(), s.start + m.end(), 0.6)
     found = _people_named(sents)
     at_war = any(pair <= countries for pair in _INTERSTATE_WARS)
-    if (at_war and found["value"] == "detainees" and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]))
-            and not any(_CIVILIAN_AMONG.search(s.text) for s in sents)):
-        # ... unless civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv")
+    if (at_war and found["value"] == "detainees"
+            and (found["text"] is None or _GENERIC_PRISONERS.fullmatch(found["text"]) or CATEGORIES[-1][1].fullmatch(found["text"]))
+            and (not any(_CIVILIAN_AMONG.search(s.text) for s in sents) or any(_SOLDIERS_AMONG.search(s.text) for s in sents))):
+        # ... unless only civilians are named among them ("with filmmaker Oleg Sentsov among those flown to Kyiv"); a swap
+        # of "230 Ukrainians, including 213 soldiers and 17 civilians" is still one of prisoners of war
         return {**found, "value": "pows", "score": 0.6}
     return found
 
@@ -3159,6 +3211,12 @@ def _listed_after(counts: list[dict], sents: Sequence[Sent]) -> list[dict]:
             out.append(_quantity(1, more.group("p"), s.start + more.start("p"), s.start + more.end("p"), 0.6))
     return sorted(out, key=lambda q: q["span"]["start"])
 
+_SEPARATE_DEAL = re.compile(r"[^;.]{0,80}?\b(?:under|in|as\s+part\s+of|through)\s+(?:a|an)\s+separate\s+(?:arrangement|deal|agreement|"
+                            r"exchange|swap|release|understanding)\b", re.I)
+
+_ALSO_UNEVEN = re.compile(rf"\balso\s+(?:[\w'’-]+\s+){{0,2}}?(?:received|freed|released|returned|handed\s+over|got\s+back)\s+(?P<a>{_NUM})\s+"
+                          rf"(?:[\w'’-]+\s+){{0,3}}?in\s+(?:return|exchange)\s+for\s+(?:the\s+)?(?P<b>{_NUM})\b", re.I | re.X)
+
 
 def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
     """(total, released_by_each_side) of a swap."""
@@ -3198,6 +3256,12 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
             each = counts[0]
     if total is None and each is not None:
         total = {**each, "value": each["value"] * 2, "score": 0.75}
+        # "exchanged 246 prisoners each ...; Kyiv also received 31 wounded soldiers in return for 15 Russians": an uneven
+        # extra exchange adds to the total, and the sides no longer freed the same number
+        extra = next((m for x in sents for m in [_ALSO_UNEVEN.search(x.text)] if m), None)
+        a, b = (value_of(extra.group("a")), value_of(extra.group("b"))) if extra else (None, None)
+        if a is not None and b is not None and a != b:
+            total, each = {**total, "value": total["value"] + int(a) + int(b), "score": 0.7}, None
     if total is None and each is None and _other_side_uncounted(sents):
         return None, None
     if total is None:
@@ -3208,6 +3272,9 @@ def _swap_counts(sents: Sequence[Sent]) -> tuple[dict | None, dict | None]:
                                                and q["text"] == "" for q in ones)]
         ones = [q for q in ones if not any(q["span"]["start"] <= c["span"]["start"] < q["span"]["end"] for c in counts)]
         counts = sorted([*counts, *ones], key=lambda q: q["span"]["start"])
+        # "ten Thai nationals were also released under a separate arrangement": another deal's release, not this swap's
+        counts = [c for c in counts if not any(x.start <= c["span"]["start"] < x.start + len(x.text)
+                                               and _SEPARATE_DEAL.match(x.text, c["span"]["end"] - x.start) for x in sents)]
         if len(counts) == 1 and _one_side_of_exchange(counts[0], sents):
             counts = []
         # More groups add up only in the sentence that names the second side ("175 servicemen plus 22 seriously

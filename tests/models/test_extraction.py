@@ -2677,3 +2677,140 @@ def test_a_single_drone_downed_counts_one():
     # a drone factory destroyed is no drone intercepted
     e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
     assert e["arguments"]["drones_intercepted"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a treaty endorsed after talks is an agreement
+        ("Foreign ministers of Armenia and Azerbaijan endorsed a treaty on their frontier at talks in Abu Dhabi on Monday.", "agreement"),
+        # one side's position unchanged after the talks: no agreement
+        ("Serbia and Kosovo negotiators met in Brussels on Thursday, but Belgrade said Pristina's position had not changed.",
+         "no_agreement"),
+        # sides that refuse even to sit together reach no agreement
+        ("Sudan's army and the RSF sent delegations to Jeddah on Monday but refused to sit at the same table.", "no_agreement"),
+    ],
+)
+def test_negotiation_outcome_round9_treaties_and_unchanged_positions(text, outcome):
+    assert extract(text, "negotiation")["arguments"]["outcome"]["value"] == outcome
+
+
+def test_negotiation_format_round9_proposed_talks_in_a_numbered_format():
+    # "P5+1" / "5+2" are talks formats: proposing to resume them proposes talks, not a text
+    e = extract("Iran proposed restarting the P5+1 talks on its nuclear programme, its foreign ministry said on Monday.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument", "action"),
+    [
+        # a ban on imports with a dotted country abbreviation before them is an embargo
+        ("The White House announced a ban on U.S. imports of Venezuelan crude on Monday.", "embargo", "impose"),
+        # suspending a ban lifts it for a time
+        ("Beijing said it would suspend for six months its ban on exports of rare earths to Japan.", "export_ban", "lift"),
+    ],
+)
+def test_sanctions_round9_dotted_import_bans_and_suspended_bans(text, instrument, action):
+    args = extract(text, "sanctions")["arguments"]
+    assert args["instrument"]["value"] == instrument
+    assert args["action"]["value"] == action
+
+
+def test_drones_round9_all_downed_were_all_launched():
+    # "all N drones" downed: as many were launched as were downed
+    args = extract("Air defences destroyed all nine attack drones fired at Kharkiv overnight, the governor said.", "drone_strike")["arguments"]
+    assert args["drones_intercepted"]["value"] == 9
+    assert args["drones_launched"]["value"] == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # emergency services are the state's
+        ("A drone hit a fire station in Sumy on Monday, wounding two firefighters, the regional governor said.", "government"),
+        # a printing house is a workplace, not a home
+        ("Russian drones struck a printing house in Kharkiv overnight, the mayor said.", "industrial"),
+    ],
+)
+def test_drone_target_type_round9_fire_stations_and_printing_houses(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # a delegation received comes on a visit, even when refused
+        ("Mali's junta said it would not receive a delegation from the African Union this week.", "envoy_visit"),
+        # a bloc's envoy meeting a side mediates talks; he does not visit the side
+        ("Armenian Prime Minister Nikol Pashinyan met EU envoy Toivo Klaar in Yerevan on Monday to discuss the peace treaty.", "talks"),
+        # a leader named in a time clause is not whom the envoy met
+        ("Hamas officials and U.S. envoy Adam Boehler have not met since President Trump ended the contacts in March.", "talks"),
+        # two leaders who each met the mediator separately held no summit
+        ("Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki each met the AU mediator separately in Addis Ababa on "
+         "Friday.", "talks"),
+    ],
+)
+def test_negotiation_format_round9_received_delegations_bloc_envoys_and_apart(text, fmt):
+    assert extract(text, "negotiation")["arguments"]["format"]["value"] == fmt
+
+
+def test_swap_total_round9_release_under_a_separate_deal_is_not_counted():
+    # people freed under another arrangement are no part of this swap's total
+    args = extract("Azerbaijan freed 12 Armenian soldiers on Monday and Armenia released 8 Azerbaijani detainees; two Russian citizens "
+                   "were also freed under a separate agreement.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 20
+
+
+def test_swap_category_round9_war_swap_with_soldiers_and_some_civilians_is_pows():
+    # a swap between the warring states that names soldiers among mixed groups is one of prisoners of war
+    e = extract("Russia and Ukraine swapped 150 prisoners each on Sunday, among them servicemen and several civilians, "
+                "the defence ministry said.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] == "pows"
+
+
+def test_sanctions_action_round9_proposed_extension_is_an_extension():
+    # a proposal to renew a measure in force: the action is the renewal
+    args = extract("Britain proposed on Monday to extend its asset freeze on Syrian officials for another year.", "sanctions")["arguments"]
+    assert args["action"]["value"] == "extend"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_type"),
+    [
+        # what an earlier attack hit is not this strike's target
+        ("Nigeria's air force said it had killed scores of ISWAP fighters in drone strikes near Lake Chad on Monday, two days after "
+         "the militants attacked a bus on the Maiduguri road.", "military"),
+        # armed people as the subject of an attack verb are the attackers
+        ("Al-Shabaab fighters attacked a hotel in Kismayo with drones on Friday, the police said.", "civilian"),
+    ],
+)
+def test_drone_target_type_round9_earlier_attacks_and_attacking_subjects(text, target_type):
+    assert extract(text, "drone_strike")["arguments"]["target_type"]["value"] == target_type
+
+
+def test_swap_category_round9_bodies_in_a_while_clause_are_another_matter():
+    # the swap counts living prisoners; bodies named in a contrasting clause do not make it a repatriation of remains
+    e = extract("Armenia and Azerbaijan agreed on Monday to exchange 40 prisoners, officials said, while both sides pledged "
+                "to keep searching for the bodies of the missing.", "prisoner_swap")
+    assert e["arguments"]["category"]["value"] != "bodies"
+
+
+def test_a_single_drone_from_somewhere_reported_downed_counts_one():
+    # the subject of a reported clause, with where it was launched from between, downed: one intercepted
+    e = extract("The army said a drone launched from Lebanon had been shot down over the Galilee on Sunday.", "drone_strike")
+    assert e["arguments"]["drones_intercepted"]["value"] == 1
+
+
+def test_negotiation_format_round9_possessive_title_names_a_leader():
+    # "Guyana's President Irfaan Ali": a head of state named by his country's possessive and title
+    e = extract("Suriname's President Chan Santokhi and Guyana's President Irfaan Ali met at a meeting brokered by Barbados on "
+                "Thursday, agreeing to settle their border dispute.", "negotiation")
+    assert e["arguments"]["format"]["value"] == "summit"
+
+
+def test_swap_total_round9_uneven_extra_exchange_after_each():
+    # an extra, uneven exchange on top of an equal one adds to the total, and the sides no longer freed the same number
+    args = extract("Armenia and Azerbaijan exchanged 10 prisoners each on Monday; Baku also released 4 wounded soldiers in return "
+                   "for 2 Azerbaijani servicemen.", "prisoner_swap")["arguments"]
+    assert args["total"]["value"] == 26
+    assert args["released_by_each_side"] is None
