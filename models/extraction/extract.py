@@ -273,6 +273,10 @@ def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
     return tuple(find_dates(text, published))
 
 
+# "said on Monday that the drones had struck": a statement whose complement reports an event already past.
+_REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:been\s+)?[a-z]+(?:ed|en|uck|ot|ew|ung|ade|eld)\b")
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
     """The date of the event: the date expression nearest the words naming it, never the date of a statement.
 
@@ -281,11 +285,15 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
     only after a future marker; otherwise it is the most recent such day.
     """
     if published is not None:
+        reported: tuple[DateMention, int] | None = None
         for s in sents:
             mentions = []
             for m in _dates_in(s.text, published):
                 before = s.text[max(0, m.start - 160) : m.start]
                 if _background(s.text, m, event_type):
+                    if (reported is None and modality == "occurred" and m.precision == "day" and m.source == "relative"
+                            and _REPORTED_PAST.match(s.text, m.end)):
+                        reported = (m, s.start)
                     continue
                 lead = s.text[max(0, m.start - 8) : m.start]
                 if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
@@ -319,6 +327,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                 continue
             best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
+        if reported is not None:
+            # "Russia said on Monday that drones had struck ...": with no date of its own, a past event first
+            # reported that day is dated by the report rather than by the article's publication.
+            return _date_dict(*reported)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
 

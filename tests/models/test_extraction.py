@@ -2677,3 +2677,10 @@ def test_a_single_drone_downed_counts_one():
     # a drone factory destroyed is no drone intercepted
     e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
     assert e["arguments"]["drones_intercepted"] is None
+
+
+def test_dates_round9_a_past_event_first_reported_on_a_weekday():
+    # "said on Monday that ... had struck": with no date of its own, the event takes the report's day, not publication
+    e = extract("The army said on Monday that rebel drones had struck a fuel depot near Goma, wounding two guards.",
+                "drone_strike")
+    assert e["date"]["value"] == "2025-07-14"
