@@ -1515,7 +1515,9 @@ _TRAVEL_TO = re.compile(r"\b(?:travel\w*|flew|went|go|going|come|came|coming|hea
 # What happened in a place the talks are about, not where they are held: "after the killing of 26 tourists in
 # Kashmir", "blamed for a car bomb in Cauca".
 _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|clashes|"
-                          r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+                          r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?"
+                          # not across the talks themselves: "to curb attacks during talks in Istanbul"
+                          r"(?:(?!(?:during|at|talks|negotiations|meetings?|summit|dialogue|round)\b)[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
 
 
 # "Speaking to reporters in Oslo, the minister said ...": where a statement is made, not where talks are held.
@@ -1529,6 +1531,9 @@ _LEFT_VENUE = re.compile(r"\b(?:delegations?|negotiators?|negotiating\s+teams?|e
                          r"(?:left|leaves|leaving|departed|departs|quit)\s+$", re.I)
 # "offering Nairobi as a venue for new talks": a town offered or chosen to host them.
 _AS_VENUE = re.compile(r"\s+as\s+(?:a|the)\s+(?:possible\s+|potential\s+|neutral\s+|new\s+)?(?:venue|host|location|site)\b", re.I)
+# "Sharm el-Sheikh hosted the final round of talks": a town that hosts talks is where they are held.
+_HOSTS_TALKS = re.compile(r"\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+|would\s+)?(?:hosted|hosts|host|hosting)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|summit|meeting|dialogue)\b", re.I)
 
 
 def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozenset[str] = frozenset()) -> PlaceMention | None:
@@ -1552,11 +1557,12 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
         if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
                 re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
-                or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)):
+                or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)
+                or (pm.place.precision in ("city", "site") and _HOSTS_TALKS.match(s.text, pm.mention.end - s.start))):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = (bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
-                  or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)))
+                  or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)) or bool(_HOSTS_TALKS.match(s.text, pm.mention.end - s.start)))
         scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
     if not scored:
         return None

@@ -2684,3 +2684,16 @@ def test_dates_round9_a_past_event_first_reported_on_a_weekday():
     e = extract("The army said on Monday that rebel drones had struck a fuel depot near Goma, wounding two guards.",
                 "drone_strike")
     assert e["date"]["value"] == "2025-07-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # attacks the talks are about do not make the talks' town an incident's place
+        ("The two delegations failed to agree on steps to curb border attacks during talks in Ankara, officials said.", "Ankara"),
+        # a town that hosts the talks is where they are held
+        ("The Austrian city of Salzburg hosted a new round of talks between Armenia and Azerbaijan.", "Salzburg"),
+    ],
+)
+def test_venue_round9_talks_about_attacks_and_a_hosting_town(text, name):
+    assert extract(text, "negotiation")["location"]["name"] == name
