@@ -519,7 +519,9 @@ _LOCATIVE = re.compile(
 )
 _ORIGIN_PHRASE = re.compile(
     r"\b(?:launched|fired|sent|flew|flown|originat\w+)\s+from\b"
-    r"(?:(?!\b(?:struck|hit|damaged|targeted|attacked|at|on|killing|wounding|toward|towards|into|over)\b)[^,;.]){0,70}$",
+    # nor past where the drone was brought down: "launched from Yemen had been intercepted east of Eilat"
+    r"(?:(?!\b(?:struck|hit|damaged|targeted|attacked|at|on|killing|wounding|toward|towards|into|over|"
+    r"intercepted|downed|shot|crashed|fell|landed|exploded|destroyed)\b)[^,;.]){0,70}$",
     re.I,
 )
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|originat\w+ (?:in|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)

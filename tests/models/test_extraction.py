@@ -2697,3 +2697,9 @@ def test_dates_round9_a_past_event_first_reported_on_a_weekday():
 )
 def test_venue_round9_talks_about_attacks_and_a_hosting_town(text, name):
     assert extract(text, "negotiation")["location"]["name"] == name
+
+
+def test_drone_place_round9_where_a_drone_was_downed_is_no_launch_site():
+    # "launched from X had been intercepted near Y": Y is where it was brought down, not where it came from
+    e = extract("The army said a drone launched from Lebanon had been intercepted near Nahariya on Sunday.", "drone_strike")
+    assert e["location"]["name"] == "Nahariya"
