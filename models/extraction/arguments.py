@@ -539,7 +539,7 @@ class PlaceMention:
 
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
-                       r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
+                       r"air\s?base|airfield|base|station|terminal|plant|reactor|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
                        r"centre|center|district|suburb|neighbou?rhood|quarter|palace|hotel|conference|headquarter|residence|"
                        r"prison|jail|camp|dam|square|"
                        # "Moscow's wealthy southwest", "the city's north": a part of the place

@@ -2703,3 +2703,9 @@ def test_drone_place_round9_where_a_drone_was_downed_is_no_launch_site():
     # "launched from X had been intercepted near Y": Y is where it was brought down, not where it came from
     e = extract("The army said a drone launched from Lebanon had been intercepted near Nahariya on Sunday.", "drone_strike")
     assert e["location"]["name"] == "Nahariya"
+
+
+def test_drone_place_round9_a_town_named_by_its_reactor():
+    # "Chernobyl's reactor": the town is the place (a gazetteer entry of its own, not a variant of another town)
+    e = extract("A drone struck the roof over Chernobyl's old reactor overnight, the agency said.", "drone_strike")
+    assert (e["location"]["name"], e["location"]["admin1"]) == ("Chornobyl", "Kyiv")
