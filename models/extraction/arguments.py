@@ -2918,7 +2918,11 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
 
 
 _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brokered|signed|meeting|summit|deal)\b"
-                        r"[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                        # "agreed to exchange 42 detainees in Marib": a swap verb between makes the place the swap's
+                        r"(?:(?!\b(?:exchange|swap|release|free|hand)\w*\b)[^.;]){0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "the Government of National Unity in Tripoli": the seat of a party named by its institution, not where a swap happens.
+_SEAT_OF = re.compile(r"\b(?-i:Government|Council|Authority|Administration|Parliament|Assembly)(?:\s+of(?:\s+(?-i:[A-Z][\w-]*))+)?"
+                      r"\s+(?:based\s+)?in\s+$", re.I)
 
 
 # Where the people were held, caught or tried, or come from: "captured in the Kharkov region", "a jail in
@@ -2985,7 +2989,8 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
                 or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or _DESTINATION_OBJ.search(before) or _ELSEWHERE.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
-                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
+                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])
+                or _SEAT_OF.search(before)):
             continue
         if pm.place.precision == "country":
             if not _SITE_IN_COUNTRY.search(before):

@@ -2709,3 +2709,16 @@ def test_drone_place_round9_a_town_named_by_its_reactor():
     # "Chernobyl's reactor": the town is the place (a gazetteer entry of its own, not a variant of another town)
     e = extract("A drone struck the roof over Chernobyl's old reactor overnight, the agency said.", "drone_strike")
     assert (e["location"]["name"], e["location"]["admin1"]) == ("Chornobyl", "Kyiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a swap verb after "agreed" makes the place the swap's, not the agreement's
+        ("The two sides agreed to swap 30 prisoners each in Taiz later this month, a negotiator said.", "Taiz"),
+        # the seat of a government named by its institution is not where the swap happens
+        ("The Presidential Council in Aden and the Houthis exchanged 15 detainees each in Marib on Monday.", "Marib"),
+    ],
+)
+def test_swap_place_round9_agreed_swaps_and_seats_of_governments(text, name):
+    assert extract(text, "prisoner_swap")["location"]["name"] == name
