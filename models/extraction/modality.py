@@ -235,7 +235,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            # talks "extended beyond their scheduled end" go on
                            r"(?:talks|negotiations|consultations|discussions)\b[^,;.]{0,120}?\b(?:(?:has|have)\s+been|were|was)\s+extended)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
-    ("ongoing", re.compile(r"\bresumed\b", re.I)),
+    # A resumption dated to a past weekday ("resumed talks in Jeddah on Thursday") is a finished event of that day.
+    ("ongoing", re.compile(r"\bresumed\b(?![^,;.]{0,60}?\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+                           re.I)),
     # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
     # unless the sentence also tells the release itself.
     ("planned", re.compile(r"\b(?:agreement|deal|accord|memorandum|mechanism)\s+(?:[\w'’-]+\s+){0,6}?(?:on|to|for)\s+(?:the\s+)?"

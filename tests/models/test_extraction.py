@@ -2722,3 +2722,15 @@ def test_drone_place_round9_a_town_named_by_its_reactor():
 )
 def test_swap_place_round9_agreed_swaps_and_seats_of_governments(text, name):
     assert extract(text, "prisoner_swap")["location"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a resumption dated to a past weekday is a finished event; one reported for today is under way
+        ("Government and rebel envoys resumed talks in Nairobi on Wednesday, the mediators said.", "occurred"),
+        ("Government and rebel envoys resumed talks in Nairobi today, the mediators said.", "ongoing"),
+    ],
+)
+def test_modality_round9_a_dated_resumption(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
