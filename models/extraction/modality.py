@@ -91,6 +91,8 @@ _HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
     r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
+    # "the talks in Vienna were stuck", "an Israeli delegation stayed away from the talks"
+    r"(?:were|was|are|is|remains?|remained|got|get)\s+stuck|(?:stayed|stays|stay|kept|keeps)\s+away\s+from|"
     # "declared the negotiations over"
     r"declar\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|process)\s+"
     r"(?:over|dead|finished)|"
@@ -123,7 +125,8 @@ _STALLED = re.compile(
 )
 # "vetoed a resolution that would have imposed new sanctions": what would have been did not come about.
 _WOULD_HAVE = r"(?:that|which)\s+would\s+have\s+(?!been\b)\w+"
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+# "sanctioned a group for blocking aid convoys": blocking given as the reason for a measure is not the measure stalling.
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|(?<!\bfor\s)blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|{_WOULD_HAVE}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)

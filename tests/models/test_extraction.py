@@ -2734,3 +2734,18 @@ def test_swap_place_round9_agreed_swaps_and_seats_of_governments(text, name):
 )
 def test_modality_round9_a_dated_resumption(text, modality):
     assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # talks that "were stuck" have stalled
+        ("The envoy said on Friday that the talks in Geneva were stuck over the sequencing of the withdrawal.", "negotiation",
+         "stalled"),
+        # blocking given as the reason for a measure does not stall the measure
+        ("Canada imposed sanctions on two settler groups for blocking medical supplies, the ministry said.", "sanctions",
+         "occurred"),
+    ],
+)
+def test_modality_round9_stuck_talks_and_blocking_as_a_reason(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
