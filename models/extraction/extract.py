@@ -274,7 +274,9 @@ def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
 
 
 # "said on Monday that the drones had struck": a statement whose complement reports an event already past.
-_REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:been\s+)?[a-z]+(?:ed|en|uck|ot|ew|ung|ade|eld)\b")
+# An event that spanned days ("had completed a three-day exchange") is not dated by the day it was reported.
+_REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:been\s+)?[a-z]+(?:ed|en|uck|ot|ew|ung|ade|eld)\b"
+                            r"(?![^;:,]{0,40}?\b[\w]+-(?:day|week|month)\b)")
 
 
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
@@ -291,7 +293,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             for m in _dates_in(s.text, published):
                 before = s.text[max(0, m.start - 160) : m.start]
                 if _background(s.text, m, event_type):
-                    if (reported is None and modality == "occurred" and m.precision == "day" and m.source == "relative"
+                    # Strikes and listings are news the day they happen; a finished swap or round of talks is often
+                    # disclosed days later ("said on Monday that they had exchanged 150 POWs"), so it stays undated.
+                    if (reported is None and modality == "occurred" and event_type in ("drone_strike", "sanctions")
+                            and m.precision == "day" and m.source == "relative"
                             and _REPORTED_PAST.match(s.text, m.end)):
                         reported = (m, s.start)
                     continue
