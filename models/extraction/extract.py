@@ -205,6 +205,10 @@ _VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|m
 _ANNOUNCED_MEASURE = re.compile(r"[\s,]*announced\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their)\s+)*"
                                 r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|export\s+controls|"
                                 r"asset\s+freezes?|price\s+caps?)\b", re.I)
+# "announced on Tuesday a ban on imports": a measure as the object after the date.
+_MEASURE_AFTER = re.compile(r"\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their|largest|biggest|toughest)\s+)*"
+                            r"(?:[\w-]+\s+){0,2}?(?:package\s+of\s+)?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|"
+                            r"export\s+controls|asset\s+freezes?|price\s+caps?)\b", re.I)
 # "during the Monday morning rush hour": a weekday with a part of the day names a time, not an attributive event name.
 _DURING_PART_OF_DAY = re.compile(r"\b(?:during|in|at)\s+the\s+\w+\s+(?:morning|afternoon|evening|night)$", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
@@ -362,6 +366,9 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         said = None
     if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
         said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
+    if (st and event_type == "sanctions" and re.search(r"\b(?:announced|unveiled)\s+$", before[-40:])
+            and _MEASURE_AFTER.match(text, m.end)):
+        st = None  # "announced on Monday the largest package of sanctions": the measure is the verb's object
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):

@@ -2755,3 +2755,9 @@ def test_dates_round9_a_finished_swap_reported_later_stays_undated():
     # a swap or a round of talks is often disclosed days after it ended: the report's day does not date it
     e = extract("The ombudsman said on Monday that the two sides had exchanged 40 prisoners each.", "prisoner_swap")
     assert e["date"]["source"] == "published"
+
+
+def test_dates_round9_announced_on_a_weekday_then_the_measure():
+    # "announced on Tuesday new sanctions": the weekday dates the measure announced, the verb's object
+    e = extract("The foreign minister announced on Tuesday new sanctions against four militia commanders.", "sanctions")
+    assert e["date"]["value"] == "2025-07-15"
