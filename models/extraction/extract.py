@@ -277,6 +277,7 @@ def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
     return tuple(find_dates(text, published))
 
 
+_EXTENDED_TO = re.compile(r"\b(?:extend\w*|prolong\w*|renew\w*|roll\w*\s+over)\b[^,;.]{0,80}?\b(?:to|through)\s+$", re.I)
 # "said on Monday that the drones had struck": a statement whose complement reports an event already past.
 # An event that spanned days ("had completed a three-day exchange") is not dated by the day it was reported.
 _REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:been\s+)?[a-z]+(?:ed|en|uck|ot|ew|ung|ade|eld)\b"
@@ -310,6 +311,8 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                                                    and not m.text.lower().startswith("before the end of"))))
                         or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
+                if _EXTENDED_TO.search(before):
+                    continue  # "extended its sanctions by six months to January 31": the new end, not the decision
                 marks = list(_FUTURE_WORD.finditer(before))
                 plan_past = bool(_PAST_PLAN.search(before[: marks[-1].start()]) or (
                     _SIMPLE_PAST_PLAN.search(before[: marks[-1].start()]) and _PAST_MAIN.match(s.text, m.end))) if marks else False

@@ -2761,3 +2761,10 @@ def test_dates_round9_announced_on_a_weekday_then_the_measure():
     # "announced on Tuesday new sanctions": the weekday dates the measure announced, the verb's object
     e = extract("The foreign minister announced on Tuesday new sanctions against four militia commanders.", "sanctions")
     assert e["date"]["value"] == "2025-07-15"
+
+
+def test_dates_round9_the_end_an_extension_runs_to_is_not_its_date():
+    # "extended ... to March 15": the new end date; the weekday dates the decision
+    e = extract("The bloc extended its asset freezes on the generals by six months to March 15 on Monday, diplomats said.",
+                "sanctions")
+    assert e["date"]["value"] == "2025-07-14"
