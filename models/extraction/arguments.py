@@ -1533,6 +1533,9 @@ _LEFT_VENUE = re.compile(r"\b(?:delegations?|negotiators?|negotiating\s+teams?|e
                          r"(?:left|leaves|leaving|departed|departs|quit)\s+$", re.I)
 # "offering Nairobi as a venue for new talks": a town offered or chosen to host them.
 _AS_VENUE = re.compile(r"\s+as\s+(?:a|the)\s+(?:possible\s+|potential\s+|neutral\s+|new\s+)?(?:venue|host|location|site)\b", re.I)
+# "resumed in Mexico City, after a first round in Caracas": where an earlier round was held is not this one's venue.
+_EARLIER_ROUND = re.compile(r"\b(?:after|following|since)\s+(?:a|an|the|their|its)\s+(?:first|previous|last|earlier|initial|opening|"
+                            r"prior)\s+(?:round|meeting|session|phase)\b[^,;.]*$", re.I)
 # "Sharm el-Sheikh hosted the final round of talks": a town that hosts talks is where they are held.
 _HOSTS_TALKS = re.compile(r"\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+|would\s+)?(?:hosted|hosts|host|hosting)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|summit|meeting|dialogue)\b", re.I)
@@ -1562,6 +1565,8 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
                 or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)
                 or (pm.place.precision in ("city", "site") and _HOSTS_TALKS.match(s.text, pm.mention.end - s.start))):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
+        if _EARLIER_ROUND.search(before):
+            continue
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = (bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
                   or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)) or bool(_HOSTS_TALKS.match(s.text, pm.mention.end - s.start)))

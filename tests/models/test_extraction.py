@@ -2768,3 +2768,9 @@ def test_dates_round9_the_end_an_extension_runs_to_is_not_its_date():
     e = extract("The bloc extended its asset freezes on the generals by six months to March 15 on Monday, diplomats said.",
                 "sanctions")
     assert e["date"]["value"] == "2025-07-14"
+
+
+def test_venue_round9_an_earlier_round_elsewhere_is_not_the_venue():
+    e = extract("Talks between the government and the rebels resumed in Nairobi on Monday, after a first round in Addis Ababa "
+                "in May.", "negotiation")
+    assert e["location"]["name"] == "Nairobi"
