@@ -692,6 +692,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
             # "offering Nairobi as a venue", "its delegation left Cairo": a capital named as where talks are.
             site = site or bool(_AS_VENUE.match(s.text, m.end - s.start)) or bool(_LEFT_VENUE.search(before))
+            # "could strike Moscow with drones": a capital as an attack's object is where it lands, not a government.
+            site = site or bool(m.actors and any(p.precision == "city" for p in m.places) and _STRUCK_CITY.search(before))
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
@@ -737,6 +739,10 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 pm = replace(pm, place=max(local, key=lambda p: place_score(p, context, FOCUS)))
             out.append(pm)
     return out
+
+
+_STRUCK_CITY = re.compile(r"\b(?:strike|strikes|struck|hit|hits|attack|attacks|attacked|target|targets|targeted|bomb|bombed|shell|"
+                          r"shelled)\s+$", re.I)
 
 
 # "the Kyiv City Military Administration said": a city's own authority reports what happened there.

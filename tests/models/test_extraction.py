@@ -2774,3 +2774,9 @@ def test_venue_round9_an_earlier_round_elsewhere_is_not_the_venue():
     e = extract("Talks between the government and the rebels resumed in Nairobi on Monday, after a first round in Addis Ababa "
                 "in May.", "negotiation")
     assert e["location"]["name"] == "Nairobi"
+
+
+def test_drone_place_round9_a_capital_as_the_object_of_a_strike():
+    # "could strike Minsk": the capital is where the drones would land, not the government that is threatened
+    e = extract("The rebel commander warned his forces could strike Minsk with long-range drones next month.", "drone_strike")
+    assert e["location"]["name"] == "Minsk"
