@@ -93,6 +93,8 @@ _STALLED = re.compile(
     r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
     # "the talks in Vienna were stuck", "an Israeli delegation stayed away from the talks"
     r"(?:were|was|are|is|remains?|remained|got|get)\s+stuck|(?:stayed|stays|stay|kept|keeps)\s+away\s+from|"
+    # "Russia failed to show up for the planned exchange", "would not receive a delegation"
+    r"fail(?:ed|s)?\s+to\s+(?:show|turn)\s+up|(?:would|will)\s+not\s+receive|"
     # "declared the negotiations over"
     r"declar\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|process)\s+"
     r"(?:over|dead|finished)|"

@@ -2780,3 +2780,15 @@ def test_drone_place_round9_a_capital_as_the_object_of_a_strike():
     # "could strike Minsk": the capital is where the drones would land, not the government that is threatened
     e = extract("The rebel commander warned his forces could strike Minsk with long-range drones next month.", "drone_strike")
     assert e["location"]["name"] == "Minsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The rebels failed to show up for a planned handover of 12 prisoners at the border on Sunday, officials said.",
+         "prisoner_swap"),
+        ("The military council said it would not receive a mediation delegation from the regional bloc.", "negotiation"),
+    ],
+)
+def test_modality_round9_no_shows_and_refused_delegations_stall(text, event_type):
+    assert extract(text, event_type)["modality"] == "stalled"
