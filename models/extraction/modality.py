@@ -125,6 +125,8 @@ _STALLED = re.compile(
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
+_APPOSITIVE_STALL = re.compile(r"\w,\s*$")
+_PARTICIPLE_SINCE = re.compile(r"(?<=ed)\s+(?:since|in|for|last|earlier)\b", re.I)
 # "vetoed a resolution that would have imposed new sanctions": what would have been did not come about.
 _WOULD_HAVE = r"(?:that|which)\s+would\s+have\s+(?!been\b)\w+"
 # "sanctioned a group for blocking aid convoys": blocking given as the reason for a measure is not the measure stalling.
@@ -612,6 +614,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                and not (rx is _STALLED_TALKS_ONLY and held is not None)
                # "handed over the pilot, after the release was delayed for several hours": background to what happened
                and not _AFTER_CLAUSE.search(sentence, 0, m.start())
+               # "proposed resuming the talks, suspended since 2019,": an appositive participle tells the earlier state
+               and not (_APPOSITIVE_STALL.search(sentence, 0, m.start()) and _PARTICIPLE_SINCE.match(sentence, m.end()))
                # "Talks that were postponed in March resumed in Doha": a relative clause before the main verb
                and not (_STALL_IN_RELATIVE.search(sentence, 0, m.start()) and _MAIN_VERB_AFTER.match(sentence, m.end()))
                # a measure imposed before is taken ("imposed sanctions ... and threatened to suspend its membership")

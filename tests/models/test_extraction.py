@@ -2792,3 +2792,10 @@ def test_drone_place_round9_a_capital_as_the_object_of_a_strike():
 )
 def test_modality_round9_no_shows_and_refused_delegations_stall(text, event_type):
     assert extract(text, event_type)["modality"] == "stalled"
+
+
+def test_modality_round9_an_appositive_stall_is_the_earlier_state():
+    # "the talks, suspended since 2021,": what became of them before; the main verb proposes them again
+    e = extract("Both governments have proposed reviving the border talks, suspended since 2021, the foreign ministry said.",
+                "negotiation")
+    assert e["modality"] == "proposed"
