@@ -519,7 +519,9 @@ _LOCATIVE = re.compile(
 )
 _ORIGIN_PHRASE = re.compile(
     r"\b(?:launched|fired|sent|flew|flown|originat\w+)\s+from\b"
-    r"(?:(?!\b(?:struck|hit|damaged|targeted|attacked|at|on|killing|wounding|toward|towards|into|over)\b)[^,;.]){0,70}$",
+    # nor past where the drone was brought down: "launched from Yemen had been intercepted east of Eilat"
+    r"(?:(?!\b(?:struck|hit|damaged|targeted|attacked|at|on|killing|wounding|toward|towards|into|over|"
+    r"intercepted|downed|shot|crashed|fell|landed|exploded|destroyed)\b)[^,;.]){0,70}$",
     re.I,
 )
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|originat\w+ (?:in|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
@@ -537,7 +539,7 @@ class PlaceMention:
 
 
 _FACILITY = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:airport|port|harbou?r|refiner(?:y|ie)|oil\s+depot|depot|power\s+(?:plant|station)|"
-                       r"air\s?base|airfield|base|station|terminal|plant|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
+                       r"air\s?base|airfield|base|station|terminal|plant|reactor|factor(?:y|ie)|bridge|railway|market|hospital|outskirt|"
                        r"centre|center|district|suburb|neighbou?rhood|quarter|palace|hotel|conference|headquarter|residence|"
                        r"prison|jail|camp|dam|square|"
                        # "Moscow's wealthy southwest", "the city's north": a part of the place
@@ -690,6 +692,8 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             site = site or bool(_HIT_PASSIVE.match(s.text, m.end - s.start))
             # "offering Nairobi as a venue", "its delegation left Cairo": a capital named as where talks are.
             site = site or bool(_AS_VENUE.match(s.text, m.end - s.start)) or bool(_LEFT_VENUE.search(before))
+            # "could strike Moscow with drones": a capital as an attack's object is where it lands, not a government.
+            site = site or bool(m.actors and any(p.precision == "city" for p in m.places) and _STRUCK_CITY.search(before))
             locative = (origin or m.admin_suffix or appositive or facility or site or bool(_ADMINISTRATION.match(s.text, m.end - s.start))
                         or bool((_SPATIAL if m.actors else _LOCATIVE).search(before)))
             if locative and (_CONDITION.search(s.text[max(0, rel - 120) : rel]) or _CAUSE.search(s.text[max(0, rel - 120) : rel])
@@ -735,6 +739,10 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 pm = replace(pm, place=max(local, key=lambda p: place_score(p, context, FOCUS)))
             out.append(pm)
     return out
+
+
+_STRUCK_CITY = re.compile(r"\b(?:strike|strikes|struck|hit|hits|attack|attacks|attacked|target|targets|targeted|bomb|bombed|shell|"
+                          r"shelled)\s+$", re.I)
 
 
 # "the Kyiv City Military Administration said": a city's own authority reports what happened there.
@@ -1543,7 +1551,9 @@ _TRAVEL_TO = re.compile(r"\b(?:travel\w*|flew|went|go|going|come|came|coming|hea
 # What happened in a place the talks are about, not where they are held: "after the killing of 26 tourists in
 # Kashmir", "blamed for a car bomb in Cauca".
 _INCIDENT_IN = re.compile(r"\b(?:killings?|massacres?|bombs?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|clashes|"
-                          r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+                          r"attacks?|strikes?|raids?|fighting)\s+(?:(?:of|on|against)\s+)?"
+                          # not across the talks themselves: "to curb attacks during talks in Istanbul"
+                          r"(?:(?!(?:during|at|talks|negotiations|meetings?|summit|dialogue|round)\b)[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
 
 
 # "Speaking to reporters in Oslo, the minister said ...": where a statement is made, not where talks are held.
@@ -1557,6 +1567,12 @@ _LEFT_VENUE = re.compile(r"\b(?:delegations?|negotiators?|negotiating\s+teams?|e
                          r"(?:left|leaves|leaving|departed|departs|quit)\s+$", re.I)
 # "offering Nairobi as a venue for new talks": a town offered or chosen to host them.
 _AS_VENUE = re.compile(r"\s+as\s+(?:a|the)\s+(?:possible\s+|potential\s+|neutral\s+|new\s+)?(?:venue|host|location|site)\b", re.I)
+# "resumed in Mexico City, after a first round in Caracas": where an earlier round was held is not this one's venue.
+_EARLIER_ROUND = re.compile(r"\b(?:after|following|since)\s+(?:a|an|the|their|its)\s+(?:first|previous|last|earlier|initial|opening|"
+                            r"prior)\s+(?:round|meeting|session|phase)\b[^,;.]*$", re.I)
+# "Sharm el-Sheikh hosted the final round of talks": a town that hosts talks is where they are held.
+_HOSTS_TALKS = re.compile(r"\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+|would\s+)?(?:hosted|hosts|host|hosting)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|summit|meeting|dialogue)\b", re.I)
 
 
 def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozenset[str] = frozenset()) -> PlaceMention | None:
@@ -1580,11 +1596,14 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
         if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
                 re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
-                or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)):
+                or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)
+                or (pm.place.precision in ("city", "site") and _HOSTS_TALKS.match(s.text, pm.mention.end - s.start))):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
+        if _EARLIER_ROUND.search(before):
+            continue
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
         strong = (bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
-                  or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)))
+                  or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)) or bool(_HOSTS_TALKS.match(s.text, pm.mention.end - s.start)))
         scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
     if not scored:
         return None
@@ -2962,7 +2981,11 @@ def _all_numbers(patterns: Sequence[re.Pattern[str]], sents: Sequence[Sent], sco
 
 
 _AGREED_IN = re.compile(r"\b(?:agreed|agreement|talks|negotiat\w*|mediat\w*|brokered|signed|meeting|summit|deal)\b"
-                        r"[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                        # "agreed to exchange 42 detainees in Marib": a swap verb between makes the place the swap's
+                        r"(?:(?!\b(?:exchange|swap|release|free|hand)\w*\b)[^.;]){0,40}\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "the Government of National Unity in Tripoli": the seat of a party named by its institution, not where a swap happens.
+_SEAT_OF = re.compile(r"\b(?-i:Government|Council|Authority|Administration|Parliament|Assembly)(?:\s+of(?:\s+(?-i:[A-Z][\w-]*))+)?"
+                      r"\s+(?:based\s+)?in\s+$", re.I)
 
 
 # Where the people were held, caught or tried, or come from: "captured in the Kharkov region", "a jail in
@@ -3029,7 +3052,8 @@ def handover_place(places: Sequence[PlaceMention], sents: Sequence[Sent]) -> Pla
                 or _CROSSING.match(" " + pm.mention.text.split(maxsplit=1)[-1]) or _DESTINATION.search(before)
                 or _DESTINATION_OBJ.search(before) or _ELSEWHERE.search(before)
                 or (_HOSTAGE_IN.search(before) and not _RELEASED_IN.search(before)) or _topic_in(before)
-                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])):
+                or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _ACCUSATION.search(s.text[: pm.mention.start - s.start])
+                or _SEAT_OF.search(before)):
             continue
         if pm.place.precision == "country":
             if not _SITE_IN_COUNTRY.search(before):

@@ -257,8 +257,8 @@ def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
         if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
-                and re.fullmatch(r"\s+", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
-            # "overnight on Saturday": the weekday says which night.
+                and re.fullmatch(r"\s+(?:into\s+)?", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+            # "overnight on Saturday": the weekday says which night; "overnight into Friday": the night ends on Friday.
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
         out.append(m)

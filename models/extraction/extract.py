@@ -205,6 +205,10 @@ _VERB_AFTER = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would|could|m
 _ANNOUNCED_MEASURE = re.compile(r"[\s,]*announced\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their)\s+)*"
                                 r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|export\s+controls|"
                                 r"asset\s+freezes?|price\s+caps?)\b", re.I)
+# "announced on Tuesday a ban on imports": a measure as the object after the date.
+_MEASURE_AFTER = re.compile(r"\s+(?:(?:new|fresh|further|more|additional|sweeping|a|an|the|its|their|largest|biggest|toughest)\s+)*"
+                            r"(?:[\w-]+\s+){0,2}?(?:package\s+of\s+)?(?:sanctions|tariffs?|bans?|embargo(?:es)?|restrictions|"
+                            r"export\s+controls|asset\s+freezes?|price\s+caps?)\b", re.I)
 # "during the Monday morning rush hour": a weekday with a part of the day names a time, not an attributive event name.
 _DURING_PART_OF_DAY = re.compile(r"\b(?:during|in|at)\s+the\s+\w+\s+(?:morning|afternoon|evening|night)$", re.I)
 _STATEMENT_AFTER = re.compile(r"^[\s,]*(?:threatened|proposed|denied|said|says|warned|rejected|offered|urged|called|"
@@ -273,6 +277,13 @@ def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
     return tuple(find_dates(text, published))
 
 
+_EXTENDED_TO = re.compile(r"\b(?:extend\w*|prolong\w*|renew\w*|roll\w*\s+over)\b[^,;.]{0,80}?\b(?:to|through)\s+$", re.I)
+# "said on Monday that the drones had struck": a statement whose complement reports an event already past.
+# An event that spanned days ("had completed a three-day exchange") is not dated by the day it was reported.
+_REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:been\s+)?[a-z]+(?:ed|en|uck|ot|ew|ung|ade|eld)\b"
+                            r"(?![^;:,]{0,40}?\b[\w]+-(?:day|week|month)\b)")
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
     """The date of the event: the date expression nearest the words naming it, never the date of a statement.
 
@@ -281,11 +292,18 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
     only after a future marker; otherwise it is the most recent such day.
     """
     if published is not None:
+        reported: tuple[DateMention, int] | None = None
         for s in sents:
             mentions = []
             for m in _dates_in(s.text, published):
                 before = s.text[max(0, m.start - 160) : m.start]
                 if _background(s.text, m, event_type):
+                    # Strikes and listings are news the day they happen; a finished swap or round of talks is often
+                    # disclosed days later ("said on Monday that they had exchanged 150 POWs"), so it stays undated.
+                    if (reported is None and modality == "occurred" and event_type in ("drone_strike", "sanctions")
+                            and m.precision == "day" and m.source == "relative"
+                            and _REPORTED_PAST.match(s.text, m.end)):
+                        reported = (m, s.start)
                     continue
                 lead = s.text[max(0, m.start - 8) : m.start]
                 if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
@@ -293,6 +311,8 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                                                    and not m.text.lower().startswith("before the end of"))))
                         or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
+                if _EXTENDED_TO.search(before):
+                    continue  # "extended its sanctions by six months to January 31": the new end, not the decision
                 marks = list(_FUTURE_WORD.finditer(before))
                 plan_past = bool(_PAST_PLAN.search(before[: marks[-1].start()]) or (
                     _SIMPLE_PAST_PLAN.search(before[: marks[-1].start()]) and _PAST_MAIN.match(s.text, m.end))) if marks else False
@@ -319,6 +339,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                 continue
             best = dated[0] if dated else min(usable, key=lambda m: (min(abs(m.start - t) for t in trig) // 40, _RANK[m.precision], m.start))
             return _date_dict(best, s.start)
+        if reported is not None:
+            # "Russia said on Monday that drones had struck ...": with no date of its own, a past event first
+            # reported that day is dated by the report rather than by the article's publication.
+            return _date_dict(*reported)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
 
@@ -345,6 +369,9 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         said = None
     if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
         said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
+    if (st and event_type == "sanctions" and re.search(r"\b(?:announced|unveiled)\s+$", before[-40:])
+            and _MEASURE_AFTER.match(text, m.end)):
+        st = None  # "announced on Monday the largest package of sanctions": the measure is the verb's object
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
         return True
     if _ISSUED_BY.search(before[-90:]):

@@ -91,6 +91,10 @@ _HOLD_UP = (r"(?:holding|holds?|held)\s+up\s+(?:by|over|(?:the\s+|an?\s+|its\s+|
 _STALLED = re.compile(
     r"\b(?:stall\w*|may\s+not\s+(?:happen|take\s+place)|might\s+not\s+(?:happen|take\s+place)|not\s+guaranteed|"
     r"postpon\w*|suspend\w*|broke\s+down|break\s+down|broken\s+down|collaps\w*|deadlock\w*|impasse|"
+    # "the talks in Vienna were stuck", "an Israeli delegation stayed away from the talks"
+    r"(?:were|was|are|is|remains?|remained|got|get)\s+stuck|(?:stayed|stays|stay|kept|keeps)\s+away\s+from|"
+    # "Russia failed to show up for the planned exchange", "would not receive a delegation"
+    r"fail(?:ed|s)?\s+to\s+(?:show|turn)\s+up|(?:would|will)\s+not\s+receive|"
     # "declared the negotiations over"
     r"declar\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|dialogue|process)\s+"
     r"(?:over|dead|finished)|"
@@ -121,9 +125,12 @@ _STALLED = re.compile(
     r"had\s+been\s+(?:due|expected|scheduled|slated|planned)\s+(?:to|on|for|in|at)\b)\b",
     re.I,
 )
+_APPOSITIVE_STALL = re.compile(r"\w,\s*$")
+_PARTICIPLE_SINCE = re.compile(r"(?<=ed)\s+(?:since|in|for|last|earlier)\b", re.I)
 # "vetoed a resolution that would have imposed new sanctions": what would have been did not come about.
 _WOULD_HAVE = r"(?:that|which)\s+would\s+have\s+(?!been\b)\w+"
-_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|blocking|vetoed|"
+# "sanctioned a group for blocking aid convoys": blocking given as the reason for a measure is not the measure stalling.
+_STALLED_ANY_TYPE = re.compile(r"\b(?:postpon\w*|suspend\w*|hold(?:s|ing)?\s+off|held\s+off|delayed|called\s+off|shelved|put\s+off|on\s+hold|blocked|(?<!\bfor\s)blocking|vetoed|"
                                rf"stalled|{_HOLD_UP}|{_WOULD_HAVE}|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:agreed|adopted|approved)|"
                                r"failed\s+to\s+(?:agree|adopt|approve|sign\s+off|pass|endorse)|"
                                r"(?:may|might|will|would)\s+not\s+(?:happen|take\s+place|go\s+ahead)|not\s+guaranteed)\b", re.I)
@@ -235,7 +242,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                            # talks "extended beyond their scheduled end" go on
                            r"(?:talks|negotiations|consultations|discussions)\b[^,;.]{0,120}?\b(?:(?:has|have)\s+been|were|was)\s+extended)\b", re.I)),
     # Talks or a swap that "resumed" are under way again ("Indirect talks ... resumed in Cairo today").
-    ("ongoing", re.compile(r"\bresumed\b", re.I)),
+    # A resumption dated to a past weekday ("resumed talks in Jeddah on Thursday") is a finished event of that day.
+    ("ongoing", re.compile(r"\bresumed\b(?![^,;.]{0,60}?\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+                           re.I)),
     # A swap that is what an agreement is about is still to come ("signed an agreement on exchanging detainees"),
     # unless the sentence also tells the release itself.
     ("planned", re.compile(r"\b(?:agreement|deal|accord|memorandum|mechanism)\s+(?:[\w'’-]+\s+){0,6}?(?:on|to|for)\s+(?:the\s+)?"
@@ -605,6 +614,8 @@ def modality(sentence: str, event_type: str, base: int = 0, others: Sequence[tup
                and not (rx is _STALLED_TALKS_ONLY and held is not None)
                # "handed over the pilot, after the release was delayed for several hours": background to what happened
                and not _AFTER_CLAUSE.search(sentence, 0, m.start())
+               # "proposed resuming the talks, suspended since 2019,": an appositive participle tells the earlier state
+               and not (_APPOSITIVE_STALL.search(sentence, 0, m.start()) and _PARTICIPLE_SINCE.match(sentence, m.end()))
                # "Talks that were postponed in March resumed in Doha": a relative clause before the main verb
                and not (_STALL_IN_RELATIVE.search(sentence, 0, m.start()) and _MAIN_VERB_AFTER.match(sentence, m.end()))
                # a measure imposed before is taken ("imposed sanctions ... and threatened to suspend its membership")

@@ -75,6 +75,8 @@ def test_relative_ages():
         ("swapped on Thursday, July 3", "2025-07-03", "day"),
         ("on Friday 12 September", "2025-09-12", "day"),
         ("drones attacked overnight on Saturday", "2025-09-20", "day"),
+        # The night that ends on the named day.
+        ("shelling went on overnight into Saturday", "2025-09-20", "day"),
     ],
 )
 def test_days_ago_mid_month_and_a_weekday_with_its_date(text, value, precision):

@@ -1289,7 +1289,7 @@ def test_sanctions_grounds_denied_and_effects_are_no_stall(text, modality):
          "prisoner_swap", "proposed"),
         ("Talks between the government and the rebels that were due to open in Nairobi today were called off.",
          "negotiation", "stalled"),
-        ("Talks that were postponed in March resumed in Doha on Monday.", "negotiation", "ongoing"),
+        ("Talks that were postponed in March resumed in Doha today.", "negotiation", "ongoing"),
     ],
 )
 def test_modality_charges_background_stalls_and_main_predicates(text, event_type, modality):
@@ -2814,3 +2814,125 @@ def test_swap_total_round9_uneven_extra_exchange_after_each():
                    "for 2 Azerbaijani servicemen.", "prisoner_swap")["arguments"]
     assert args["total"]["value"] == 26
     assert args["released_by_each_side"] is None
+
+
+def test_dates_round9_a_past_event_first_reported_on_a_weekday():
+    # "said on Monday that ... had struck": with no date of its own, the event takes the report's day, not publication
+    e = extract("The army said on Monday that rebel drones had struck a fuel depot near Goma, wounding two guards.",
+                "drone_strike")
+    assert e["date"]["value"] == "2025-07-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # attacks the talks are about do not make the talks' town an incident's place
+        ("The two delegations failed to agree on steps to curb border attacks during talks in Ankara, officials said.", "Ankara"),
+        # a town that hosts the talks is where they are held
+        ("The Austrian city of Salzburg hosted a new round of talks between Armenia and Azerbaijan.", "Salzburg"),
+    ],
+)
+def test_venue_round9_talks_about_attacks_and_a_hosting_town(text, name):
+    assert extract(text, "negotiation")["location"]["name"] == name
+
+
+def test_drone_place_round9_where_a_drone_was_downed_is_no_launch_site():
+    # "launched from X had been intercepted near Y": Y is where it was brought down, not where it came from
+    e = extract("The army said a drone launched from Lebanon had been intercepted near Nahariya on Sunday.", "drone_strike")
+    assert e["location"]["name"] == "Nahariya"
+
+
+def test_drone_place_round9_a_town_named_by_its_reactor():
+    # "Chernobyl's reactor": the town is the place (a gazetteer entry of its own, not a variant of another town)
+    e = extract("A drone struck the roof over Chernobyl's old reactor overnight, the agency said.", "drone_strike")
+    assert (e["location"]["name"], e["location"]["admin1"]) == ("Chornobyl", "Kyiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a swap verb after "agreed" makes the place the swap's, not the agreement's
+        ("The two sides agreed to swap 30 prisoners each in Taiz later this month, a negotiator said.", "Taiz"),
+        # the seat of a government named by its institution is not where the swap happens
+        ("The Presidential Council in Aden and the Houthis exchanged 15 detainees each in Marib on Monday.", "Marib"),
+    ],
+)
+def test_swap_place_round9_agreed_swaps_and_seats_of_governments(text, name):
+    assert extract(text, "prisoner_swap")["location"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a resumption dated to a past weekday is a finished event; one reported for today is under way
+        ("Government and rebel envoys resumed talks in Nairobi on Wednesday, the mediators said.", "occurred"),
+        ("Government and rebel envoys resumed talks in Nairobi today, the mediators said.", "ongoing"),
+    ],
+)
+def test_modality_round9_a_dated_resumption(text, modality):
+    assert extract(text, "negotiation")["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        # talks that "were stuck" have stalled
+        ("The envoy said on Friday that the talks in Geneva were stuck over the sequencing of the withdrawal.", "negotiation",
+         "stalled"),
+        # blocking given as the reason for a measure does not stall the measure
+        ("Canada imposed sanctions on two settler groups for blocking medical supplies, the ministry said.", "sanctions",
+         "occurred"),
+    ],
+)
+def test_modality_round9_stuck_talks_and_blocking_as_a_reason(text, event_type, modality):
+    assert extract(text, event_type)["modality"] == modality
+
+
+def test_dates_round9_a_finished_swap_reported_later_stays_undated():
+    # a swap or a round of talks is often disclosed days after it ended: the report's day does not date it
+    e = extract("The ombudsman said on Monday that the two sides had exchanged 40 prisoners each.", "prisoner_swap")
+    assert e["date"]["source"] == "published"
+
+
+def test_dates_round9_announced_on_a_weekday_then_the_measure():
+    # "announced on Tuesday new sanctions": the weekday dates the measure announced, the verb's object
+    e = extract("The foreign minister announced on Tuesday new sanctions against four militia commanders.", "sanctions")
+    assert e["date"]["value"] == "2025-07-15"
+
+
+def test_dates_round9_the_end_an_extension_runs_to_is_not_its_date():
+    # "extended ... to March 15": the new end date; the weekday dates the decision
+    e = extract("The bloc extended its asset freezes on the generals by six months to March 15 on Monday, diplomats said.",
+                "sanctions")
+    assert e["date"]["value"] == "2025-07-14"
+
+
+def test_venue_round9_an_earlier_round_elsewhere_is_not_the_venue():
+    e = extract("Talks between the government and the rebels resumed in Nairobi on Monday, after a first round in Addis Ababa "
+                "in May.", "negotiation")
+    assert e["location"]["name"] == "Nairobi"
+
+
+def test_drone_place_round9_a_capital_as_the_object_of_a_strike():
+    # "could strike Minsk": the capital is where the drones would land, not the government that is threatened
+    e = extract("The rebel commander warned his forces could strike Minsk with long-range drones next month.", "drone_strike")
+    assert e["location"]["name"] == "Minsk"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The rebels failed to show up for a planned handover of 12 prisoners at the border on Sunday, officials said.",
+         "prisoner_swap"),
+        ("The military council said it would not receive a mediation delegation from the regional bloc.", "negotiation"),
+    ],
+)
+def test_modality_round9_no_shows_and_refused_delegations_stall(text, event_type):
+    assert extract(text, event_type)["modality"] == "stalled"
+
+
+def test_modality_round9_an_appositive_stall_is_the_earlier_state():
+    # "the talks, suspended since 2021,": what became of them before; the main verb proposes them again
+    e = extract("Both governments have proposed reviving the border talks, suspended since 2021, the foreign ministry said.",
+                "negotiation")
+    assert e["modality"] == "proposed"
