@@ -211,6 +211,15 @@ _MEDIATOR_AFTER = re.compile(
     r"(?:[\w'’.-]+\s+){0,6}?(?:delegations|sides|teams|negotiators|parties)\s+separately\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)|"
+    # "Kazakh Foreign Minister Murat Nurtleu hosted his Armenian and Azerbaijani counterparts": a demonym's official,
+    # named by title and name, hosts the delegations of others (with one guest the host is a side again, see _HOSTS_GUEST)
+    r"^(?:'s|’s)?\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,7}(?:has\s+|had\s+)?(?:hosted|hosts|hosting)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:delegations|counterparts|negotiators|envoys|representatives|leaders)\b|"
+    # "... Al Thani met Israeli negotiators and, separately, a Hamas delegation": who meets each side apart goes between
+    r"^(?:'s|’s)?\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,7}(?:met|meets|meeting|held\s+talks\s+with)\s+[^.;]{1,80}?\band,?\s+separately,?\s|"
+    # "with Malaysia, the ASEAN chair, acting as mediator": the role after an appositive
+    r"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+(?:acting|serving)\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediator|broker|go-between|host|facilitator|intermediary)\b|"
     # "Trump said he was arranging a meeting between Putin and Zelenskiy"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,4}}?{_ARRANGING}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|summit|talks|negotiations)\s+"
     r"between\b",
@@ -2142,6 +2151,13 @@ _SIDES_COUNTED = re.compile(r"\b(?:the|all)\s+(three|four|five)\s+(?:leaders|cou
                             r"governments|parties|nations|delegations)\b", re.I)
 
 
+# "talks opened with an Israeli delegation, while Hamas, which refused to attend, said ...": who stays away from talks
+# that go ahead is no side of them. A main-clause refusal ("Kurti declined to attend talks with Vucic") stalls the talks
+# between both, so only the aside counts.
+_STAYED_AWAY = re.compile(r",\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:refused|declined)\s+to\s+(?:attend|join|take\s+part|participate)|"
+                          r",\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:boycotted|stayed\s+away|skipped|shunned)\b", re.I)
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
@@ -2152,7 +2168,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         r = _actor_dict("mediator" if envoy or cued else "participant", m, a, 0.7)
         raw.append(r)
         # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
-        if r["role"] == "participant" and not _topic_only(m, s):
+        if r["role"] == "participant" and not _topic_only(m, s) and not _STAYED_AWAY.match(s.text, m.end - s.start):
             talking.setdefault(r["country"] or r["name"], set()).add(a.name)
             spoken.append(r)
     # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German

@@ -2677,3 +2677,35 @@ def test_a_single_drone_downed_counts_one():
     # a drone factory destroyed is no drone intercepted
     e = extract("Ukrainian drones destroyed a drone factory in Yelabuga overnight, officials said.", "drone_strike")
     assert e["arguments"]["drones_intercepted"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "sides"),
+    [
+        # A demonym's official, named by title and name, hosts the delegations of two others
+        ("Maltese Foreign Minister Joseph Camilleri hosted his Greek and Turkish counterparts in Valletta on Sunday for "
+         "talks on maritime borders.", "MLT", {"GRC", "TUR"}),
+        # Who meets each side apart goes between them
+        ("Egyptian intelligence chief Hassan Rashad met Israeli envoys and, separately, a Hamas team in Cairo on Monday "
+         "to discuss a truce.", "EGY", {"ISR", "PSE"}),
+        # The role after an appositive
+        ("Envoys of Serbia and Kosovo met in Brussels on Monday with Croatia, the current bloc chair, acting as "
+         "go-between.", "HRV", {"SRB", "XKX"}),
+    ],
+)
+def test_negotiation_host_between_two_guests_mediates(text, mediator, sides):  # type: ignore[no-untyped-def]
+    e = extract(text, "negotiation")
+    assert _party_keys(e["arguments"]["mediator"]) == mediator
+    assert _party_keys(e["arguments"]["participants"]) == sides
+
+
+def test_a_side_that_stayed_away_from_talks_held_without_it_is_no_party():
+    e = extract("Turkish mediators opened talks in Istanbul on Friday with a Russian delegation, while Ukraine, which "
+                "declined to attend, said it would wait for the outcome.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"RUS"}
+
+
+def test_the_south_sudan_opposition_alliance_is_a_known_party():
+    e = extract("Envoys of the South Sudan Opposition Movements Alliance and the government of South Sudan resumed talks "
+                "in Nairobi on Monday.", "negotiation")
+    assert "South Sudan Opposition Movements Alliance" in {a["name"] for a in e["actors"]}
