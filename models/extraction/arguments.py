@@ -161,7 +161,8 @@ _MEDIATOR_AFTER = re.compile(
     # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
     # offer is the subject's.
     r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
-    r"and|or|but|by|with|after|before|then|while|when)\b)"
+    # Nor into a relative clause with its own subject: in "an exchange with Washington that Qatar has mediated" Qatar mediates.
+    r"and|or|but|by|with|after|before|then|while|when|that|which)\b)"
     r"[\w'’-]+\s+){0,3}?"
     r"(?:shuttl\w+\s+between|(?:act(?:ing|ed|s)?|serv(?:ing|ed|es|e))\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:mediators?|brokers?|go-betweens?|hosts?|facilitators?|guarantors?|intermediary|intermediaries)|"
@@ -218,7 +219,7 @@ _MEDIATOR_AFTER = re.compile(
     # "... Al Thani met Israeli negotiators and, separately, a Hamas delegation": who meets each side apart goes between
     r"^(?:'s|’s)?\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,7}(?:met|meets|meeting|held\s+talks\s+with)\s+[^.;]{1,80}?\band,?\s+separately,?\s|"
     # "with Malaysia, the ASEAN chair, acting as mediator": the role after an appositive
-    r"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+(?:acting|serving)\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"^(?:,\s+(?:the|a|an))?\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+(?:acting|serving)\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:mediator|broker|go-between|host|facilitator|intermediary)\b|"
     # "Trump said he was arranging a meeting between Putin and Zelenskiy"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,4}}?{_ARRANGING}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|summit|talks|negotiations)\s+"
@@ -1946,7 +1947,9 @@ _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|ho
 _MEDIATOR_DESCRIBED = re.compile(r"\b(?:a|the)\s+(?:country|state|nation|government|kingdom|emirate)\s+(?:that|which)\s+"
                                  r"(?:has\s+been\s+|had\s+been\s+|is\s+|was\s+|has\s+)?(?:mediat\w+|brokering|brokered|hosting|hosted)\b",
                                  re.I)
-_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
+_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened|brokered|mediated|facilitated)\s+by\s+(?:the\s+)?"
+                              # "brokered by the island nation's Prime Minister": the host country's head
+                              r"(?:(?:island\s+|host\s+)?(?:nation|country|state|kingdom)['’]s\s+)?(?:Prime\s+Minister|President|King|Emir|"
                               r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
 _HOSTS_TALKS_WITH = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|will\s+host|to\s+host)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:talks|meetings?|negotiations|consultations|discussions)\s+with\b", re.I)

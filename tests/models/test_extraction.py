@@ -2709,3 +2709,21 @@ def test_the_south_sudan_opposition_alliance_is_a_known_party():
     e = extract("Envoys of the South Sudan Opposition Movements Alliance and the government of South Sudan resumed talks "
                 "in Nairobi on Monday.", "negotiation")
     assert "South Sudan Opposition Movements Alliance" in {a["name"] for a in e["actors"]}
+
+
+def test_talks_brokered_by_the_host_nation_s_unknown_leader_are_mediated_by_the_host():
+    e = extract("Ethiopia's and Eritrea's foreign ministers met in Port Louis on Saturday at talks brokered by the island "
+                "nation's Prime Minister Arvind Doobur.", "negotiation")
+    assert _party_keys(e["arguments"]["mediator"]) == "MUS"
+
+
+def test_swap_mediator_is_the_subject_of_a_relative_clause_not_its_head():
+    e = extract("Belarus freed two Lithuanians on Friday in a prisoner exchange with Vilnius that Poland had mediated.",
+                "prisoner_swap")
+    assert _party_keys(e["arguments"]["mediator"]) == "POL"
+
+
+def test_a_bloc_named_in_the_mediator_s_appositive_is_no_side():
+    e = extract("Envoys of Ethiopia and Somalia held talks in Nairobi on Monday with Djibouti, the IGAD chair, acting as "
+                "mediator.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"ETH", "SOM"}
