@@ -2365,7 +2365,8 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
+    # "Brussels' 11th package": a name ending in s takes a bare apostrophe
+    r"^(?:'s|’s|['’](?=\s))?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
     r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
     r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures?|blacklist|asset\s+freeze|duties|"
@@ -2427,7 +2428,9 @@ _WAR_ON_BEFORE = re.compile(r"\b(?:invasion|occupation|annexation|bombardment|bl
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)
 _ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|firms?|entities|individuals|officials|oligarchs|"
                              r"vessels|tankers|ships|refiners?|traders?|businessm[ae]n|generals?|ministers?|makers?|producers?|"
-                             r"suppliers?|manufacturers?)\b", re.I)
+                             r"suppliers?|manufacturers?)\b|"
+                             # "including Russia's National Payment Card System": an entity of the target, by name
+                             r"^(?:'s|’s)\s+(?-i:[A-Z])[\w-]*\s+(?-i:[A-Z])", re.I)
 _HELD_OFF_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:held|holds|holding|hold)\s+off\s+(?:on\s+)?"
                              r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|embargo|measures|penalties)\b", re.I)
 # "to sanction vessels in Russia's shadow fleet, which Moscow uses to get around the G7 price cap": a measure evaded in a
@@ -2471,12 +2474,14 @@ _TARGET_AFTER = re.compile(
     re.I,
 )
 _SANCTIONED = re.compile(
-    r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
+    r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+"
+    r"(?:[\w-]+(?:,\d{3})*\s+){0,3}$", re.I
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
     r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
-    r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    # "Leaders of the Group of Seven agreed to tighten sanctions": whose leaders act, not who is hit
+    r"punish\w*|penali[sz]\w*|for|hit|(?<!\baccording\s)to|with|from|(?<!\bleaders\s)(?<!\bministers\s)(?<!\bheads\s)(?<!\bmembers\s)of|shipping|buying|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|(?:re-?)?designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
@@ -2650,7 +2655,9 @@ _DECIDED_IN = re.compile(r"\b(?:stall\w*|block\w*|veto(?:ed|es)?|approv\w*|agree
                          r"stuck|bogged\s+down|under\s+(?:discussion|consideration)|negotiated|considered|drafted)\s+"
                          r"(?:\w+\s+){0,2}?(?:in|at|within)\s+(?:the\s+)?$", re.I)
 # A preposition's object is no subject of the verb after it ("froze trade with Spain and suspended a treaty").
-_OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# "designated the Houthis as a terrorist group": the object of a verb of listing, not its subject
+_OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$|\b(?:(?:re-?)?designat(?:ed|es|ing)|(?:black)?list(?:ed|s|ing)|sanction(?:ed|s|ing))\s+"
+                            r"(?:the\s+)?$", re.I)
 
 
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:

@@ -2727,3 +2727,27 @@ def test_a_bloc_named_in_the_mediator_s_appositive_is_no_side():
     e = extract("Envoys of Ethiopia and Somalia held talks in Nairobi on Monday with Djibouti, the IGAD chair, acting as "
                 "mediator.", "negotiation")
     assert _party_keys(e["arguments"]["participants"]) == {"ETH", "SOM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # The object of a verb of listing is the target, though a verb of listing follows it ("as a ... designated")
+        ("Australia listed the Houthis as a designated terrorist organisation on Tuesday.", "AUS", "YEM"),
+        # Whose leaders act is no target
+        ("Finance ministers of the Group of Seven, gathered in Rome, agreed on Monday to widen sanctions on Belarus.",
+         "G7", "BLR"),
+        # A count with a thousands separator between the measure and the target
+        ("Britain imposed sanctions on more than 2,300 Iranian officials and firms on Thursday.", "GBR", "IRN"),
+        # An entity named after the target's possessive, in a list of those hit
+        ("Washington imposed sanctions on 40 targets on Friday, including Syria's General Intelligence Directorate.",
+         "USA", "SYR"),
+        # A name ending in s takes a bare apostrophe; who a report is according to is its source, no target
+        ("According to Kyiv, Brussels' new package of sanctions bans more exports of machine tools to Russia.", "European Union",
+         "RUS"),
+    ],
+)
+def test_sanctions_imposer_and_target_round9(text, imposer, target):  # type: ignore[no-untyped-def]
+    e = extract(text, "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == imposer
+    assert _party_keys(e["arguments"]["target"]) == target
