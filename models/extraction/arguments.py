@@ -134,7 +134,8 @@ _MEDIATOR_BEFORE = re.compile(
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
 _HANDOVER_BEFORE = re.compile(
     r"(?:handing them to|handed (?:them )?(?:over )?to|transferred to|under the supervision of|supervised by|overseen by|"
-    r"carried out by|implemented by|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    # not "a deal mediated by Qatar, under which Washington released five Iranians": a relative clause's subject
+    r"carried out by|implemented by|under(?!\s+(?:which|whose)\b))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _ARRANGING = r"(?:arrang(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|set(?:ting)?\s+up|conven(?:e|es|ed|ing))"
@@ -3261,6 +3262,8 @@ _HANDLES_EXCHANGE = re.compile(
     r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
 
 
+_FREES_AFTER = re.compile(r"\s+(?:(?:would|will|had|has|have|was\s+to|is\s+to|agreed\s+to)\s+)?(?:also\s+)?"
+                          r"(?:released?|releases|freed|frees?|handed\s+over|hands\s+over)\b", re.I)
 _TRUCE_BROKER = re.compile(r"-(?:brokered|mediated|backed|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|peace)\b", re.I)
 
 
@@ -3275,6 +3278,9 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
     # "released prisoners under the U.S.-brokered ceasefire": who brokered the truce is behind the Red Cross that
     # takes the captives.
     truce = [bool(_TRUCE_BROKER.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    # "a deal negotiated by envoy Steve Witkoff", yet "Washington would free Vinnik": who frees someone is a side.
+    freeing = {a.country or a.name for m, a, s in actors if a.name not in _HUMANITARIAN and _FREES_AFTER.match(s.text, m.end - s.start)}
+    cued = [c and (a.country or a.name) not in freeing for c, (_m, a, _s) in zip(cued, actors, strict=True)]
     roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
                                   0.8 if h else 0.55 if c and tb else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
                      for c, h, tb, (m, a, _s) in zip(cued, handles, truce, actors, strict=True)])

@@ -2751,3 +2751,17 @@ def test_sanctions_imposer_and_target_round9(text, imposer, target):  # type: ig
     e = extract(text, "sanctions")
     assert _party_keys(e["arguments"]["imposer"]) == imposer
     assert _party_keys(e["arguments"]["target"]) == target
+
+
+def test_swap_a_relative_clause_s_subject_after_under_which_is_a_side():
+    e = extract("Two Britons landed in London on Monday after being freed in a deal brokered by Oman, under which "
+                "Britain released three Iranians.", "prisoner_swap")
+    assert _party_keys(e["arguments"]["mediator"]) == "OMN"
+    assert {(a["role"], a["country"]) for a in e["actors"]} >= {("participant", "GBR")}
+
+
+def test_swap_who_frees_someone_is_a_side_though_its_envoy_negotiated():
+    e = extract("Iran freed a French teacher on Monday, and Paris would free an Iranian engineer in return, in a deal "
+                "negotiated by France's foreign ministry.", "prisoner_swap")
+    assert e["arguments"]["mediator"] is None
+    assert ("mediator", "FRA") not in {(a["role"], a["country"]) for a in e["actors"]}
