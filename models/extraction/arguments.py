@@ -1624,6 +1624,11 @@ _URGED_OTHER_TALKS = re.compile(r"\bto\s+(?:urge|press|persuade|push|encourage|c
 _PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
 
 
+_SOURCE_SAID = re.compile(r"\s+(?:said|says|told|added)\b", re.I)
+# A clause ends before the comma (a weekday, a lower-case word), not a person's name.
+_AFTER_CLAUSE = re.compile(r"(?:\b(?-i:[a-z])[\w'’-]*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+
+
 def _topic_only(m: Mention, s: Sent) -> bool:
     """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
     or only in a clause about another event ("a day after Trump's call with Putin", "in protest at ...")."""
@@ -1638,7 +1643,9 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
-    if re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and _NATIONAL_AFTER.match(s.text, m.end - s.start):
+    if (re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and (nat := _NATIONAL_AFTER.match(s.text, m.end - s.start))
+            # "talks were continuing on Monday, a Hamas official said": a source after a clause, not an apposition
+            and not (_SOURCE_SAID.match(s.text, nat.end()) and _AFTER_CLAUSE.search(s.text[max(0, rel - 40) : rel]))):
         return True  # "UN envoy Geir Pedersen, a Norwegian diplomat, met ...": a person's nationality
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):

@@ -2765,3 +2765,9 @@ def test_swap_who_frees_someone_is_a_side_though_its_envoy_negotiated():
                 "negotiated by France's foreign ministry.", "prisoner_swap")
     assert e["arguments"]["mediator"] is None
     assert ("mediator", "FRA") not in {(a["role"], a["country"]) for a in e["actors"]}
+
+
+def test_a_source_after_a_clause_is_a_side_not_a_person_s_nationality():
+    e = extract("Talks on a prisoner deal brokered by Oman resumed in Muscat on Sunday, a Houthi official said, while "
+                "Saudi negotiators were due later in the week.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"SAU", "YEM"}
