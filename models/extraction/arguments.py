@@ -1624,6 +1624,9 @@ _URGED_OTHER_TALKS = re.compile(r"\bto\s+(?:urge|press|persuade|push|encourage|c
 _PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
 
 
+_CALL_FROM_BEFORE = re.compile(r"\b(?:calls?|appeals?|pleas?|urging)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FOR_TALKS_WITH = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\s+"
+                             r"(?:with|between)\b", re.I)
 _SOURCE_SAID = re.compile(r"\s+(?:said|says|told|added)\b", re.I)
 # A clause ends before the comma (a weekday, a lower-case word), not a person's name.
 _AFTER_CLAUSE = re.compile(r"(?:\b(?-i:[a-z])[\w'’-]*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
@@ -1652,6 +1655,8 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True  # "with U.S. and French officials present"
     if _URGED_OTHER_TALKS.search(s.text[max(0, rel - 120) : rel]):
         return True
+    if _CALL_FROM_BEFORE.search(s.text[max(0, rel - 40) : rel]) and _FOR_TALKS_WITH.match(s.text, m.end - s.start):
+        return True  # "rejected a call from Iran's foreign minister for direct talks with New Delhi": who urges others to talk
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
                 or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
 

@@ -2771,3 +2771,9 @@ def test_a_source_after_a_clause_is_a_side_not_a_person_s_nationality():
     e = extract("Talks on a prisoner deal brokered by Oman resumed in Muscat on Sunday, a Houthi official said, while "
                 "Saudi negotiators were due later in the week.", "negotiation")
     assert _party_keys(e["arguments"]["participants"]) == {"SAU", "YEM"}
+
+
+def test_who_calls_on_others_to_hold_talks_is_no_side():
+    e = extract("Serbia's president dismissed a call from Germany's chancellor for direct talks with Pristina, saying "
+                "Belgrade would only negotiate once Kosovo withdrew its police.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"SRB", "XKX"}
