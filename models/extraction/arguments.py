@@ -2673,6 +2673,11 @@ _OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$|\b(?:(?:re-?)?designat(?:ed|
                             r"(?:the\s+)?$", re.I)
 
 
+_UNLESS_BEFORE = re.compile(r"\bunless\s+(?:the\s+)?$", re.I)
+_COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(?:y|ies|ied)|stop(?:s|ped)?|end(?:s|ed)?|halt(?:s|ed)?|"
+                             r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
+
+
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
     evasion = any(_ACTIONS[2][1].search(s.text) or _BREACH.search(s.text) for s in sents)
     roles: list[dict] = []
@@ -2695,7 +2700,9 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 or (_ADDRESSEE_BEFORE.search(before) and (_ULTIMATUM_AFTER.match(s.text, m.end - s.start)
                                                           or _DEADLINE_AFTER.match(s.text, m.end - s.start)))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
-                or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))):
+                or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))
+                # "tariffs ... unless Moscow agreed to a ceasefire": the party whose concession would avert the measure
+                or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))):
             role = "target"
         elif _JOINED_IN.match(after):
             role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's

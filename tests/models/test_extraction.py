@@ -2777,3 +2777,9 @@ def test_who_calls_on_others_to_hold_talks_is_no_side():
     e = extract("Serbia's president dismissed a call from Germany's chancellor for direct talks with Pristina, saying "
                 "Belgrade would only negotiate once Kosovo withdrew its police.", "negotiation")
     assert _party_keys(e["arguments"]["participants"]) == {"SRB", "XKX"}
+
+
+def test_sanctions_threat_target_is_who_must_concede_to_avert_it():
+    e = extract("Washington warned on Friday it would impose tariffs of 50% on buyers of Venezuelan crude unless Caracas "
+                "agreed to hold new elections.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "VEN"
