@@ -2673,6 +2673,10 @@ _OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$|\b(?:(?:re-?)?designat(?:ed|
                             r"(?:the\s+)?$", re.I)
 
 
+# "Kigali dismissed a threat by Berlin to impose sanctions": who rejects a measure against it is its target.
+_DISMISSES_MEASURE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:dismissed|rejected|condemned|denounced|slammed|decried)\s+"
+                                r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:threats?|sanctions|tariffs?|embargo|ban|designation|listing)\b",
+                                re.I)
 _UNLESS_BEFORE = re.compile(r"\bunless\s+(?:the\s+)?$", re.I)
 _COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(?:y|ies|ied)|stop(?:s|ped)?|end(?:s|ed)?|halt(?:s|ed)?|"
                              r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
@@ -2702,7 +2706,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
                 or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))
                 # "tariffs ... unless Moscow agreed to a ceasefire": the party whose concession would avert the measure
-                or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))):
+                or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))
+                or _DISMISSES_MEASURE.match(after)):
             role = "target"
         elif _JOINED_IN.match(after):
             role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's

@@ -2783,3 +2783,10 @@ def test_sanctions_threat_target_is_who_must_concede_to_avert_it():
     e = extract("Washington warned on Friday it would impose tariffs of 50% on buyers of Venezuelan crude unless Caracas "
                 "agreed to hold new elections.", "sanctions")
     assert _party_keys(e["arguments"]["target"]) == "VEN"
+
+
+def test_sanctions_who_dismisses_a_threat_of_sanctions_is_its_target():
+    e = extract("Minsk on Tuesday rejected a threat by Warsaw to impose sanctions over the detention of a Polish "
+                "journalist.", "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == "POL"
+    assert _party_keys(e["arguments"]["target"]) == "BLR"
