@@ -2494,7 +2494,7 @@ _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
     r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
     # "Leaders of the Group of Seven agreed to tighten sanctions": whose leaders act, not who is hit
-    r"punish\w*|penali[sz]\w*|for|hit|(?<!\baccording\s)to|with|from|(?<!\bleaders\s)(?<!\bministers\s)(?<!\bheads\s)(?<!\bmembers\s)of|shipping|buying|"
+    r"punish\w*|penali[sz]\w*|for|hit|(?<!\baccording\s)to|with|from|(?<!\bleaders\s)(?<!\bministers\s)(?<!\bheads\s)(?<!\bmembers\s)of|shipping|buying|carrying|transporting|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|(?:re-?)?designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",

@@ -2790,3 +2790,9 @@ def test_sanctions_who_dismisses_a_threat_of_sanctions_is_its_target():
                 "journalist.", "sanctions")
     assert _party_keys(e["arguments"]["imposer"]) == "POL"
     assert _party_keys(e["arguments"]["target"]) == "BLR"
+
+
+def test_sanctions_evasion_target_is_the_origin_of_the_cargo_carried():
+    e = extract("Vessels carrying Iranian oil are still unloading at Malaysian ports despite the U.S. embargo, tracking "
+                "data show.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
