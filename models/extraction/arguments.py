@@ -2677,6 +2677,7 @@ _OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$|\b(?:(?:re-?)?designat(?:ed|
 _DISMISSES_MEASURE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:dismissed|rejected|condemned|denounced|slammed|decried)\s+"
                                 r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:threats?|sanctions|tariffs?|embargo|ban|designation|listing)\b",
                                 re.I)
+_OWNED_BY_BEFORE = re.compile(r"\b(?:owned|managed|operated|chartered|controlled|run|flagged)\s+by\s+(?:the\s+)?$", re.I)
 _UNLESS_BEFORE = re.compile(r"\bunless\s+(?:the\s+)?$", re.I)
 _COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(?:y|ies|ied)|stop(?:s|ped)?|end(?:s|ed)?|halt(?:s|ed)?|"
                              r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
@@ -2719,6 +2720,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         elif (_SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel)
               or (_INCLUDING_BEFORE.search(before) and _ENTITIES_AFTER.match(after))):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
+        elif evasion and _OWNED_BY_BEFORE.search(before):
+            role = "target"  # "tankers managed by Russia's Sovcomflot are still discharging crude": whose fleet evades
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
         elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):

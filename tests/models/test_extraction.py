@@ -2796,3 +2796,10 @@ def test_sanctions_evasion_target_is_the_origin_of_the_cargo_carried():
     e = extract("Vessels carrying Iranian oil are still unloading at Malaysian ports despite the U.S. embargo, tracking "
                 "data show.", "sanctions")
     assert _party_keys(e["arguments"]["target"]) == "IRN"
+
+
+def test_sanctions_evasion_whose_fleet_carries_the_cargo_is_the_target():
+    e = extract("Ships managed by Iran's Sahand Marine are still loading crude at Kharg despite the U.S. "
+                "sanctions imposed on the firm in 2019, tracking data show.", "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == "USA"
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
