@@ -2678,6 +2678,7 @@ _DISMISSES_MEASURE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:dismisse
                                 r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:threats?|sanctions|tariffs?|embargo|ban|designation|listing)\b",
                                 re.I)
 _OWNED_BY_BEFORE = re.compile(r"\b(?:owned|managed|operated|chartered|controlled|run|flagged)\s+by\s+(?:the\s+)?$", re.I)
+_BECAUSE_BEFORE = re.compile(r"\b(?:after|because|since)\s+(?:the\s+)?$", re.I)
 _UNLESS_BEFORE = re.compile(r"\bunless\s+(?:the\s+)?$", re.I)
 _COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(?:y|ies|ied)|stop(?:s|ped)?|end(?:s|ed)?|halt(?:s|ed)?|"
                              r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
@@ -2708,7 +2709,9 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))
                 # "tariffs ... unless Moscow agreed to a ceasefire": the party whose concession would avert the measure
                 or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))
-                or _DISMISSES_MEASURE.match(after)):
+                or _DISMISSES_MEASURE.match(after)
+                # "restoring sanctions ... after Caracas failed to accept deportees": whose failure the measure punishes
+                or (_BECAUSE_BEFORE.search(before) and _FAILS_AFTER.match(after))):
             role = "target"
         elif _JOINED_IN.match(after):
             role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's

@@ -2803,3 +2803,9 @@ def test_sanctions_evasion_whose_fleet_carries_the_cargo_is_the_target():
                 "sanctions imposed on the firm in 2019, tracking data show.", "sanctions")
     assert _party_keys(e["arguments"]["imposer"]) == "USA"
     assert _party_keys(e["arguments"]["target"]) == "IRN"
+
+
+def test_sanctions_whose_failure_the_measure_punishes_is_its_target():
+    e = extract("Washington said on Monday it would reimpose sanctions on the country's oil sector, after Tehran failed to free "
+                "jailed opposition leaders.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
