@@ -134,7 +134,8 @@ _MEDIATOR_BEFORE = re.compile(
 # Who a swap passes through: "handed over to the ICRC". In talks a plan "handed to Kyiv" goes to a party.
 _HANDOVER_BEFORE = re.compile(
     r"(?:handing them to|handed (?:them )?(?:over )?to|transferred to|under the supervision of|supervised by|overseen by|"
-    r"carried out by|implemented by|under)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    # not "a deal mediated by Qatar, under which Washington released five Iranians": a relative clause's subject
+    r"carried out by|implemented by|under(?!\s+(?:which|whose)\b))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _ARRANGING = r"(?:arrang(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|set(?:ting)?\s+up|conven(?:e|es|ed|ing))"
@@ -161,7 +162,8 @@ _MEDIATOR_AFTER = re.compile(
     # Nor across a conjunction or preposition: in "discussed a truce with Putin by phone and offered to host talks" the
     # offer is the subject's.
     r"^(?:'s|’s)?\s+(?:(?!(?-i:[A-Z])[\w-]*(?:'s|’s)\s|(?:rejected|rejects|refused|refuses|declined|declines|dismissed|spurned|"
-    r"and|or|but|by|with|after|before|then|while|when)\b)"
+    # Nor into a relative clause with its own subject: in "an exchange with Washington that Qatar has mediated" Qatar mediates.
+    r"and|or|but|by|with|after|before|then|while|when|that|which)\b)"
     r"[\w'’-]+\s+){0,3}?"
     r"(?:shuttl\w+\s+between|(?:act(?:ing|ed|s)?|serv(?:ing|ed|es|e))\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:mediators?|brokers?|go-betweens?|hosts?|facilitators?|guarantors?|intermediary|intermediaries)|"
@@ -211,6 +213,15 @@ _MEDIATOR_AFTER = re.compile(
     r"(?:[\w'’.-]+\s+){0,6}?(?:delegations|sides|teams|negotiators|parties)\s+separately\b|"
     r"^(?:'s|’s)?(?:\s+[\w-]+){0,4},?\s+(?:which|who)\s+(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:due|set|expected|scheduled|supposed|meant|slated)\s+)?to\s+(?:host|mediate|broker|facilitate)|"
+    # "Kazakh Foreign Minister Murat Nurtleu hosted his Armenian and Azerbaijani counterparts": a demonym's official,
+    # named by title and name, hosts the delegations of others (with one guest the host is a side again, see _HOSTS_GUEST)
+    r"^(?:'s|’s)?\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){1,7}(?:has\s+|had\s+)?(?:hosted|hosts|hosting)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:delegations|counterparts|negotiators|envoys|representatives|leaders)\b|"
+    # "... Al Thani met Israeli negotiators and, separately, a Hamas delegation": who meets each side apart goes between
+    r"^(?:'s|’s)?\s+(?:(?-i:[A-Z])[\w.'’-]*\s+){0,7}(?:met|meets|meeting|held\s+talks\s+with)\s+[^.;]{1,80}?\band,?\s+separately,?\s|"
+    # "with Malaysia, the ASEAN chair, acting as mediator": the role after an appositive
+    r"^(?:,\s+(?:the|a|an))?\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+(?:acting|serving)\s+as\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:mediator|broker|go-between|host|facilitator|intermediary)\b|"
     # "Trump said he was arranging a meeting between Putin and Zelenskiy"
     rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,4}}?{_ARRANGING}\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|summit|talks|negotiations)\s+"
     r"between\b",
@@ -1660,6 +1671,14 @@ _URGED_OTHER_TALKS = re.compile(r"\bto\s+(?:urge|press|persuade|push|encourage|c
 _PROTEST_AT = re.compile(r"\bin\s+(?:protest|retaliation)\s+(?:at|over|against|for)\b[^,;]*", re.I)
 
 
+_CALL_FROM_BEFORE = re.compile(r"\b(?:calls?|appeals?|pleas?|urging)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FOR_TALKS_WITH = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations|dialogue)\s+"
+                             r"(?:with|between)\b", re.I)
+_SOURCE_SAID = re.compile(r"\s+(?:said|says|told|added)\b", re.I)
+# A clause ends before the comma (a weekday, a lower-case word), not a person's name.
+_AFTER_CLAUSE = re.compile(r"(?:\b(?-i:[a-z])[\w'’-]*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+
+
 def _topic_only(m: Mention, s: Sent) -> bool:
     """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
     or only in a clause about another event ("a day after Trump's call with Putin", "in protest at ...")."""
@@ -1674,13 +1693,17 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
-    if re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and _NATIONAL_AFTER.match(s.text, m.end - s.start):
+    if (re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and (nat := _NATIONAL_AFTER.match(s.text, m.end - s.start))
+            # "talks were continuing on Monday, a Hamas official said": a source after a clause, not an apposition
+            and not (_SOURCE_SAID.match(s.text, nat.end()) and _AFTER_CLAUSE.search(s.text[max(0, rel - 40) : rel]))):
         return True  # "UN envoy Geir Pedersen, a Norwegian diplomat, met ...": a person's nationality
     if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
     if _URGED_OTHER_TALKS.search(s.text[max(0, rel - 120) : rel]):
         return True
+    if _CALL_FROM_BEFORE.search(s.text[max(0, rel - 40) : rel]) and _FOR_TALKS_WITH.match(s.text, m.end - s.start):
+        return True  # "rejected a call from Iran's foreign minister for direct talks with New Delhi": who urges others to talk
     return bool(_TOPIC_BEFORE_ACTOR.search(s.text[max(0, rel - 40) : rel]) or _ATTACKER_AFTER.match(s.text[m.end - s.start :])
                 or _TOPIC_SCOPE.search(s.text[max(0, rel - 100) : rel]))
 
@@ -1992,7 +2015,9 @@ _HOSTS_GUEST = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,2}?\s+(?:hosted|hosts|ho
 _MEDIATOR_DESCRIBED = re.compile(r"\b(?:a|the)\s+(?:country|state|nation|government|kingdom|emirate)\s+(?:that|which)\s+"
                                  r"(?:has\s+been\s+|had\s+been\s+|is\s+|was\s+|has\s+)?(?:mediat\w+|brokering|brokered|hosting|hosted)\b",
                                  re.I)
-_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened)\s+by\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|"
+_HOSTED_BY_TITLE = re.compile(r"\b(?:hosted|chaired|convened|brokered|mediated|facilitated)\s+by\s+(?:the\s+)?"
+                              # "brokered by the island nation's Prime Minister": the host country's head
+                              r"(?:(?:island\s+|host\s+)?(?:nation|country|state|kingdom)['’]s\s+)?(?:Prime\s+Minister|President|King|Emir|"
                               r"Chancellor|Sultan|Crown\s+Prince|Foreign\s+Minister)\b")
 _HOSTS_TALKS_WITH = re.compile(r"(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|will\s+host|to\s+host)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:talks|meetings?|negotiations|consultations|discussions)\s+with\b", re.I)
@@ -2197,6 +2222,13 @@ _SIDES_COUNTED = re.compile(r"\b(?:the|all)\s+(three|four|five)\s+(?:leaders|cou
                             r"governments|parties|nations|delegations)\b", re.I)
 
 
+# "talks opened with an Israeli delegation, while Hamas, which refused to attend, said ...": who stays away from talks
+# that go ahead is no side of them. A main-clause refusal ("Kurti declined to attend talks with Vucic") stalls the talks
+# between both, so only the aside counts.
+_STAYED_AWAY = re.compile(r",\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:refused|declined)\s+to\s+(?:attend|join|take\s+part|participate)|"
+                          r",\s+(?:which|who)\s+(?:has\s+|had\s+)?(?:boycotted|stayed\s+away|skipped|shunned)\b", re.I)
+
+
 def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sent]], places: list[PlaceMention], sents: Sequence[Sent]) -> tuple[dict, list[dict]]:
     raw: list[dict] = []
     spoken: list[dict] = []  # participant mentions that name a side of the talks
@@ -2207,7 +2239,7 @@ def negotiation_arguments(gaz: Gazetteer, actors: list[tuple[Mention, Actor, Sen
         r = _actor_dict("mediator" if envoy or cued else "participant", m, a, 0.7)
         raw.append(r)
         # Parties that talk, not countries the talks are about ("talks on the war in Ukraine").
-        if r["role"] == "participant" and not _topic_only(m, s):
+        if r["role"] == "participant" and not _topic_only(m, s) and not _STAYED_AWAY.match(s.text, m.end - s.start):
             talking.setdefault(r["country"] or r["name"], set()).add(a.name)
             spoken.append(r)
     # Who only reports the talks is no side of them once two others are ("Russia and Ukraine held talks, the German
@@ -2401,7 +2433,8 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _ATTRIBUTIVE = re.compile(
-    r"^(?:'s|’s)?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
+    # "Brussels' 11th package": a name ending in s takes a bare apostrophe
+    r"^(?:'s|’s|['’](?=\s))?\s+(?:(?:new|fresh|latest|tough|steep|sweeping|sectoral|secondary|financial|economic|arms|weapons|oil|trade|"
     r"travel|[$€£]?\d[\d.,]*\w*(?:-[\w-]+)?|[\w-]+-?led)\s+){0,3}"
     # "a UN Security Council resolution that would have renewed sanctions on Mali": the body's measure
     r"(?:sanction\w*|tariffs?|price\s+cap|embargo\w*|restrictions|export\s+controls|package|measures?|blacklist|asset\s+freeze|duties|"
@@ -2463,7 +2496,9 @@ _WAR_ON_BEFORE = re.compile(r"\b(?:invasion|occupation|annexation|bombardment|bl
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them)\s+$", re.I)
 _ENTITIES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:banks?|compan(?:y|ies)|firms?|entities|individuals|officials|oligarchs|"
                              r"vessels|tankers|ships|refiners?|traders?|businessm[ae]n|generals?|ministers?|makers?|producers?|"
-                             r"suppliers?|manufacturers?)\b", re.I)
+                             r"suppliers?|manufacturers?)\b|"
+                             # "including Russia's National Payment Card System": an entity of the target, by name
+                             r"^(?:'s|’s)\s+(?-i:[A-Z])[\w-]*\s+(?-i:[A-Z])", re.I)
 _HELD_OFF_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w,.'’-]+\s+){0,4}?(?:held|holds|holding|hold)\s+off\s+(?:on\s+)?"
                              r"(?:[\w-]+\s+){0,2}?(?:sanctions|tariffs|embargo|measures|penalties)\b", re.I)
 # "to sanction vessels in Russia's shadow fleet, which Moscow uses to get around the G7 price cap": a measure evaded in a
@@ -2507,12 +2542,14 @@ _TARGET_AFTER = re.compile(
     re.I,
 )
 _SANCTIONED = re.compile(
-    r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+(?:[\w-]+\s+){0,3}$", re.I
+    r"(?:sanction\w*|tariffs?|embargo\w*|measures|restrictions|duties|cap|ban|freeze)\s+(?:on|against|targeting)\s+"
+    r"(?:[\w-]+(?:,\d{3})*\s+){0,3}$", re.I
 )
 _TARGET_BEFORE_SANCTIONS = re.compile(
     # A whole word ("Washington" ends in "on"); "called on the IAEA to" names who is asked, not who is hit.
     r"\b(?:(?<!called\s)(?<!calls\s)(?<!calling\s)(?<!call\s)on|against|targeting|target(?:ed|s)?|sanction(?:ed|s|ing)?|over|"
-    r"punish\w*|penali[sz]\w*|for|hit|to|with|from|of|shipping|buying|"
+    # "Leaders of the Group of Seven agreed to tighten sanctions": whose leaders act, not who is hit
+    r"punish\w*|penali[sz]\w*|for|hit|(?<!\baccording\s)to|with|from|(?<!\bleaders\s)(?<!\bministers\s)(?<!\bheads\s)(?<!\bmembers\s)of|shipping|buying|carrying|transporting|"
     r"threaten(?:ed|s|ing)?|add(?:ed|s|ing)?|(?:black)?list(?:ed|s|ing)?|(?:re-?)?designat(?:ed|es|ing)|"
     r"transiting\s+through|originating\s+in|"
     r"purchases\s+of|trade\s+with|trading\s+with|linked\s+to|tied\s+to|involved\s+in|supplying|helping)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
@@ -2552,8 +2589,8 @@ _LISTED_WITH_SANCTIONS = re.compile(r"\b(?:tariffs?|duties|taxes|levies)(?:,\s+(
                                     r"\bsanctions(?:,\s+[\w-]+){0,3},?\s+(?:and|or)\s+(?:[\w-]+\s+)?(?:tariffs?|duties|taxes|levies)\b", re.I)
 
 
-_INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:[\w-]+(?:,\s+|\s+and\s+|,\s+and\s+)"
-                               r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?){0,2}$", re.I)
+_IN_INCLUDING_LIST = re.compile(r"\bincluding\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?(?:[\w-]+(?:,\s+|\s+and\s+|,\s+and\s+)"
+                                r"(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?){0,2}$", re.I)
 
 
 def _instrument(sents: Sequence[Sent]) -> dict | None:
@@ -2561,7 +2598,7 @@ def _instrument(sents: Sequence[Sent]) -> dict | None:
     for s in sents:
         hits = [(name, m) for name, rx in _INSTRUMENTS for m in rx.finditer(s.text)]
         # "sanctions on Iran, including an arms embargo": the part does not name the measure.
-        heads = [h for h in hits if not _INCLUDING_BEFORE.search(s.text[max(0, h[1].start() - 60) : h[1].start()])]
+        heads = [h for h in hits if not _IN_INCLUDING_LIST.search(s.text[max(0, h[1].start() - 60) : h[1].start()])]
         # "a tariff imposed as a penalty for ...": what the measure is for, not which measure it is.
         heads = [h for h in heads if not _AS_ROLE.search(s.text, 0, h[1].start())] or heads
         hits = heads or hits
@@ -2693,7 +2730,20 @@ _DECIDED_IN = re.compile(r"\b(?:stall\w*|block\w*|veto(?:ed|es)?|approv\w*|agree
                          r"stuck|bogged\s+down|under\s+(?:discussion|consideration)|negotiated|considered|drafted)\s+"
                          r"(?:\w+\s+){0,2}?(?:in|at|within)\s+(?:the\s+)?$", re.I)
 # A preposition's object is no subject of the verb after it ("froze trade with Spain and suspended a treaty").
-_OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# "designated the Houthis as a terrorist group": the object of a verb of listing, not its subject
+_OBJECT_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$|\b(?:(?:re-?)?designat(?:ed|es|ing)|(?:black)?list(?:ed|s|ing)|sanction(?:ed|s|ing))\s+"
+                            r"(?:the\s+)?$", re.I)
+
+
+# "Kigali dismissed a threat by Berlin to impose sanctions": who rejects a measure against it is its target.
+_DISMISSES_MEASURE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:dismissed|rejected|condemned|denounced|slammed|decried)\s+"
+                                r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:threats?|sanctions|tariffs?|embargo|ban|designation|listing)\b",
+                                re.I)
+_OWNED_BY_BEFORE = re.compile(r"\b(?:owned|managed|operated|chartered|controlled|run|flagged)\s+by\s+(?:the\s+)?$", re.I)
+_BECAUSE_BEFORE = re.compile(r"\b(?:after|because|since)\s+(?:the\s+)?$", re.I)
+_UNLESS_BEFORE = re.compile(r"\bunless\s+(?:the\s+)?$", re.I)
+_COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(?:y|ies|ied)|stop(?:s|ped)?|end(?:s|ed)?|halt(?:s|ed)?|"
+                             r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
 
 
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
@@ -2718,7 +2768,12 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
                 or (_ADDRESSEE_BEFORE.search(before) and (_ULTIMATUM_AFTER.match(s.text, m.end - s.start)
                                                           or _DEADLINE_AFTER.match(s.text, m.end - s.start)))
                 or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
-                or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))):
+                or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))
+                # "tariffs ... unless Moscow agreed to a ceasefire": the party whose concession would avert the measure
+                or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))
+                or _DISMISSES_MEASURE.match(after)
+                # "restoring sanctions ... after Caracas failed to accept deportees": whose failure the measure punishes
+                or (_BECAUSE_BEFORE.search(before) and _FAILS_AFTER.match(after))):
             role = "target"
         elif _JOINED_IN.match(after):
             role, score = "initiator", 0.85  # "Japan joined the EU and the U.S. in lowering the price cap": the news is Japan's
@@ -2730,6 +2785,8 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         elif (_SANCTIONED.search(before) or _MEASURE_ON_THOSE.search(s.text, max(0, rel - 120), rel)
               or (_INCLUDING_BEFORE.search(before) and _ENTITIES_AFTER.match(after))):
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
+        elif evasion and _OWNED_BY_BEFORE.search(before):
+            role = "target"  # "tankers managed by Russia's Sovcomflot are still discharging crude": whose fleet evades
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
             role = "initiator"
         elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):
@@ -3326,6 +3383,8 @@ _HANDLES_EXCHANGE = re.compile(
     r"(?:exchange|swap|release|handover|transfer|operation|return)\b", re.I)
 
 
+_FREES_AFTER = re.compile(r"\s+(?:(?:would|will|had|has|have|was\s+to|is\s+to|agreed\s+to)\s+)?(?:also\s+)?"
+                          r"(?:released?|releases|freed|frees?|handed\s+over|hands\s+over)\b", re.I)
 _TRUCE_BROKER = re.compile(r"-(?:brokered|mediated|backed|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|peace)\b", re.I)
 
 
@@ -3340,6 +3399,9 @@ def prisoner_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequenc
     # "released prisoners under the U.S.-brokered ceasefire": who brokered the truce is behind the Red Cross that
     # takes the captives.
     truce = [bool(_TRUCE_BROKER.match(s.text, m.end - s.start)) for m, _a, s in actors]
+    # "a deal negotiated by envoy Steve Witkoff", yet "Washington would free Vinnik": who frees someone is a side.
+    freeing = {a.country or a.name for m, a, s in actors if a.name not in _HUMANITARIAN and _FREES_AFTER.match(s.text, m.end - s.start)}
+    cued = [c and (a.country or a.name) not in freeing for c, (_m, a, _s) in zip(cued, actors, strict=True)]
     roles = _dedupe([_actor_dict("mediator" if c or h or a.name in _HUMANITARIAN else "participant", m, a,
                                   0.8 if h else 0.55 if c and tb else 0.7 if c or a.name not in _HUMANITARIAN else 0.6)
                      for c, h, tb, (m, a, _s) in zip(cued, handles, truce, actors, strict=True)])

@@ -2936,3 +2936,135 @@ def test_modality_round9_an_appositive_stall_is_the_earlier_state():
     e = extract("Both governments have proposed reviving the border talks, suspended since 2021, the foreign ministry said.",
                 "negotiation")
     assert e["modality"] == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "sides"),
+    [
+        # A demonym's official, named by title and name, hosts the delegations of two others
+        ("Maltese Foreign Minister Joseph Camilleri hosted his Greek and Turkish counterparts in Valletta on Sunday for "
+         "talks on maritime borders.", "MLT", {"GRC", "TUR"}),
+        # Who meets each side apart goes between them
+        ("Egyptian intelligence chief Hassan Rashad met Israeli envoys and, separately, a Hamas team in Cairo on Monday "
+         "to discuss a truce.", "EGY", {"ISR", "PSE"}),
+        # The role after an appositive
+        ("Envoys of Serbia and Kosovo met in Brussels on Monday with Croatia, the current bloc chair, acting as "
+         "go-between.", "HRV", {"SRB", "XKX"}),
+    ],
+)
+def test_negotiation_host_between_two_guests_mediates(text, mediator, sides):  # type: ignore[no-untyped-def]
+    e = extract(text, "negotiation")
+    assert _party_keys(e["arguments"]["mediator"]) == mediator
+    assert _party_keys(e["arguments"]["participants"]) == sides
+
+
+def test_a_side_that_stayed_away_from_talks_held_without_it_is_no_party():
+    e = extract("Turkish mediators opened talks in Istanbul on Friday with a Russian delegation, while Ukraine, which "
+                "declined to attend, said it would wait for the outcome.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"RUS"}
+
+
+def test_the_south_sudan_opposition_alliance_is_a_known_party():
+    e = extract("Envoys of the South Sudan Opposition Movements Alliance and the government of South Sudan resumed talks "
+                "in Nairobi on Monday.", "negotiation")
+    assert "South Sudan Opposition Movements Alliance" in {a["name"] for a in e["actors"]}
+
+
+def test_talks_brokered_by_the_host_nation_s_unknown_leader_are_mediated_by_the_host():
+    e = extract("Ethiopia's and Eritrea's foreign ministers met in Port Louis on Saturday at talks brokered by the island "
+                "nation's Prime Minister Arvind Doobur.", "negotiation")
+    assert _party_keys(e["arguments"]["mediator"]) == "MUS"
+
+
+def test_swap_mediator_is_the_subject_of_a_relative_clause_not_its_head():
+    e = extract("Belarus freed two Lithuanians on Friday in a prisoner exchange with Vilnius that Poland had mediated.",
+                "prisoner_swap")
+    assert _party_keys(e["arguments"]["mediator"]) == "POL"
+
+
+def test_a_bloc_named_in_the_mediator_s_appositive_is_no_side():
+    e = extract("Envoys of Ethiopia and Somalia held talks in Nairobi on Monday with Djibouti, the IGAD chair, acting as "
+                "mediator.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"ETH", "SOM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # The object of a verb of listing is the target, though a verb of listing follows it ("as a ... designated")
+        ("Australia listed the Houthis as a designated terrorist organisation on Tuesday.", "AUS", "YEM"),
+        # Whose leaders act is no target
+        ("Finance ministers of the Group of Seven, gathered in Rome, agreed on Monday to widen sanctions on Belarus.",
+         "G7", "BLR"),
+        # A count with a thousands separator between the measure and the target
+        ("Britain imposed sanctions on more than 2,300 Iranian officials and firms on Thursday.", "GBR", "IRN"),
+        # An entity named after the target's possessive, in a list of those hit
+        ("Washington imposed sanctions on 40 targets on Friday, including Syria's General Intelligence Directorate.",
+         "USA", "SYR"),
+        # A name ending in s takes a bare apostrophe; who a report is according to is its source, no target
+        ("According to Kyiv, Brussels' new package of sanctions bans more exports of machine tools to Russia.", "European Union",
+         "RUS"),
+    ],
+)
+def test_sanctions_imposer_and_target_round9(text, imposer, target):  # type: ignore[no-untyped-def]
+    e = extract(text, "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == imposer
+    assert _party_keys(e["arguments"]["target"]) == target
+
+
+def test_swap_a_relative_clause_s_subject_after_under_which_is_a_side():
+    e = extract("Two Britons landed in London on Monday after being freed in a deal brokered by Oman, under which "
+                "Britain released three Iranians.", "prisoner_swap")
+    assert _party_keys(e["arguments"]["mediator"]) == "OMN"
+    assert {(a["role"], a["country"]) for a in e["actors"]} >= {("participant", "GBR")}
+
+
+def test_swap_who_frees_someone_is_a_side_though_its_envoy_negotiated():
+    e = extract("Iran freed a French teacher on Monday, and Paris would free an Iranian engineer in return, in a deal "
+                "negotiated by France's foreign ministry.", "prisoner_swap")
+    assert e["arguments"]["mediator"] is None
+    assert ("mediator", "FRA") not in {(a["role"], a["country"]) for a in e["actors"]}
+
+
+def test_a_source_after_a_clause_is_a_side_not_a_person_s_nationality():
+    e = extract("Talks on a prisoner deal brokered by Oman resumed in Muscat on Sunday, a Houthi official said, while "
+                "Saudi negotiators were due later in the week.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"SAU", "YEM"}
+
+
+def test_who_calls_on_others_to_hold_talks_is_no_side():
+    e = extract("Serbia's president dismissed a call from Germany's chancellor for direct talks with Pristina, saying "
+                "Belgrade would only negotiate once Kosovo withdrew its police.", "negotiation")
+    assert _party_keys(e["arguments"]["participants"]) == {"SRB", "XKX"}
+
+
+def test_sanctions_threat_target_is_who_must_concede_to_avert_it():
+    e = extract("Washington warned on Friday it would impose tariffs of 50% on buyers of Venezuelan crude unless Caracas "
+                "agreed to hold new elections.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "VEN"
+
+
+def test_sanctions_who_dismisses_a_threat_of_sanctions_is_its_target():
+    e = extract("Minsk on Tuesday rejected a threat by Warsaw to impose sanctions over the detention of a Polish "
+                "journalist.", "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == "POL"
+    assert _party_keys(e["arguments"]["target"]) == "BLR"
+
+
+def test_sanctions_evasion_target_is_the_origin_of_the_cargo_carried():
+    e = extract("Vessels carrying Iranian oil are still unloading at Malaysian ports despite the U.S. embargo, tracking "
+                "data show.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
+
+
+def test_sanctions_evasion_whose_fleet_carries_the_cargo_is_the_target():
+    e = extract("Ships managed by Iran's Sahand Marine are still loading crude at Kharg despite the U.S. "
+                "sanctions imposed on the firm in 2019, tracking data show.", "sanctions")
+    assert _party_keys(e["arguments"]["imposer"]) == "USA"
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
+
+
+def test_sanctions_whose_failure_the_measure_punishes_is_its_target():
+    e = extract("Washington said on Monday it would reimpose sanctions on the country's oil sector, after Tehran failed to free "
+                "jailed opposition leaders.", "sanctions")
+    assert _party_keys(e["arguments"]["target"]) == "IRN"
