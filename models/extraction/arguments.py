@@ -1314,11 +1314,15 @@ _ATTACK_VERB = re.compile(
     r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|killed|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
-    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
+    # "The KIA said on Saturday that its drones had struck": a time phrase and "that" may come first
+    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:its|their)\s+"
+    rf"{_OWN_DRONE_WORDS}drones\b|"
     # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
     # "Hezbollah said on Wednesday it had launched a squadron of attack drones": a time phrase after the verb of saying
-    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+"
-    r"(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "the Islamic Resistance in Iraq, an umbrella of militias, said it had launched"; "the army said it had killed dozens
+    # of fighters in drone strikes": who claims the toll claims the strike
+    r"^(?:'s|’s|-based)?(?:,\s+(?:an?|the)\s+[^,;]{0,60},)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?"
+    r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out|killed)\b|"
     # "Russia's defence ministry said its forces used Lancet loitering munitions to destroy a launcher"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:its|their)\s+(?:forces|troops|army|military|units|fighters)\s+"
     rf"(?:had\s+)?(?:used|deployed|launched|sent)\s+(?:[\w-]+\s+){{0,3}}?{_DRONE_NOUN}\b|"

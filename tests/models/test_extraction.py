@@ -754,6 +754,13 @@ def test_drone_strike_sides(text, present, absent):
         # a subject with its allies killed; whose fighters were killed was attacked
         ("Nigeria's army and its regional partners killed 20 Boko Haram fighters in a drone strike.",
          {("initiator", "Nigeria"), ("target", "Boko Haram")}),
+        # a claim after an apposition or a time phrase; who says it killed fighters claims the strike
+        ("The Islamic Resistance in Iraq, a coalition of militias, said it had launched drones at a U.S. base.",
+         {("initiator", "Islamic Resistance in Iraq"), ("target", "United States")}),
+        ("The Kachin Independence Army said on Monday that its drones had hit a junta outpost near Bhamo.",
+         {("initiator", "Kachin Independence Army"), ("target", "MMR")}),
+        ("Niger's army said it had killed 30 Boko Haram fighters in drone strikes near Diffa.",
+         {("initiator", "Niger"), ("target", "Boko Haram")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
