@@ -761,6 +761,11 @@ def test_drone_strike_sides(text, present, absent):
          {("initiator", "Kachin Independence Army"), ("target", "MMR")}),
         ("Niger's army said it had killed 30 Boko Haram fighters in drone strikes near Diffa.",
          {("initiator", "Niger"), ("target", "Boko Haram")}),
+        # who acts in the condition of a threat is its target; a threat to retaliate is a threat to strike
+        ("Iran warned that it could strike Israeli air bases with drones if Israel kept up its raids on Tehran.",
+         {("initiator", "Iran"), ("target", "Israel")}),
+        ("Azerbaijan threatened to retaliate with drone strikes on Yerevan if Armenian drones kept hitting Baku.",
+         {("initiator", "Azerbaijan"), ("target", "Armenia")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
