@@ -1298,7 +1298,8 @@ _ATTACK_VERB = re.compile(
     r"(?:drones|forces|troops|army|military|units)|it\s+had\s+(?:launched|attacked|struck|targeted|sent|used))|"
     # "denied carrying out a drone strike", "denied claims that ...": the accused
     r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
-    r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
+    # "denied on Tuesday a Saudi claim that ...": a time phrase and whose claim may come first
+    r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:claims?|reports?|accusations?|allegations?))|"
     # "threatened on Sunday to target U.S. carriers": a time phrase may come between the threat and its verb
     r"threaten(?:ed|s)?\s+(?:(?:on|late|early|again|last|this|overnight|\w+day)\s+){0,3}?to\s+"
     # "threatened to respond with drone strikes": a threat of retaliation is still a threat to strike

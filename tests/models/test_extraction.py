@@ -766,6 +766,9 @@ def test_drone_strike_sides(text, present, absent):
          {("initiator", "Iran"), ("target", "Israel")}),
         ("Azerbaijan threatened to retaliate with drone strikes on Yerevan if Armenian drones kept hitting Baku.",
          {("initiator", "Azerbaijan"), ("target", "Armenia")}),
+        # the accused in a denial of someone's claim, after a time phrase
+        ("Hezbollah denied on Friday an Israeli report that it had sent drones over Haifa.",
+         {("initiator", "Hezbollah"), ("target", "Israel")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
