@@ -1298,10 +1298,13 @@ _ATTACK_VERB = re.compile(
     r"(?:drones|forces|troops|army|military|units)|it\s+had\s+(?:launched|attacked|struck|targeted|sent|used))|"
     # "denied carrying out a drone strike", "denied claims that ...": the accused
     r"denied\s+(?:carrying\s+out|launching|conducting|staging|being\s+behind|(?:any\s+)?(?:responsibility|involvement|role)|"
-    r"(?:the\s+)?(?:claims?|reports?|accusations?|allegations?))|"
+    # "denied on Tuesday a Saudi claim that ...": a time phrase and whose claim may come first
+    r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:claims?|reports?|accusations?|allegations?))|"
     # "threatened on Sunday to target U.S. carriers": a time phrase may come between the threat and its verb
     r"threaten(?:ed|s)?\s+(?:(?:on|late|early|again|last|this|overnight|\w+day)\s+){0,3}?to\s+"
-    r"(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out|target|attack|strike|hit)|"
+    # "threatened to respond with drone strikes": a threat of retaliation is still a threat to strike
+    r"(?:send|launch|use|expand|resume|step\s+up|intensify|escalate|continue|carry\s+out|target|attack|strike|hit|"
+    r"(?:respond|retaliate)\s+with)|"
     r"warned\s+(?:[\w-]+\s+){0,3}?that)\b|"
     # Not across a verb of saying ("Congo's army said drones launched by the M23 ..."): the speaker reports the attack.
     rf"^(?:'s|’s)?\s+(?:{_NOT_SAYING}[\w-]+\s+){{0,3}}?"
@@ -1311,14 +1314,18 @@ _ATTACK_VERB = re.compile(
     r"(?:launch(?:ed|es|ing)?|fired|fires|sent|attack(?:ed|s|ing)|struck|strikes|hit|hits|"
     r"target(?:ed|s|ing)|pound(?:ed|s|ing)|hammer(?:ed|s|ing)|bomb(?:ed|s|ing)|raid(?:ed|s)|used\s+(?:[\w-]+\s+)?drones|"
     r"carried\s+out|claimed|threaten(?:ed|s)?\s+to\s+(?:target|attack|strike|hit)|tried\s+to\s+(?:strike|hit|attack)|"
-    r"(?:would|will)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|killed|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
+    r"(?:would|will|could)\s+strike(?!\s+back)|kept\s+attacking|destroyed|damaged|dropped|killed|said\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?drones)\b|"
     # "Ukraine's SBU security service said its Sea Baby naval drones struck"; "the Islamic Resistance in Iraq, an umbrella
     # group of Iran-backed militias, claimed the attack"
-    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:its|their)\s+{_OWN_DRONE_WORDS}drones\b|"
+    # "The KIA said on Saturday that its drones had struck": a time phrase and "that" may come first
+    rf"^(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:its|their)\s+"
+    rf"{_OWN_DRONE_WORDS}drones\b|"
     # "the Tripoli-based defence ministry said it had targeted smuggling gangs"
     # "Hezbollah said on Wednesday it had launched a squadron of attack drones": a time phrase after the verb of saying
-    r"^(?:'s|’s|-based)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+"
-    r"(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out)\b|"
+    # "the Islamic Resistance in Iraq, an umbrella of militias, said it had launched"; "the army said it had killed dozens
+    # of fighters in drone strikes": who claims the toll claims the strike
+    r"^(?:'s|’s|-based)?(?:,\s+(?:an?|the)\s+[^,;]{0,60},)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?"
+    r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:launched|attacked|struck|targeted|hit|bombed|carried\s+out|killed)\b|"
     # "Russia's defence ministry said its forces used Lancet loitering munitions to destroy a launcher"
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?said\s+(?:that\s+)?(?:its|their)\s+(?:forces|troops|army|military|units|fighters)\s+"
     rf"(?:had\s+)?(?:used|deployed|launched|sent)\s+(?:[\w-]+\s+){{0,3}}?{_DRONE_NOUN}\b|"
@@ -1415,6 +1422,12 @@ _STATE_FORCES_HIT = re.compile(
     r"(?:army|military|armed\s+forces|government\s+forces|federal\s+forces|junta)(?:'s|’s)?\b", re.I)
 
 
+# "Moscow threatened to strike Kyiv if Ukrainian drones kept targeting Russia": who acts in the condition of a threat
+# is whom the threat is aimed at, not the attacker.
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_THREAT_CUE = re.compile(r"\b(?:threat\w*|warn\w*|vow\w*|could|would|will)\b", re.I)
+
+
 def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
     rest = s.text[m.end - s.start : m.end - s.start + limit]
     cut = re.search(r"[;.](?:\s|$)|\bwhile\b|\bbut\b", rest)
@@ -1433,6 +1446,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         if _PATRON_AFTER.match(after):
             continue  # "Yemen's Iran-aligned Houthi movement": the patron named in a modifier
         if ((_TARGET_BEFORE.search(before) and _STRUCK_OBJECT.match(after)) or _SELF_DEFENCE.match(after)
+                or (_IF_BEFORE.search(before) and _THREAT_CUE.search(s.text[:rel]))
                 or _ACCUSES_AFTER.match(after) or _ATTACKED_AFTER.match(after) or _DOWNED_DRONES.match(after)
                 or _SAYS_ATTACKED.match(after)):
             # "struck Hezbollah targets", "Russia said it destroyed 40 drones", "Russia accused Ukraine of attacking",

@@ -754,6 +754,21 @@ def test_drone_strike_sides(text, present, absent):
         # a subject with its allies killed; whose fighters were killed was attacked
         ("Nigeria's army and its regional partners killed 20 Boko Haram fighters in a drone strike.",
          {("initiator", "Nigeria"), ("target", "Boko Haram")}),
+        # a claim after an apposition or a time phrase; who says it killed fighters claims the strike
+        ("The Islamic Resistance in Iraq, a coalition of militias, said it had launched drones at a U.S. base.",
+         {("initiator", "Islamic Resistance in Iraq"), ("target", "United States")}),
+        ("The Kachin Independence Army said on Monday that its drones had hit a junta outpost near Bhamo.",
+         {("initiator", "Kachin Independence Army"), ("target", "MMR")}),
+        ("Niger's army said it had killed 30 Boko Haram fighters in drone strikes near Diffa.",
+         {("initiator", "Niger"), ("target", "Boko Haram")}),
+        # who acts in the condition of a threat is its target; a threat to retaliate is a threat to strike
+        ("Iran warned that it could strike Israeli air bases with drones if Israel kept up its raids on Tehran.",
+         {("initiator", "Iran"), ("target", "Israel")}),
+        ("Azerbaijan threatened to retaliate with drone strikes on Yerevan if Armenian drones kept hitting Baku.",
+         {("initiator", "Azerbaijan"), ("target", "Armenia")}),
+        # the accused in a denial of someone's claim, after a time phrase
+        ("Hezbollah denied on Friday an Israeli report that it had sent drones over Haifa.",
+         {("initiator", "Hezbollah"), ("target", "Israel")}),
     ],
 )
 def test_drone_parties_in_longer_phrases(text, actors):
