@@ -740,8 +740,6 @@ def _rss_mb(pid: int) -> float:
 
 def _lag(p: Pipeline) -> float:
     """Messages on articles.raw not yet read by the worker, from its own /metrics."""
-    import urllib.request
-
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{p.port}/metrics", timeout=3) as r:
             text = r.read().decode()
@@ -776,9 +774,6 @@ def _trend_mb_per_min(samples: list[tuple[float, float]], warmup: bool = True) -
 
 def _memory(p: Pipeline, query: str = "") -> dict[str, Any]:
     """The worker's own account of its memory (`GET /debug/memory`)."""
-    import json
-    import urllib.request
-
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{p.port}/debug/memory?{query}", timeout=60) as r:
             return json.loads(r.read())
