@@ -126,6 +126,10 @@ app = faust.App(
     producer_max_request_size=max(4 * 1024 * 1024, settings.dlq_max_original_bytes * 2),
     consumer_max_fetch_size=max(4 * 1024 * 1024, settings.max_article_bytes * 2),
     producer_acks=-1,
+    # Changelog writes (about six per detection in the clustering stage) then share requests: worker plus broker
+    # CPU per article 17 -> 9 ms (README "Performance"). Records the worker awaits are sent at once (`send_now`).
+    producer_linger=settings.producer_linger_ms / 1000,
+    producer_max_batch_size=1024 * 1024,
     stream_buffer_maxsize=max(64, settings.batch_articles * 4),
     stream_recovery_delay=0.5,
     web_host=settings.web_host,

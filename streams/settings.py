@@ -137,6 +137,9 @@ _SPEC: dict[str, tuple[str, Callable[[str], Any], Any, str]] = {
     "heartbeat_s": ("EVENTX_HEARTBEAT_S", _positive(float), 2.0, "Consumer heartbeat interval."),
     "fetch_max_wait_ms": ("EVENTX_FETCH_MAX_WAIT_MS", _positive(int), 100,
                           "Longest a fetch waits for data; Tansu answers only when it expires, so it bounds latency."),
+    "producer_linger_ms": ("EVENTX_PRODUCER_LINGER_MS", _non_negative(int), 20,
+                           "How long the producer holds records that nobody waits for (table changelogs) to send "
+                           "them in fewer, larger requests; records the worker waits for go out at once."),
     "stall_s": ("EVENTX_STALL_S", _positive(float), 5.0,
                 "Seconds an articles.raw partition may wait with messages and no progress while the worker idles before "
                 "it is re-read from its committed offset."),
@@ -189,6 +192,7 @@ class Settings:
     session_timeout_s: float
     heartbeat_s: float
     fetch_max_wait_ms: int
+    producer_linger_ms: int
     stall_s: float
     malloc_trim_s: float
     commit_interval_s: float
