@@ -65,6 +65,7 @@ from streams.app import (
 )
 from streams.inference import InferenceConfig, InferencePool, Job
 from streams.intake import Article, Limits, Rejected, dead_letter, decode_article, now_iso, ts_iso
+from streams.producer import release_lingering
 from streams.state import STATE
 
 log = logging.getLogger("eventx.worker")
@@ -321,22 +322,8 @@ async def _isolate(items: Sequence[_Accepted], exc: Exception, pending: list[asy
 
 
 def send_now() -> None:
-    """Send every record the producer holds now instead of after EVENTX_PRODUCER_LINGER_MS.
-
-    The linger lets unawaited changelog writes share requests; a step that
-    waits for acknowledgements should not wait for the linger too. Closing
-    the open batches and waking the sender is what aiokafka's own
-    `flush_for_commit` does for transactions (aiokafka is pinned: <0.15).
-    """
-    producer = getattr(app.producer, "_producer", None)
-    acc = getattr(producer, "_message_accumulator", None)
-    if acc is None:
-        return
-    for batches in acc._batches.values():
-        for batch in batches:
-            batch._builder.close()
-    if not acc._waiter_future.done():
-        acc._waiter_future.set_result(None)
+    """Send every record the producer holds now instead of after EVENTX_PRODUCER_LINGER_MS (streams/producer.py)."""
+    release_lingering(getattr(app.producer, "_producer", None))
 
 
 async def flush_now() -> None:
