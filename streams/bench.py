@@ -850,7 +850,25 @@ def _soak(bootstrap: str, workdir: Path, seconds: float, rate: float, device: st
             "memory_grows": bool(late > 1.0) if len(retained) >= 6 else bool(slope > 1.0),
             "lag": {"max": max(lag), "end": lag[-1]}, "committed_end": samples[-1][3],
             "articles_offered": len(articles) if stop.is_set() else int(seconds * rate),
-            "store": store, "memory": _memory_split(mem, trimmed)}
+            "store": store, "memory": _memory_split(mem, trimmed), "retained_by_process_mb": retained_by_process(mem[1:])}
+
+
+def retained_by_process(mem: list[tuple[float, dict[str, Any]]]) -> dict[str, dict[str, float | None]]:
+    """Per process (the worker, each inference process): RSS after malloc_trim at the first and last sample, and
+    its slope over the second half (MB/min), so a soak tells which process grows."""
+    series: dict[str, list[tuple[float, float]]] = {}
+    for t, m in mem:
+        if m.get("rss_mb") is not None:
+            series.setdefault("worker", []).append((t, float(m["rss_mb"])))
+        for i, child in enumerate((m.get("inference_processes") or {}).get("processes", [])):
+            if child.get("rss_mb") is not None:
+                series.setdefault(f"inference_{i}", []).append((t, float(child["rss_mb"])))
+    out: dict[str, dict[str, float | None]] = {}
+    for name, pts in series.items():
+        late = _trend_mb_per_min(pts[len(pts) // 2 :], warmup=False)
+        out[name] = {"first": pts[0][1], "last": pts[-1][1],
+                     "second_half_mb_per_min": None if late != late else round(late, 2)}  # nan: too few samples
+    return out
 
 
 def _memory_split(mem: list[tuple[float, dict[str, Any]]], trimmed: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.bench import behind, parse_gpu_samples
+from streams.bench import behind, parse_gpu_samples, retained_by_process
 
 
 def test_gpu_samples_are_summarised_and_noise_is_skipped():
@@ -24,3 +24,25 @@ def test_behind_counts_what_is_unread_or_uncommitted_on_fetched_partitions_only(
     # read but not yet committed still counts; a changelog partition (not fetched) does not
     busy = {"partitions": [_row(True, 9, 6, 10), _row(True, 3, 3, 10), _row(False, None, None, 500)]}
     assert behind(busy) == 3 + 6
+
+
+def test_retained_memory_is_split_by_process_with_a_late_slope():
+    def sample(worker: float, a: float, b: float) -> dict:
+        return {"rss_mb": worker, "inference_processes": {"processes": [{"rss_mb": a}, {"rss_mb": b}]}}
+
+    # Eight samples a minute apart: the worker is flat, inference_0 grows 2 MB/min throughout, inference_1
+    # grows early and then levels off.
+    mem = [(60.0 * i, sample(300.0, 500.0 + 2 * i, 500.0 + min(i, 3) * 10)) for i in range(8)]
+    out = retained_by_process(mem)
+    assert set(out) == {"worker", "inference_0", "inference_1"}
+    assert out["worker"] == {"first": 300.0, "last": 300.0, "second_half_mb_per_min": 0.0}
+    assert out["inference_0"]["first"] == 500.0 and out["inference_0"]["last"] == 514.0
+    assert abs(out["inference_0"]["second_half_mb_per_min"] - 2.0) < 1e-9
+    assert abs(out["inference_1"]["second_half_mb_per_min"]) < 1e-9
+
+
+def test_retained_memory_without_inference_processes_has_the_worker_only():
+    out = retained_by_process([(0.0, {"rss_mb": 100.0}), (30.0, {}), (60.0, {"rss_mb": 110.0})])
+    assert list(out) == ["worker"]
+    assert out["worker"]["first"] == 100.0 and out["worker"]["last"] == 110.0
+    assert out["worker"]["second_half_mb_per_min"] is None  # one point in the second half: no slope
