@@ -659,18 +659,33 @@ def _countries_of(m: Mention) -> list[str]:
     return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
 
 
-def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
-    out = []
+# One article's place readings per sentence, (text, start) -> (states it names, its place mentions): extraction reads a
+# sentence's places several times (once for the event key, then for each group it belongs to). Created by
+# extract_events for one article and one context, and discarded with it.
+PlaceMemo = dict[tuple[str, int], tuple[list[str], list[PlaceMention]]]
+
+
+def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str], memo: PlaceMemo | None = None) -> list[PlaceMention]:
+    """Place mentions of `sents`. `memo`, when given, must only ever be used with this gazetteer and this context."""
+    out: list[PlaceMention] = []
     seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
+        hit = memo.get((s.text, s.start)) if memo is not None else None
+        if hit is not None:
+            seen.extend(hit[0])
+            out.extend(hit[1])
+            continue
         mentions = gaz.mentions(s.text, s.start)
         if " capital" in s.text:
             mentions = _capital_mentions(gaz, s, mentions)
-        if "the " in s.text and _THE_MONARCHY.search(s.text):
+        # "the kingdom" reads the states named in earlier sentences of this call: such a sentence is never memoised.
+        monarchy = "the " in s.text and _THE_MONARCHY.search(s.text) is not None
+        if monarchy:
             extra = _monarchy_mentions(gaz, s, mentions, seen)
             if extra:
                 mentions = sorted(mentions + extra, key=lambda x: (x.start, -x.end))
-        seen.extend(c for x in mentions for c in _countries_of(x))
+        named = [c for x in mentions for c in _countries_of(x)]
+        seen.extend(named)
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
@@ -741,6 +756,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # A small town from a country the sentence is not about, next to a place that it is about, is a
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
         anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
+        kept: list[PlaceMention] = []
         for pm in sentence_out:
             if pm.place.precision == "city" and pm.place.population < 100_000 and anchored and pm.place.country not in anchored:
                 # "the outskirts of Jermuk, in Armenia": the name's reading in the anchoring country, if it has one.
@@ -748,7 +764,10 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 if not local:
                     continue
                 pm = replace(pm, place=max(local, key=lambda p: place_score(p, context, FOCUS)))
-            out.append(pm)
+            kept.append(pm)
+        out.extend(kept)
+        if memo is not None and not monarchy:
+            memo[(s.text, s.start)] = (named, kept)
     return out
 
 

@@ -73,14 +73,16 @@ def _paragraph_index(sentences: Sequence[Span], text: str) -> list[int]:
     return out
 
 
-def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
-    pm = A.best_place(A.place_mentions(gaz, [A.Sent(s.text, s.start)], context_countries), kinds=frozenset({"site", "city", "admin1"}))
+def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str], memo: A.PlaceMemo | None = None) -> tuple[str, str] | None:
+    pm = A.best_place(A.place_mentions(gaz, [A.Sent(s.text, s.start)], context_countries, memo),
+                      kinds=frozenset({"site", "city", "admin1"}))
     if pm is None:
         return None
     return (pm.place.country, pm.place.admin1 or pm.place.name)
 
 
-def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
+def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[str],
+               memo: A.PlaceMemo | None = None) -> tuple[str, str] | None:
     """What tells two events of a type apart within one article.
 
     Drone strikes: the place hit. Prisoner swaps: who or what was exchanged
@@ -89,18 +91,19 @@ def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[
     """
     sent = A.Sent(s.text, s.start)
     if event_type == "drone_strike":
-        return _place_key(gaz, s, context_countries)
+        return _place_key(gaz, s, context_countries, memo)
     if event_type == "prisoner_swap":
         cat = next((name for name, rx in A.CATEGORIES if rx.search(s.text)), None)
         return ("category", cat) if cat else None
     if event_type == "negotiation":
-        pm = A.venue(A.place_mentions(gaz, [sent], context_countries), [sent])
+        pm = A.venue(A.place_mentions(gaz, [sent], context_countries, memo), [sent])
         return (pm.place.country, pm.place.name) if pm else None
     return None
 
 
 def group_detections(
-    sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str]
+    sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str],
+    memo: A.PlaceMemo | None = None,
 ) -> list[_Group]:
     """Detections of one type in one article, grouped into events by _group_key.
 
@@ -116,14 +119,14 @@ def group_detections(
         dets = sorted((d for d in detections if d.event_type == event_type), key=lambda d: d.sentence)
         type_groups: list[_Group] = []
         for d in dets:
-            key = _group_key(event_type, gaz, sentences[d.sentence], context_countries)
+            key = _group_key(event_type, gaz, sentences[d.sentence], context_countries, memo)
             if key is None and event_type == "drone_strike":
                 # "...new drone attacks on its energy infrastructure. The target was the Salavat complex":
                 # the place is in the next sentence of the paragraph.
                 for j in range(d.sentence + 1, min(d.sentence + 1 + CONTEXT_SENTENCES, len(sentences))):
                     if para[j] != para[d.sentence] or j in positive_any:
                         break
-                    key = _group_key(event_type, gaz, sentences[j], context_countries)
+                    key = _group_key(event_type, gaz, sentences[j], context_countries, memo)
                     if key is not None:
                         break
             if not type_groups:
@@ -404,7 +407,8 @@ def _date_dict(m: DateMention, base: int) -> dict:
 
 
 def extract_group(
-    article: ArticleMeta, sentences: Sequence[Span], group: _Group, gaz: Gazetteer, context_countries: set[str], model_version: str
+    article: ArticleMeta, sentences: Sequence[Span], group: _Group, gaz: Gazetteer, context_countries: set[str], model_version: str,
+    memo: A.PlaceMemo | None = None,
 ) -> dict:
     et = group.event_type
     det_sents = [A.Sent(sentences[d.sentence].text, sentences[d.sentence].start) for d in group.detections]
@@ -417,13 +421,13 @@ def extract_group(
     when = _event_date(sents, et, published, mod.value)
 
     actor_ms = A.actor_mentions(gaz, sents)
-    place_ms = A.place_mentions(gaz, sents, context_countries)
+    place_ms = A.place_mentions(gaz, sents, context_countries, memo)
     origin = None
     location = None
     scores: dict[str, float] = {"modality": mod.score}
     if et == "drone_strike":
         # Where the detected sentences say it happened; context sentences only fill a gap.
-        det_places = A.place_mentions(gaz, det_sents, context_countries)
+        det_places = A.place_mentions(gaz, det_sents, context_countries, memo)
         pm = A.best_place(det_places) or A.best_place(place_ms)
         location = A.location_dict(pm, 0.75)
         origin_pm = next((p for p in place_ms if p.origin), None)
@@ -527,6 +531,9 @@ def extract_events(
         return []
     gaz = gazetteer or default_gazetteer()
     ctx = context_countries(gaz, article.text, article.title, sentences)
-    groups = group_detections(sentences, detections, article.text, gaz, ctx)
-    events = [extract_group(article, sentences, g, gaz, ctx, model_version) for g in groups]
+    # Place readings of this article's sentences under this context, shared by the grouping and every group's
+    # arguments (a sentence is read up to four times); it lives only as long as this call.
+    memo: A.PlaceMemo = {}
+    groups = group_detections(sentences, detections, article.text, gaz, ctx, memo)
+    events = [extract_group(article, sentences, g, gaz, ctx, model_version, memo) for g in groups]
     return sorted(events, key=lambda e: (e["evidence"][0]["char_start"], e["event_type"]))
