@@ -112,12 +112,17 @@ def parse_absolute(text: str) -> date | None:
     return min(candidates)[1]
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_YESTERDAY = re.compile(r"\byesterday\b")
+_TODAY = re.compile(r"\b(?:today|just now)\b")
+
+
 def parse_relative_age(text: str, reference: datetime) -> datetime | None:
     """Resolve "a day ago", "21 minutes ago", "yesterday" against `reference`."""
     low = text.lower()
-    if re.search(r"\byesterday\b", low):
+    if _YESTERDAY.search(low):
         return reference - timedelta(days=1)
-    if re.search(r"\b(?:today|just now)\b", low):
+    if _TODAY.search(low):
         return reference
     m = _AGO.search(low)
     if not m:
@@ -246,6 +251,9 @@ def find_dates(text: str, published: date, *, future: bool = False) -> list[Date
 _DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:the\s+)?$")
 
 
+_INTO_GAP = re.compile(r"\s+(?:into\s+)?")
+
+
 def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]:
     """ "on Thursday, July 3": the calendar date says which Thursday; one mention over both."""
     out: list[DateMention] = []
@@ -257,7 +265,7 @@ def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
         if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
-                and re.fullmatch(r"\s+(?:into\s+)?", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+                and _INTO_GAP.fullmatch(text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
             # "overnight on Saturday": the weekday says which night; "overnight into Friday": the night ends on Friday.
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue

@@ -287,6 +287,12 @@ _REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:b
                             r"(?![^;:,]{0,40}?\b[\w]+-(?:day|week|month)\b)")
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_SINCE_BEFORE_AFTER_LEAD = re.compile(r"\b(?:since|before|until|after)\s+$")
+_SINCE_UNTIL_LEAD = re.compile(r"\b(?:since|until|till)\s+$")
+_DATED_LEAD = re.compile(r"\bdated\s+$")
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
     """The date of the event: the date expression nearest the words naming it, never the date of a statement.
 
@@ -309,10 +315,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                         reported = (m, s.start)
                     continue
                 lead = s.text[max(0, m.start - 8) : m.start]
-                if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
+                if ((m.precision != "day" and (_SINCE_BEFORE_AFTER_LEAD.search(lead)
                                                or (m.text.lower().startswith(("since", "before", "until", "after"))
                                                    and not m.text.lower().startswith("before the end of"))))
-                        or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
+                        or _SINCE_UNTIL_LEAD.search(lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
                 if _EXTENDED_TO.search(before):
                     continue  # "extended its sanctions by six months to January 31": the new end, not the decision
@@ -330,7 +336,7 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             # Background dates ("since 2022", "in February 2022") rarely date the event.
             usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
             # "a decision dated 28/04/2025" names its own date.
-            dated = [m for m in usable if re.search(r"\bdated\s+$", s.text[max(0, m.start - 7) : m.start])]
+            dated = [m for m in usable if _DATED_LEAD.search(s.text[max(0, m.start - 7) : m.start])]
             if event_type == "sanctions" and not dated:
                 # "signed an order on Wednesday ... with the duty to take effect on August 27": sanctions date from
                 # when they bite.
@@ -348,6 +354,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             return _date_dict(*reported)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
+
+
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|unveiled)\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
 def _background(text: str, m: DateMention, event_type: str) -> bool:
@@ -372,7 +382,7 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         said = None
     if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
         said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
-    if (st and event_type == "sanctions" and re.search(r"\b(?:announced|unveiled)\s+$", before[-40:])
+    if (st and event_type == "sanctions" and _ANNOUNCED_BEFORE.search(before[-40:])
             and _MEASURE_AFTER.match(text, m.end)):
         st = None  # "announced on Monday the largest package of sanctions": the measure is the verb's object
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
@@ -395,7 +405,7 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         rest = before[-60:][deals[-1].end() :] if deals else ""
         if deals and "," not in rest and not _CLAUSE_START.search(rest):
             return True
-    if (re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
+    if (_THE_BEFORE.search(before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
             and not _DURING_PART_OF_DAY.search(before[-12:] + m.text)):
         return True
     return bool(_CONDITION.search(before[-120:]))
