@@ -271,6 +271,11 @@ def _state_actor(gaz: Gazetteer, a: Actor) -> Actor:
     return a
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_BORDER_WITH_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention, Actor, Sent]]:
     out = []
     for s in sents:
@@ -282,7 +287,7 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
             if k and _part_of_previous(mentions[k - 1], m, s):
                 continue
             before = s.text[max(0, m.start - s.start - 40) : m.start - s.start]
-            if _BORDER_AFTER.match(s.text, m.end - s.start) or (re.search(r"\bborders?\s+with\s+(?:the\s+)?$", before, re.I)
+            if _BORDER_AFTER.match(s.text, m.end - s.start) or (_BORDER_WITH_BEFORE.search(before)
                                                                and not _CLOSE_BORDER.search(before)):
                 continue  # "on the Belarusian-Ukrainian border", "near the border with Belarus": where, not who
             # A place named after a preposition is a location, not an actor ("in Moscow").
@@ -295,7 +300,7 @@ def actor_mentions(gaz: Gazetteer, sents: Sequence[Sent]) -> list[tuple[Mention,
                     and not _HOST_RELATIVE.match(s.text, m.end - s.start)
                     and not _MEASURE_ON_THOSE.search(s.text, max(0, m.start - s.start - 120), m.start - s.start)):
                 continue
-            if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and re.search(r"\bthe\s+$", before, re.I):
+            if not possessive and _PLACE_MODIFIER.match(s.text, m.end - s.start) and _THE_BEFORE.search(before):
                 continue  # "the Saudi port city of Jeddah": names where, not who
             actor = sorted(m.actors, key=lambda a: ({"state": 0, "armed_group": 1, "intl_org": 2}.get(a.kind, 3), a.name))[0]
             out.append((m, _state_actor(gaz, actor), s))
@@ -367,6 +372,10 @@ _AND = re.compile(r"\s*,?\s+and\s+(?:the\s+)?", re.I)
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?", re.I)
 
 
+_AT_END = re.compile(r"\bat\s+$")
+_INVITATION_AFTER = re.compile(r"(?:'s|’s)\s+invitation\b")
+
+
 def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Sequence[bool] | None = None) -> list[bool]:
     """Per mention: named as an intermediary.
 
@@ -380,7 +389,7 @@ def _mediator_flags(actors: Sequence[tuple[Mention, Actor, Sent]], handover: Seq
         after = s.text[m.end - s.start : m.end - s.start + 140]
         before_cue.append(bool(_MEDIATOR_BEFORE.search(before) or (handover and handover[i] and _HANDOVER_BEFORE.search(before))
                                # "met in Astana at Kazakhstan's invitation" (not "rejected Putin's invitation")
-                               or (re.search(r"\bat\s+$", before) and re.match(r"(?:'s|’s)\s+invitation\b", after))))
+                               or (_AT_END.search(before) and _INVITATION_AFTER.match(after))))
         after_cue.append(bool(_MEDIATOR_AFTER.match(after) and not _PASSIVE_AFTER.match(after))
                          or bool(_ARRANGES_IT.match(after) and _BETWEEN_THAT.search(s.text, max(0, rel - 140), rel)))
 
@@ -659,18 +668,37 @@ def _countries_of(m: Mention) -> list[str]:
     return [p.country for p in m.places if p.precision == "country"] + [a.country for a in m.actors if a.country and a.kind == "state"]
 
 
-def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> list[PlaceMention]:
-    out = []
+# One article's place readings per sentence, (text, start) -> (states it names, its place mentions): extraction reads a
+# sentence's places several times (once for the event key, then for each group it belongs to). Created by
+# extract_events for one article and one context, and discarded with it.
+PlaceMemo = dict[tuple[str, int], tuple[list[str], list[PlaceMention]]]
+
+
+_COMMA_GAP = re.compile(r",\s*")
+_COMPOUND_PLACE_AFTER = re.compile(r"^(?:(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)|-bound)\b", re.I)
+
+
+def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str], memo: PlaceMemo | None = None) -> list[PlaceMention]:
+    """Place mentions of `sents`. `memo`, when given, must only ever be used with this gazetteer and this context."""
+    out: list[PlaceMention] = []
     seen: list[str] = []  # states named so far, for "the kingdom"
     for s in sents:
+        hit = memo.get((s.text, s.start)) if memo is not None else None
+        if hit is not None:
+            seen.extend(hit[0])
+            out.extend(hit[1])
+            continue
         mentions = gaz.mentions(s.text, s.start)
         if " capital" in s.text:
             mentions = _capital_mentions(gaz, s, mentions)
-        if "the " in s.text and _THE_MONARCHY.search(s.text):
+        # "the kingdom" reads the states named in earlier sentences of this call: such a sentence is never memoised.
+        monarchy = "the " in s.text and _THE_MONARCHY.search(s.text) is not None
+        if monarchy:
             extra = _monarchy_mentions(gaz, s, mentions, seen)
             if extra:
                 mentions = sorted(mentions + extra, key=lambda x: (x.start, -x.end))
-        seen.extend(c for x in mentions for c in _countries_of(x))
+        named = [c for x in mentions for c in _countries_of(x)]
+        seen.extend(named)
         # Unambiguous places in the same sentence ("in Russia's Volgograd region") decide homonyms.
         # A small town does not anchor: it may itself be the homonym ("Golden" in "the Golden Temple").
         near_countries = {m.places[0].country for m in mentions if len({p.country for p in m.places}) == 1 and m.places
@@ -680,7 +708,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
             country = next((p.country for p in m.places if p.precision == "country"), None)
             if country and m.actors and (
                     _SPATIAL.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
-                    or (k > 0 and re.fullmatch(r",\s*", s.text[mentions[k - 1].end - s.start : m.start - s.start]))):
+                    or (k > 0 and _COMMA_GAP.fullmatch(s.text[mentions[k - 1].end - s.start : m.start - s.start]))):
                 near_countries.add(country)
         earlier = _earlier_spans(s.text) if (" after " in s.text or " before " in s.text) else []
         sentence_out: list[PlaceMention] = []
@@ -719,8 +747,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 continue  # "Moscow said", "Ukraine launched": an actor, not a place
             if not m.actors and _given_name(m, s):
                 continue
-            if re.match(r"^(?:(?:-|\s)?(?:based|backed|born|made|built|installed|appointed|controlled|held|occupied|led)|-bound)\b",
-                        after, re.I):
+            if _COMPOUND_PLACE_AFTER.match(after):
                 continue  # "Iran-backed", "Russian-installed", "a Gaza-bound flotilla"
             if (s.text[m.end - s.start : m.end - s.start + 2] in ("'s", "’s") and not m.admin_suffix
                     and not _FACILITY.match(s.text[m.end - s.start + 2 : m.end - s.start + 40])
@@ -741,6 +768,7 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
         # A small town from a country the sentence is not about, next to a place that it is about, is a
         # homonym ("the Golden Temple in Amritsar", "the Miraflores palace in Caracas").
         anchored = {pm.place.country for pm in sentence_out if pm.place.country in near_countries | context}
+        kept: list[PlaceMention] = []
         for pm in sentence_out:
             if pm.place.precision == "city" and pm.place.population < 100_000 and anchored and pm.place.country not in anchored:
                 # "the outskirts of Jermuk, in Armenia": the name's reading in the anchoring country, if it has one.
@@ -748,7 +776,10 @@ def place_mentions(gaz: Gazetteer, sents: Sequence[Sent], context: set[str]) -> 
                 if not local:
                     continue
                 pm = replace(pm, place=max(local, key=lambda p: place_score(p, context, FOCUS)))
-            out.append(pm)
+            kept.append(pm)
+        out.extend(kept)
+        if memo is not None and not monarchy:
+            memo[(s.text, s.start)] = (named, kept)
     return out
 
 
@@ -773,6 +804,9 @@ def _is_country(m: Mention) -> bool:
     return any(p.precision == "country" for p in m.places)
 
 
+_COUNTRY_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
 def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
     """ "attacks on U.S. forces in Iraq and Syria": a list of countries is no one place."""
     m = mentions[k]
@@ -781,9 +815,12 @@ def _several_countries(mentions: list[Mention], k: int, s: Sent) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(mentions) and _is_country(mentions[j]):
             a, b = sorted((m, mentions[j]), key=lambda x: x.start)
-            if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", s.text[a.end - s.start : b.start - s.start]):
+            if _COUNTRY_LIST_GAP.fullmatch(s.text[a.end - s.start : b.start - s.start]):
                 return True
     return False
+
+
+_AND_IN_GAP = re.compile(r"\s+and\s+(?:in\s+)?")
 
 
 def _towns_apart(mentions: list[Mention], k: int, s: Sent) -> bool:
@@ -795,9 +832,12 @@ def _towns_apart(mentions: list[Mention], k: int, s: Sent) -> bool:
         if 0 <= j < len(mentions):
             other = {p.country for p in mentions[j].places if p.precision == "city"}
             a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
-            if other and not other & towns and re.fullmatch(r"\s+and\s+(?:in\s+)?", s.text[a.end - s.start : b.start - s.start]):
+            if other and not other & towns and _AND_IN_GAP.fullmatch(s.text[a.end - s.start : b.start - s.start]):
                 return True  # (not "talks in Luanda, and Kinshasa said": a new clause)
     return False
+
+
+_OR_GAP = re.compile(r"\s*,?\s+or\s+(?:in\s+|at\s+)?")
 
 
 def _alternatives(mentions: list[Mention], k: int, s: Sent) -> bool:
@@ -805,7 +845,7 @@ def _alternatives(mentions: list[Mention], k: int, s: Sent) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(mentions) and mentions[j].places:
             a, b = sorted((mentions[k], mentions[j]), key=lambda x: x.start)
-            if re.fullmatch(r"\s*,?\s+or\s+(?:in\s+|at\s+)?", s.text[a.end - s.start : b.start - s.start]):
+            if _OR_GAP.fullmatch(s.text[a.end - s.start : b.start - s.start]):
                 return True
     return False
 
@@ -821,17 +861,23 @@ _PERSON_AFTER = re.compile(r"\s+(?:(?:football|soccer|basketball|hockey|chess|te
                            re.I)
 
 
+_SURNAME_AFTER = re.compile(r"\s+([A-Z][a-z'’-]+)(?![\w'’-]|\s+[A-Z])")
+
+
 def _given_name(m: Mention, s: Sent) -> bool:
     """ "teacher Marc Fogel", "Hamid Nouri": a town's variant spelling used as a first name."""
     if " " in m.text or any(_norm_word(p.name) == _norm_word(m.text) for p in m.places):
         return False
     # Exactly one more capitalised word, as in "First Last"; "Kharkov Tractor Plant" is a name of its own.
-    nxt = re.match(r"\s+([A-Z][a-z'’-]+)(?![\w'’-]|\s+[A-Z])", s.text[m.end - s.start :])
+    nxt = _SURNAME_AFTER.match(s.text[m.end - s.start :])
     return bool(nxt) and nxt.group(1).lower() not in _PLACE_WORDS
 
 
+_WORD_SEPARATORS = re.compile(r"[\s'’.-]+")
+
+
 def _norm_word(s: str) -> str:
-    return re.sub(r"[\s'’.-]+", " ", s).strip().lower()
+    return _WORD_SEPARATORS.sub(" ", s).strip().lower()
 
 
 # "the Shevchenkivskyi district of Kyiv", "the Miraflores palace in Caracas": the part lies in the place after it;
@@ -903,11 +949,14 @@ _SOURCE_OF = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:headquarters|admi
 _SAYS = re.compile(r"^[^,;.]{0,60}?\b(?:said|says|say|told|reported|reports|announced|confirmed|added|stated)\b", re.I)
 
 
+_SOURCE_AFTER = re.compile(r"^,?\s+(?:[\w'-]+\s+){0,2}?(?:said|says|say|told|reported|confirmed|announced)\b", re.I)
+
+
 def _reported_from(pm: PlaceMention, s: Sent) -> bool:
     rel, end = pm.mention.start - s.start, pm.mention.end - s.start
     after = s.text[end:]
     if _SOURCE_IN.search(s.text[max(0, rel - 40) : rel]):
-        return bool(re.match(r"^,?\s+(?:[\w'-]+\s+){0,2}?(?:said|says|say|told|reported|confirmed|announced)\b", after, re.I))
+        return bool(_SOURCE_AFTER.match(after))
     return bool((_SOURCE_OF.match(after) or _ADMINISTRATION.match(after)) and _SAYS.match(after))
 
 
@@ -1162,9 +1211,15 @@ _PORT_SITE = re.compile(r"\b(?:ports?|harbou?rs?|docks?|terminals?|shipyards?|be
 _COMMENT_CLAUSE = re.compile(r",\s+(?:calling|describing|branding|denouncing|condemning)\b", re.I)
 
 
+_SPACE_BEFORE_WORD = re.compile(r"\s+(?=\w)")
+
+
 def _modifies_type(text: str, end: int) -> bool:
-    nxt = re.match(r"\s+(?=\w)", text[end:])
+    nxt = _SPACE_BEFORE_WORD.match(text[end:])
     return bool(nxt) and any(rx.match(text, end + nxt.end()) for _n, rx in _TARGET_TYPES)
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _target_type(sents: Sequence[Sent]) -> dict | None:
@@ -1195,7 +1250,7 @@ def _target_type(sents: Sequence[Sent]) -> dict | None:
                     or s.text[m.end() : m.end() + 1] == "-"  # "fuel-smuggling boat": a modifier
                     or _DRONE_AFTER.match(s.text, m.end())  # "a Malian army drone strike": the attacker
                     or _modifies_type(s.text, m.end())  # "military airfield": the head noun decides
-                    or (m.group(0)[0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", s.text[m.end() :])
+                    or (m.group(0)[0].isupper() and m.start() > 0 and _CAPITAL_AFTER.match(s.text[m.end() :])
                         and name != "government")):  # "Port Sudan"; but "President Maduro" is the target
                 continue
             after_verb = [m.start() - v for v in verbs if 0 <= m.start() - v <= 80]
@@ -1428,10 +1483,16 @@ _IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _THREAT_CUE = re.compile(r"\b(?:threat\w*|warn\w*|vow\w*|could|would|will)\b", re.I)
 
 
+_CLAUSE_CUT = re.compile(r"[;.](?:\s|$)|\bwhile\b|\bbut\b")
+
+
 def _clause_after(s: Sent, m: Mention, limit: int = 90) -> str:
     rest = s.text[m.end - s.start : m.end - s.start + limit]
-    cut = re.search(r"[;.](?:\s|$)|\bwhile\b|\bbut\b", rest)
+    cut = _CLAUSE_CUT.search(rest)
     return rest[: cut.start()] if cut else rest
+
+
+_WHICH_BEFORE = re.compile(r"\b(?:which|that|where)\s+(?:the\s+)?$", re.I)
 
 
 def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | None, sents: Sequence[Sent] = ()) -> list[dict]:
@@ -1459,7 +1520,7 @@ def drone_actors(actors: list[tuple[Mention, Actor, Sent]], location: dict | Non
         elif (_DEFENDER.match(after) or _OWNER_TARGET.match(after) or _HELD_BY.search(before) or _TARGET_BEFORE.search(before)
               or _HELD_AFTER.match(after)
               or _ACCUSER_BEFORE.search(before) or (_DENIED_BEFORE.search(before) and _CLAIMS_AFTER.match(after))
-              or (re.search(r"\b(?:which|that|where)\s+(?:the\s+)?$", before, re.I) and _HOLDER_AFTER.match(after))):
+              or (_WHICH_BEFORE.search(before) and _HOLDER_AFTER.match(after))):
             role = "target"
             if _DEFENDER.match(after) and not (_HELD_BY.search(before) or _TARGET_BEFORE.search(before)):
                 voiced.add(len(out))
@@ -1600,6 +1661,10 @@ _HOSTS_TALKS = re.compile(r"\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+|would\s+)?(
                           r"(?:[\w-]+\s+){0,4}?(?:talks|negotiations|round|summit|meeting|dialogue)\b", re.I)
 
 
+_NEAR_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", re.I)
+_WHERE_AFTER = re.compile(r"^,?\s+where\b")
+
+
 def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozenset[str] = frozenset()) -> PlaceMention | None:
     """Where talks are held: a place after "talks ... in", not a topic ("ceasefire in Gaza"). A town that names the
     talks ("the Doha talks") is one too, after any place the talks are said to be in, unless it lies in a side's
@@ -1620,14 +1685,14 @@ def venue(places: Sequence[PlaceMention], sents: Sequence[Sent], sides: frozense
         topic = bool(_TOPIC_BEFORE.search(before[-40:])) and not _SIGNED_IN.search(before[-60:])
         if topic or _INCIDENT_IN.search(before[-60:]) or _reported_from(pm, s) or _SPEAKING_IN.search(before) or _CONFLICT_AFTER.match(
                 s.text, pm.mention.end - s.start) or not (
-                re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}$", before, re.I)
+                _NEAR_PLACE_BEFORE.search(before)
                 or _TRAVEL_TO.search(before) or _LEFT_VENUE.search(before) or _AS_VENUE.match(s.text, pm.mention.end - s.start)
                 or (pm.place.precision in ("city", "site") and _HOSTS_TALKS.match(s.text, pm.mention.end - s.start))):
             continue  # a topic ("escalation in Syria") or a metonym ("waiting on Kyiv"), not where talks are held
         if _EARLIER_ROUND.search(before):
             continue
         after = s.text[pm.mention.end - s.start : pm.mention.end - s.start + 30]
-        strong = (bool(_VENUE_BEFORE.search(before)) or bool(re.match(r"^,?\s+where\b", after))
+        strong = (bool(_VENUE_BEFORE.search(before)) or bool(_WHERE_AFTER.match(after))
                   or bool(_AS_VENUE.match(s.text, pm.mention.end - s.start)) or bool(_HOSTS_TALKS.match(s.text, pm.mention.end - s.start)))
         scored.append((0 if strong else 1, -_SPECIFICITY[pm.place.precision], pm.mention.start, pm))
     if not scored:
@@ -1693,6 +1758,11 @@ _SOURCE_SAID = re.compile(r"\s+(?:said|says|told|added)\b", re.I)
 _AFTER_CLAUSE = re.compile(r"(?:\b(?-i:[a-z])[\w'’-]*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
 
 
+_MEETING_OF_BEFORE = re.compile(r"\b(?:meeting|summit|session|gathering|conference)\s+of\s+(?:the\s+)?$", re.I)
+_APPOSITION_BEFORE = re.compile(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", re.I)
+
+
 def _topic_only(m: Mention, s: Sent) -> bool:
     """Named as what the talks are about ("the war in Ukraine"), as who struck ("after Israel's strikes on Iran"),
     or only in a clause about another event ("a day after Trump's call with Putin", "in protest at ...")."""
@@ -1701,17 +1771,17 @@ def _topic_only(m: Mention, s: Sent) -> bool:
         return True
     if any(a.kind == "intl_org" for a in m.actors) and (
             _OCCASION_AFTER.match(s.text, m.end - s.start)
-            or re.search(r"\b(?:meeting|summit|session|gathering|conference)\s+of\s+(?:the\s+)?$", s.text[max(0, rel - 30) : rel], re.I)):
+            or _MEETING_OF_BEFORE.search(s.text[max(0, rel - 30) : rel])):
         return True  # "at a meeting of the ASEAN defence ministers"
     if any(p.precision == "city" for p in m.places) and _VENUE_NAME_AFTER.match(s.text, m.end - s.start):
         return True  # "the Doha talks", "the Minsk agreements": a city naming talks held there
     if _AT_BEFORE.search(s.text[max(0, rel - 15) : rel]) and _FACILITY_AFTER.match(s.text, m.end - s.start):
         return True  # "met at the UN base in Naqoura": where, not who
-    if (re.search(r"\w,\s+(?:a|an)\s+(?:[\w-]+\s+)?$", s.text[max(0, rel - 30) : rel]) and (nat := _NATIONAL_AFTER.match(s.text, m.end - s.start))
+    if (_APPOSITION_BEFORE.search(s.text[max(0, rel - 30) : rel]) and (nat := _NATIONAL_AFTER.match(s.text, m.end - s.start))
             # "talks were continuing on Monday, a Hamas official said": a source after a clause, not an apposition
             and not (_SOURCE_SAID.match(s.text, nat.end()) and _AFTER_CLAUSE.search(s.text[max(0, rel - 40) : rel]))):
         return True  # "UN envoy Geir Pedersen, a Norwegian diplomat, met ...": a person's nationality
-    if (re.search(r"\bwith\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:and|or)\s+)?$", s.text[max(0, rel - 30) : rel], re.I)
+    if (_WITH_BEFORE.search(s.text[max(0, rel - 30) : rel])
             and _PRESENT_AFTER.match(s.text, m.end - s.start)):
         return True  # "with U.S. and French officials present"
     if _URGED_OTHER_TALKS.search(s.text[max(0, rel - 120) : rel]):
@@ -1989,11 +2059,16 @@ _CALLS_FOR_TALKS = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:calls?|appeals?|
                               re.I)
 
 
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SAID_END = re.compile(r"(?:\s+on\s+\w+day|\s+in\s+a\s+statement)?\s*(?:[,.;]|$)")
+_UNTIL_STOP = re.compile(r"[^.;!?]*")
+
+
 def _speaker(m: Mention, s: Sent) -> bool:
     """The mention is only the source of the report or a voice reacting to it: the subject of a verb of saying or of
     praise or blame that opens a clause, or "according to X"."""
     rel, end = m.start - s.start, m.end - s.start
-    if re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", s.text[max(0, rel - 40) : rel], re.I):
+    if _ACCORDING_TO_BEFORE.search(s.text[max(0, rel - 40) : rel]):
         return True
     if not _CLAUSE_SUBJECT.search(s.text[:rel]):
         return False
@@ -2001,9 +2076,9 @@ def _speaker(m: Mention, s: Sent) -> bool:
     if said and said.group(0).endswith("told") and _ADDRESSEE_AFTER.match(s.text, said.end()):
         return False  # "Aoun told visiting U.S. envoy Tom Barrack that ...": telling another side is talking to it
     if said:
-        if re.match(r"(?:\s+on\s+\w+day|\s+in\s+a\s+statement)?\s*(?:[,.;]|$)", s.text[said.end() :]):
+        if _SAID_END.match(s.text[said.end() :]):
             return True  # ", the German government said, urging both sides ...": the report came before
-        reported = re.match(r"[^.;!?]*", s.text[said.end() :]).group(0)
+        reported = _UNTIL_STOP.match(s.text[said.end() :]).group(0)
         return not (_ABOUT_ITSELF.search(reported) or _OWN_TALKS.match(reported))
     return bool(_REACTED_AFTER.match(s.text, end))
 
@@ -2190,6 +2265,9 @@ def _proposal_author(m: Mention, s: Sent) -> bool:
     return bool(_PROPOSED_BY.search(_np_head(m, s)))
 
 
+_AND_START = re.compile(r"and\s", re.I)
+
+
 def _bound(m: Mention, s: Sent, lead: bool) -> bool:
     """The talk predicate binds the mention: a cue before its noun phrase, or it opens a clause as its subject."""
     rel = m.start - s.start
@@ -2202,7 +2280,7 @@ def _bound(m: Mention, s: Sent, lead: bool) -> bool:
         if fronted and fronted.end() == rel - len(before) + len(head):
             return True
     # "..., and the Rapid Support Forces said": the conjunction went with the noun phrase's words
-    if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and re.match(r"and\s", before[len(head) :], re.I))):
+    if not (_CLAUSE_OPEN.search(head) or (head.rstrip().endswith(",") and _AND_START.match(before[len(head) :]))):
         return False
     if _TOLD_THAT.search(head):
         return False
@@ -2760,6 +2838,11 @@ _COMPLIES_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:agree[sd]?|compl(
                              r"withdr[ae]ws?|accept(?:s|ed)?|releas(?:e|es|ed)|reverse[sd]?|back(?:s|ed)?\s+down)\b", re.I)
 
 
+_WITH_AFTER = re.compile(r"\s+with\b")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+_TARIFF_WORD = re.compile(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", re.I)
+
+
 def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequence[Sent], modality: str) -> tuple[dict, list[dict]]:
     evasion = any(_ACTIONS[2][1].search(s.text) or _BREACH.search(s.text) for s in sents)
     roles: list[dict] = []
@@ -2781,7 +2864,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
         elif (_TARGET_AFTER.match(after) or (_RETALIATION_BEFORE.search(before) and attributive) or _CLOSE_BORDER.search(before)
                 or (_ADDRESSEE_BEFORE.search(before) and (_ULTIMATUM_AFTER.match(s.text, m.end - s.start)
                                                           or _DEADLINE_AFTER.match(s.text, m.end - s.start)))
-                or (_THREATENED_BEFORE.search(before) and re.match(r"\s+with\b", after))
+                or (_THREATENED_BEFORE.search(before) and _WITH_AFTER.match(after))
                 or (modality in ("threatened", "proposed") and _IF_BEFORE.search(before) and _FAILS_AFTER.match(after))
                 # "tariffs ... unless Moscow agreed to a ceasefire": the party whose concession would avert the measure
                 or (modality in ("threatened", "proposed") and _UNLESS_BEFORE.search(before) and _COMPLIES_AFTER.match(after))
@@ -2801,7 +2884,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
             role, score = "target", 0.7  # "sanctions on Rosneft": the target, named as such
         elif evasion and _OWNED_BY_BEFORE.search(before):
             role = "target"  # "tankers managed by Russia's Sovcomflot are still discharging crude": whose fleet evades
-        elif re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
+        elif _BY_BEFORE.search(before):
             role = "initiator"
         elif _ASKED_BEFORE.search(before) and _ASKED_ACT.match(after):
             role, score = "initiator", 0.7
@@ -2874,7 +2957,7 @@ def sanctions_arguments(actors: list[tuple[Mention, Actor, Sent]], sents: Sequen
     for s in sents:
         for m in PERCENT.finditer(s.text):
             window = s.text[max(0, m.start() - 40) : m.end() + 60]
-            if re.search(r"\b(?:tariff|dut(?:y|ies)|levy|levies|tax)", window, re.I) or _RAISED_TO.search(s.text, 0, m.start()):
+            if _TARIFF_WORD.search(window) or _RAISED_TO.search(s.text, 0, m.start()):
                 rate = _quantity(float(m.group(1)), m.group(0), s.start + m.start(), s.start + m.end(), 0.85)
                 break
         if rate:
@@ -3198,6 +3281,9 @@ _INVOLVING = re.compile(r"(?:swap|exchang)\w*\s+involving\b", re.I)
 _ONE_SIDE_PEOPLE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[a-z]+s|POWs)\b")
 
 
+_AND_OTHERS = re.compile(r"\s+and\s+(?:the\s+)?\S+\s+(?:other|more)\b")
+
+
 def _one_released(sents: Sequence[Sent]) -> list[dict]:
     """Single people released, one count per non-overlapping phrase, in text order; people named and joined by "and"
     each count one ("freed aid worker Nazanin Zaghari-Ratcliffe and Anoosheh Ashoori", "released French nationals
@@ -3211,8 +3297,7 @@ def _one_released(sents: Sequence[Sent]) -> list[dict]:
                     n, end = 2, _NAME_REST.match(s.text, end).end()
                 elif rx is _ONE_RELEASED[0] or rx is _ONE_RELEASED[2]:
                     # "release a Saudi prisoner and 50 other detainees": a counted group joins one person
-                    if (more := _AND_GROUP.match(s.text, end)) is not None and re.match(r"\s+and\s+(?:the\s+)?\S+\s+(?:other|more)\b",
-                                                                                      more.group(0)):
+                    if (more := _AND_GROUP.match(s.text, end)) is not None and _AND_OTHERS.match(more.group(0)):
                         v = parse_number(NUMBER.fullmatch(more.group("n").strip()))
                         n, end = n + int(v or 0), more.end()
                 else:

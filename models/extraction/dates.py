@@ -112,12 +112,17 @@ def parse_absolute(text: str) -> date | None:
     return min(candidates)[1]
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_YESTERDAY = re.compile(r"\byesterday\b")
+_TODAY = re.compile(r"\b(?:today|just now)\b")
+
+
 def parse_relative_age(text: str, reference: datetime) -> datetime | None:
     """Resolve "a day ago", "21 minutes ago", "yesterday" against `reference`."""
     low = text.lower()
-    if re.search(r"\byesterday\b", low):
+    if _YESTERDAY.search(low):
         return reference - timedelta(days=1)
-    if re.search(r"\b(?:today|just now)\b", low):
+    if _TODAY.search(low):
         return reference
     m = _AGO.search(low)
     if not m:
@@ -175,6 +180,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # (a word, then a number) is implied by the rest of the pattern; it spares trying ~100 month names at every word.
 _NEEDS_DIGIT = frozenset({"iso", "dmy_num", "mdy_text", "dmy_text", "md", "dm", "month_year", "year"})
 _DIGIT = re.compile(r"\d")
+# Kinds every match of which holds one of these words: a sentence with none of them is not scanned for the kind (most
+# sentences name no day; a dozen scans of every sentence were a third of the date reading).
+_NEEDS_WORD: dict[str, tuple[str, ...]] = {
+    "weekday": ("day",),  # monday ... sunday
+    "overnight": ("night",),
+    "yesterday": ("yesterday",),
+    "today": ("today", "this morning", "this afternoon", "this evening"),
+    "last_week": ("last week",),
+    "this_week": ("this week",),
+    "next_week": ("next week",),
+    "last_month": ("last month",),
+    "this_month": ("this month",),
+    "next_month": ("next month",),
+    "days_ago": ("ago",),
+    "this_year": ("year",),
+}
+# The only characters that re.IGNORECASE matches to an ASCII letter, or whose lower() gives one, besides the ASCII
+# letters (İ ı ſ K, checked over all of Unicode): where none occurs, a case-insensitive match of an ASCII word is that
+# word in the text's lowercase copy, so the word test above is exact. Text with one of them is scanned in full.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # Month names that are also ordinary words; only trusted next to a day number.
 _AMBIGUOUS_MONTHS = {"may", "mar", "march", "jan", "sept", "dec", "mai", "mei"}
 
@@ -228,8 +253,12 @@ def find_dates(text: str, published: date, *, future: bool = False) -> list[Date
         return any(a < e and s < b for s, e in taken)
 
     digits = _DIGIT.search(text) is not None
+    low = text.lower() if text.isascii() or _FOLDS_TO_ASCII.search(text) is None else None
     for kind, rx in _PATTERNS:
         if not digits and kind in _NEEDS_DIGIT:
+            continue
+        words = _NEEDS_WORD.get(kind)
+        if words and low is not None and not any(w in low for w in words):
             continue
         for m in rx.finditer(text):
             if overlaps(m.start(), m.end()):
@@ -246,6 +275,9 @@ def find_dates(text: str, published: date, *, future: bool = False) -> list[Date
 _DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:the\s+)?$")
 
 
+_INTO_GAP = re.compile(r"\s+(?:into\s+)?")
+
+
 def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]:
     """ "on Thursday, July 3": the calendar date says which Thursday; one mention over both."""
     out: list[DateMention] = []
@@ -257,7 +289,7 @@ def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
         if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
-                and re.fullmatch(r"\s+(?:into\s+)?", text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+                and _INTO_GAP.fullmatch(text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
             # "overnight on Saturday": the weekday says which night; "overnight into Friday": the night ends on Friday.
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue

@@ -73,14 +73,16 @@ def _paragraph_index(sentences: Sequence[Span], text: str) -> list[int]:
     return out
 
 
-def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
-    pm = A.best_place(A.place_mentions(gaz, [A.Sent(s.text, s.start)], context_countries), kinds=frozenset({"site", "city", "admin1"}))
+def _place_key(gaz: Gazetteer, s: Span, context_countries: set[str], memo: A.PlaceMemo | None = None) -> tuple[str, str] | None:
+    pm = A.best_place(A.place_mentions(gaz, [A.Sent(s.text, s.start)], context_countries, memo),
+                      kinds=frozenset({"site", "city", "admin1"}))
     if pm is None:
         return None
     return (pm.place.country, pm.place.admin1 or pm.place.name)
 
 
-def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[str]) -> tuple[str, str] | None:
+def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[str],
+               memo: A.PlaceMemo | None = None) -> tuple[str, str] | None:
     """What tells two events of a type apart within one article.
 
     Drone strikes: the place hit. Prisoner swaps: who or what was exchanged
@@ -89,18 +91,19 @@ def _group_key(event_type: str, gaz: Gazetteer, s: Span, context_countries: set[
     """
     sent = A.Sent(s.text, s.start)
     if event_type == "drone_strike":
-        return _place_key(gaz, s, context_countries)
+        return _place_key(gaz, s, context_countries, memo)
     if event_type == "prisoner_swap":
         cat = next((name for name, rx in A.CATEGORIES if rx.search(s.text)), None)
         return ("category", cat) if cat else None
     if event_type == "negotiation":
-        pm = A.venue(A.place_mentions(gaz, [sent], context_countries), [sent])
+        pm = A.venue(A.place_mentions(gaz, [sent], context_countries, memo), [sent])
         return (pm.place.country, pm.place.name) if pm else None
     return None
 
 
 def group_detections(
-    sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str]
+    sentences: Sequence[Span], detections: Sequence[Detection], text: str, gaz: Gazetteer, context_countries: set[str],
+    memo: A.PlaceMemo | None = None,
 ) -> list[_Group]:
     """Detections of one type in one article, grouped into events by _group_key.
 
@@ -116,14 +119,14 @@ def group_detections(
         dets = sorted((d for d in detections if d.event_type == event_type), key=lambda d: d.sentence)
         type_groups: list[_Group] = []
         for d in dets:
-            key = _group_key(event_type, gaz, sentences[d.sentence], context_countries)
+            key = _group_key(event_type, gaz, sentences[d.sentence], context_countries, memo)
             if key is None and event_type == "drone_strike":
                 # "...new drone attacks on its energy infrastructure. The target was the Salavat complex":
                 # the place is in the next sentence of the paragraph.
                 for j in range(d.sentence + 1, min(d.sentence + 1 + CONTEXT_SENTENCES, len(sentences))):
                     if para[j] != para[d.sentence] or j in positive_any:
                         break
-                    key = _group_key(event_type, gaz, sentences[j], context_countries)
+                    key = _group_key(event_type, gaz, sentences[j], context_countries, memo)
                     if key is not None:
                         break
             if not type_groups:
@@ -284,6 +287,12 @@ _REPORTED_PAST = re.compile(r",?\s+that\s+[^;:]{0,80}?\bhad\s+(?!not\b|no\b)(?:b
                             r"(?![^;:,]{0,40}?\b[\w]+-(?:day|week|month)\b)")
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_SINCE_BEFORE_AFTER_LEAD = re.compile(r"\b(?:since|before|until|after)\s+$")
+_SINCE_UNTIL_LEAD = re.compile(r"\b(?:since|until|till)\s+$")
+_DATED_LEAD = re.compile(r"\bdated\s+$")
+
+
 def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None, modality: str = "occurred") -> dict:
     """The date of the event: the date expression nearest the words naming it, never the date of a statement.
 
@@ -306,10 +315,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
                         reported = (m, s.start)
                     continue
                 lead = s.text[max(0, m.start - 8) : m.start]
-                if ((m.precision != "day" and (re.search(r"\b(?:since|before|until|after)\s+$", lead)
+                if ((m.precision != "day" and (_SINCE_BEFORE_AFTER_LEAD.search(lead)
                                                or (m.text.lower().startswith(("since", "before", "until", "after"))
                                                    and not m.text.lower().startswith("before the end of"))))
-                        or re.search(r"\b(?:since|until|till)\s+$", lead) or m.text.lower().startswith(("since", "until"))):
+                        or _SINCE_UNTIL_LEAD.search(lead) or m.text.lower().startswith(("since", "until"))):
                     continue  # "since March 2022", "extended until April 30, 2026": background or an end, not the event
                 if _EXTENDED_TO.search(before):
                     continue  # "extended its sanctions by six months to January 31": the new end, not the decision
@@ -327,7 +336,7 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             # Background dates ("since 2022", "in February 2022") rarely date the event.
             usable = [m for m in mentions if m.precision != "year" or m.source == "relative"] or mentions
             # "a decision dated 28/04/2025" names its own date.
-            dated = [m for m in usable if re.search(r"\bdated\s+$", s.text[max(0, m.start - 7) : m.start])]
+            dated = [m for m in usable if _DATED_LEAD.search(s.text[max(0, m.start - 7) : m.start])]
             if event_type == "sanctions" and not dated:
                 # "signed an order on Wednesday ... with the duty to take effect on August 27": sanctions date from
                 # when they bite.
@@ -345,6 +354,10 @@ def _event_date(sents: Sequence[A.Sent], event_type: str, published: date | None
             return _date_dict(*reported)
         return {"value": published.isoformat(), "precision": "day", "source": "published", "text": None, "span": None}
     return {"value": None, "precision": "day", "source": "published", "text": None, "span": None}
+
+
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|unveiled)\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 
 
 def _background(text: str, m: DateMention, event_type: str) -> bool:
@@ -369,7 +382,7 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         said = None
     if said and event_type == "sanctions" and _ANNOUNCED_MEASURE.match(text, m.end):
         said = None  # "Ottawa on Friday announced sanctions on ...": announcing a measure imposes it
-    if (st and event_type == "sanctions" and re.search(r"\b(?:announced|unveiled)\s+$", before[-40:])
+    if (st and event_type == "sanctions" and _ANNOUNCED_BEFORE.search(before[-40:])
             and _MEASURE_AFTER.match(text, m.end)):
         st = None  # "announced on Monday the largest package of sanctions": the measure is the verb's object
     if (st and not _CLAUSE_VERB.search(st.group(1) or "")) or said:
@@ -392,7 +405,7 @@ def _background(text: str, m: DateMention, event_type: str) -> bool:
         rest = before[-60:][deals[-1].end() :] if deals else ""
         if deals and "," not in rest and not _CLAUSE_START.search(rest):
             return True
-    if (re.search(r"\bthe\s+$", before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
+    if (_THE_BEFORE.search(before) and m.precision == "day" and _ATTRIBUTIVE.match(text[m.end : m.end + 3])
             and not _DURING_PART_OF_DAY.search(before[-12:] + m.text)):
         return True
     return bool(_CONDITION.search(before[-120:]))
@@ -404,7 +417,8 @@ def _date_dict(m: DateMention, base: int) -> dict:
 
 
 def extract_group(
-    article: ArticleMeta, sentences: Sequence[Span], group: _Group, gaz: Gazetteer, context_countries: set[str], model_version: str
+    article: ArticleMeta, sentences: Sequence[Span], group: _Group, gaz: Gazetteer, context_countries: set[str], model_version: str,
+    memo: A.PlaceMemo | None = None,
 ) -> dict:
     et = group.event_type
     det_sents = [A.Sent(sentences[d.sentence].text, sentences[d.sentence].start) for d in group.detections]
@@ -417,13 +431,13 @@ def extract_group(
     when = _event_date(sents, et, published, mod.value)
 
     actor_ms = A.actor_mentions(gaz, sents)
-    place_ms = A.place_mentions(gaz, sents, context_countries)
+    place_ms = A.place_mentions(gaz, sents, context_countries, memo)
     origin = None
     location = None
     scores: dict[str, float] = {"modality": mod.score}
     if et == "drone_strike":
         # Where the detected sentences say it happened; context sentences only fill a gap.
-        det_places = A.place_mentions(gaz, det_sents, context_countries)
+        det_places = A.place_mentions(gaz, det_sents, context_countries, memo)
         pm = A.best_place(det_places) or A.best_place(place_ms)
         location = A.location_dict(pm, 0.75)
         origin_pm = next((p for p in place_ms if p.origin), None)
@@ -527,6 +541,9 @@ def extract_events(
         return []
     gaz = gazetteer or default_gazetteer()
     ctx = context_countries(gaz, article.text, article.title, sentences)
-    groups = group_detections(sentences, detections, article.text, gaz, ctx)
-    events = [extract_group(article, sentences, g, gaz, ctx, model_version) for g in groups]
+    # Place readings of this article's sentences under this context, shared by the grouping and every group's
+    # arguments (a sentence is read up to four times); it lives only as long as this call.
+    memo: A.PlaceMemo = {}
+    groups = group_detections(sentences, detections, article.text, gaz, ctx, memo)
+    events = [extract_group(article, sentences, g, gaz, ctx, model_version, memo) for g in groups]
     return sorted(events, key=lambda e: (e["evidence"][0]["char_start"], e["event_type"]))

@@ -84,18 +84,28 @@ _LOWER_SUFFIX = re.compile(r"(?<=\w)-[a-z]+$")
 _LEGISLATURE_QUALIFIED = re.compile(r"\s+(?:party|leaders?|president|chief)\b", re.I)
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_THE_PREFIX = re.compile(r"^the\s+", re.I)
+
+
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
     if not s.isascii():
         # "Île-de-France" and "Ile-de-France", "Bogotá" and "Bogota": news and GeoNames differ in accents.
         s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
+    s = _THE_PREFIX.sub("", s.strip())
     return s.lower()
+
+
+_KEY_SEPARATORS = re.compile(r"[\s\-'.]+")
 
 
 @lru_cache(maxsize=65_536)  # the same surfaces recur in every article
 def _norm_key(s: str) -> str:
-    return re.sub(r"[\s\-'.]+", " ", _norm(s)).strip()
+    return _KEY_SEPARATORS.sub(" ", _norm(s)).strip()
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @dataclass
@@ -261,7 +271,7 @@ class Gazetteer:
         return re.compile(r"(?<![\w'’-])(?:" + "|".join(keep) + r")(?![\w-])")
 
     def _chunk_actors(self, chunk: str) -> list[Actor]:
-        words = re.sub(r"['’]s$", "", chunk).split()
+        words = _POSSESSIVE_END.sub("", chunk).split()
         for n in range(len(words), 0, -1):
             found = self.actors.get(_norm_key(" ".join(words[:n])))
             if found:

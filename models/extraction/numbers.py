@@ -38,9 +38,13 @@ class Number:
         return round(self.value)
 
 
+# Compiled once: the string form re.search(pattern, ...) looks the pattern up in re's cache on every call.
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+
+
 def _words_value(s: str) -> float | None:
     total, current = 0, 0
-    for tok in re.split(r"[\s-]+", s.lower()):
+    for tok in _WORD_SEPARATORS.split(s.lower()):
         if tok == "and" or not tok:
             continue
         if tok in _UNITS:
@@ -57,9 +61,12 @@ def _words_value(s: str) -> float | None:
     return float(total + current)
 
 
+_DIGIT_SEPARATORS = re.compile(r"[,\u202f\u00a0 ]")
+
+
 def parse_number(m: re.Match[str]) -> float | None:
     if m.group("digits"):
-        raw = re.sub(r"[,\u202f\u00a0 ]", "", m.group("digits"))
+        raw = _DIGIT_SEPARATORS.sub("", m.group("digits"))
         v = float(raw)
         scale = (m.group("dscale") or "").lower()
         if scale:
@@ -87,6 +94,9 @@ _MONTHS = re.compile(
 )
 
 
+_SPAN_AFTER = re.compile(r"^\s*-\s*(?:day|year|hour|week|month)", re.I)
+
+
 def find_numbers(text: str, *, counts_only: bool = True) -> list[Number]:
     """Numbers in `text`. With `counts_only`, drop years, dates, money, distances and durations."""
     out: list[Number] = []
@@ -101,7 +111,7 @@ def find_numbers(text: str, *, counts_only: bool = True) -> list[Number]:
             is_year = m.group("digits") and 1900 <= v <= 2100 and "," not in m.group("digits")
             if is_year or (_NOT_A_COUNT_BEFORE.search(before) and m.group("digits")):
                 continue
-            if re.match(r"^\s*-\s*(?:day|year|hour|week|month)", after, re.I):
+            if _SPAN_AFTER.match(after):
                 continue
         out.append(Number(v, m.group(0), m.start(), m.end()))
     return out
