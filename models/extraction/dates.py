@@ -40,6 +40,15 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 
+# re.IGNORECASE matches these four non-ASCII letters to ASCII ones ("on ſunday" matches the weekday pattern), and
+# lower() keeps them, so a matched word is folded with this before it is looked up in MONTHS, WEEKDAYS or _NUM_WORDS.
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    return word.translate(_IGNORECASE_FOLD).lower()
+
+
 _MONTH_RX = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY_RX = "|".join(WEEKDAYS)
 _NUM_WORDS = {
@@ -100,11 +109,11 @@ def parse_absolute(text: str) -> date | None:
         if d:
             candidates.append((m.start(), d))
     for m in _MDY_TEXT.finditer(text):
-        d = _safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        d = _safe_date(int(m.group(3)), MONTHS[_key(m.group(1))], int(m.group(2)))
         if d:
             candidates.append((m.start(), d))
     for m in _DMY_TEXT.finditer(text):
-        d = _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        d = _safe_date(int(m.group(3)), MONTHS[_key(m.group(2))], int(m.group(1)))
         if d:
             candidates.append((m.start(), d))
     if not candidates:
@@ -309,9 +318,9 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
         a, b, y = int(g[0]), int(g[1]), int(g[2])
         d = _safe_date(y, b, a) or _safe_date(y, a, b)
     elif kind == "mdy_text":
-        d = _safe_date(int(g[2]), MONTHS[g[0].lower()], int(g[1]))
+        d = _safe_date(int(g[2]), MONTHS[_key(g[0])], int(g[1]))
     elif kind == "dmy_text":
-        d = _safe_date(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+        d = _safe_date(int(g[2]), MONTHS[_key(g[1])], int(g[0]))
     elif kind in ("md", "dm"):
         month_name, day_s = (g[0], g[1]) if kind == "md" else (g[1], g[0])
         if month_name.lower() in _AMBIGUOUS_MONTHS and not month_name[0].isupper():
@@ -319,10 +328,10 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
         day = int(day_s)
         if not 1 <= day <= 31:
             return None
-        d = _month_day(published, MONTHS[month_name.lower()], day, future)
+        d = _month_day(published, MONTHS[_key(month_name)], day, future)
     elif kind == "weekday":
         qualifier = (g[0] or "").lower()
-        d = _weekday(published, WEEKDAYS[g[1].lower()], qualifier, future)
+        d = _weekday(published, WEEKDAYS[_key(g[1])], qualifier, future)
         source = "relative"
     elif kind == "overnight":
         # A report of a night attack published in the morning describes the
@@ -341,7 +350,7 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
         precision = "week"
         source = "relative"
     elif kind == "days_ago":
-        n = int(g[0]) if g[0].isdigit() else _NUM_WORDS[g[0].lower()]
+        n = int(g[0]) if g[0].isdigit() else _NUM_WORDS[_key(g[0])]
         if g[1].lower().startswith("week"):
             value, precision = "week:" + (_week_monday(published) - timedelta(weeks=n)).isoformat(), "week"
         else:
@@ -355,11 +364,11 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
             y, mo = y + 1, 1
         value, precision, source = f"{y:04d}-{mo:02d}", "month", "relative"
     elif kind == "month_year":
-        value, precision = f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}", "month"
+        value, precision = f"{int(g[1]):04d}-{MONTHS[_key(g[0])]:02d}", "month"
     elif kind == "month":
         if g[0].lower() in _AMBIGUOUS_MONTHS and not g[0][0].isupper():
             return None
-        mo = MONTHS[g[0].lower()]
+        mo = MONTHS[_key(g[0])]
         y = published.year
         if not future and mo > published.month:
             y -= 1

@@ -82,3 +82,19 @@ def test_relative_ages():
 def test_days_ago_mid_month_and_a_weekday_with_its_date(text, value, precision):
     found = find_dates(text, PUB)
     assert len(found) == 1 and (found[0].value, found[0].precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on \u017funday", "2025-10-05"),  # long s: re.IGNORECASE matches it to "s", lower() keeps it
+        ("on TUE\u017fDAY", "2025-10-07"),
+        ("on 3 \u017feptember", "2025-09-03"),
+        ("in \u017feptember 2025", "2025-09"),
+        ("\u017feptember 3, 2025", "2025-09-03"),
+        ("two day\u017f ago", "2025-10-08"),
+    ],
+)
+def test_letters_that_ignorecase_folds_to_ascii_resolve_like_their_ascii_twins(text, value):
+    found = find_dates(text, date(2025, 10, 10))
+    assert [d.value for d in found] == [value]
