@@ -930,3 +930,57 @@ def _backlog(bootstrap: str, workdir: Path, n: int, seconds: float, device: str 
             "articles_per_s": {"mean": round(done / samples[-1][0], 2), "min_10s_window": round(min(rates), 2),
                                "max_10s_window": round(max(rates), 2)}}
 
+
+
+def _memory_study_child(extract: bool, n_articles: int, device: str, every: int) -> list[tuple[int, float]]:
+    """One inference process's RSS after malloc_trim, every `every` articles (a fresh process per call)."""
+    from models.classifier import load_classifier
+    from models.extraction.extract import ArticleMeta
+    from models.extraction.gazetteer import default_gazetteer
+    from models.pipeline import ArticleProcessor, prepare
+    from streams import memory
+    from streams.workload import synthetic_articles
+
+    memory.limit_arenas(2)  # as in an inference process (streams.inference._child_init)
+    default_gazetteer()
+    proc = ArticleProcessor(load_classifier("transformer", device=device, threads=1))
+    articles = synthetic_articles(n_articles, seed=41, id_prefix="mem")
+    out = []
+    for i in range(0, n_articles, 16):
+        prepared = [prepare(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published")))
+                    for a in articles[i : i + 16]]
+        detections = proc.detect(prepared)
+        if extract:
+            for p, d in zip(prepared, detections, strict=True):
+                proc.build(p, d)
+        if (i + 16) % every == 0:
+            memory.malloc_trim()
+            out.append((i + 16, round(_status_mb(os.getpid(), "VmRSS"), 1)))
+    return out
+
+
+def memory_study(device: str = "cpu", n_articles: int = 1600, every: int = 160) -> dict[str, Any]:
+    """Where an inference process's memory grows: classification alone against classification plus extraction, and
+    classification with oneDNN's primitive cache capped at 16 kernels, each in a fresh process (RSS after
+    malloc_trim, every `every` articles)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    runs = {"classify": (False, None), "classify_and_extract": (True, None), "classify_onednn_cache_16": (False, "16")}
+    out: dict[str, Any] = {"articles": n_articles}
+    for name, (extract, cache) in runs.items():
+        old = os.environ.get("ONEDNN_PRIMITIVE_CACHE_CAPACITY")
+        if cache is not None:
+            os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] = cache  # read when the child's oneDNN starts
+        try:
+            with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as ex:
+                series = ex.submit(_memory_study_child, extract, n_articles, device, every).result()
+        finally:
+            if cache is not None:
+                if old is None:
+                    os.environ.pop("ONEDNN_PRIMITIVE_CACHE_CAPACITY", None)
+                else:
+                    os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] = old
+        print(f"memory study {name}: {series}", file=sys.stderr, flush=True)
+        out[name] = {"rss_mb": series, "growth_mb": round(series[-1][1] - series[0][1], 1) if series else None}
+    return out

@@ -363,6 +363,9 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--variants/--no-variants", default=None,
               help="Also run the baseline and a naive per-message transformer through the pipeline (default: yes, not with --quick).")
 @click.option("--study", is_flag=True, help="Only the ceiling study: each optimisation's gain, and cost against article length.")
+@click.option("--memory-study", is_flag=True,
+              help="Only the memory study: one inference process's RSS over 1,600 articles, classifying with and without "
+                   "extraction, and with oneDNN's kernel cache capped (~5 minutes).")
 @click.option("--soak", "soak_s", type=click.FloatRange(min=30), default=None,
               help="Soak: run the worker this many seconds at a steady load; report RSS and lag over time.")
 @click.option("--rate", type=click.FloatRange(min=0.1), default=2.0, show_default=True, help="Offered load for --soak (articles/s).")
@@ -374,13 +377,19 @@ def format_extraction(report: dict[str, Any]) -> str:
 @click.option("--duration", type=click.FloatRange(min=30), default=300.0, show_default=True, help="Seconds for --backlog.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON here.")
-def bench(quick: bool, n_articles: int | None, device: str, precision: str, variants: bool | None, study: bool, soak_s: float | None, rate: float,
+def bench(quick: bool, n_articles: int | None, device: str, precision: str, variants: bool | None, study: bool, memory_study: bool, soak_s: float | None, rate: float,
           store: str, trace: bool, backlog_n: int | None, duration: float, as_json: bool, out: Path | None) -> None:
     """Benchmark: model ceiling, model path, pipeline through the broker, latency, RSS, variants."""
     from streams import bench as B
 
     if soak_s or backlog_n:
         result = B.soak(soak_s, rate, device, store, trace) if soak_s else B.backlog(backlog_n, duration, device)  # type: ignore[arg-type]
+        if out:
+            out.write_text(json.dumps(result, indent=2))
+        click.echo(json.dumps(result, indent=2))
+        return
+    if memory_study:
+        result = {"machine": B.machine(), "memory_study": B.memory_study(device)}
         if out:
             out.write_text(json.dumps(result, indent=2))
         click.echo(json.dumps(result, indent=2))
