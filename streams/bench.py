@@ -123,9 +123,15 @@ def ceiling(clf: Any, sentences: list[str], *, bucketed: bool = True, batch_size
             "padding_share": 1 - n_tokens / padded}
 
 
+def _meta(article: dict[str, Any]) -> Any:
+    """A workload article (streams.workload) as the extraction's ArticleMeta."""
+    from models.extraction.extract import ArticleMeta
+
+    return ArticleMeta(article["id"], article["text"], article.get("title"), None, None, article.get("published"))
+
+
 def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: int = 32) -> dict[str, Any]:
     """classify + extract, batched like the worker, with a time profile."""
-    from models.extraction.extract import ArticleMeta
     from models.extraction.gazetteer import default_gazetteer
     from models.pipeline import prepare
 
@@ -137,7 +143,7 @@ def model_path(processor: Any, articles: list[dict[str, Any]], batch_articles: i
     for start in range(0, len(articles), batch_articles):
         chunk = articles[start : start + batch_articles]
         t0 = time.perf_counter()
-        prepared = [prepare(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published"))) for a in chunk]
+        prepared = [prepare(_meta(a)) for a in chunk]
         t1 = time.perf_counter()
         prof["split"] += t1 - t0
         if hasattr(clf, "tokenizer"):
@@ -171,7 +177,6 @@ def pool_model_path(pool: Any, articles: list[dict[str, Any]], batch_articles: i
     processes working at once they add up to N times the wall clock, hence the
     division by N in the shares.
     """
-    from models.extraction.extract import ArticleMeta
     from streams.inference import Job
 
     async def go() -> tuple[float, int, dict[str, float]]:
@@ -179,7 +184,7 @@ def pool_model_path(pool: Any, articles: list[dict[str, Any]], batch_articles: i
         n_sent = 0
         t0 = time.perf_counter()
         for start in range(0, len(articles), batch_articles):
-            jobs = [Job(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published")))
+            jobs = [Job(_meta(a))
                     for a in articles[start : start + batch_articles]]
             prepared, _d, _e, timings = await pool.run(jobs)
             n_sent += sum(len(p.sentences) for p in prepared)
@@ -935,7 +940,6 @@ def _backlog(bootstrap: str, workdir: Path, n: int, seconds: float, device: str 
 def _memory_study_child(extract: bool, n_articles: int, device: str, every: int) -> list[tuple[int, float]]:
     """One inference process's RSS after malloc_trim, every `every` articles (a fresh process per call)."""
     from models.classifier import load_classifier
-    from models.extraction.extract import ArticleMeta
     from models.extraction.gazetteer import default_gazetteer
     from models.pipeline import ArticleProcessor, prepare
     from streams import memory
@@ -947,7 +951,7 @@ def _memory_study_child(extract: bool, n_articles: int, device: str, every: int)
     articles = synthetic_articles(n_articles, seed=41, id_prefix="mem")
     out = []
     for i in range(0, n_articles, 16):
-        prepared = [prepare(ArticleMeta(a["id"], a["text"], a.get("title"), None, None, a.get("published")))
+        prepared = [prepare(_meta(a))
                     for a in articles[i : i + 16]]
         detections = proc.detect(prepared)
         if extract:

@@ -383,29 +383,24 @@ def bench(quick: bool, n_articles: int | None, device: str, precision: str, vari
     from streams import bench as B
 
     if soak_s or backlog_n:
-        result = B.soak(soak_s, rate, device, store, trace) if soak_s else B.backlog(backlog_n, duration, device)  # type: ignore[arg-type]
-        if out:
-            out.write_text(json.dumps(result, indent=2))
-        click.echo(json.dumps(result, indent=2))
-        return
+        return _emit(B.soak(soak_s, rate, device, store, trace) if soak_s else B.backlog(backlog_n, duration, device), out)  # type: ignore[arg-type]
     if memory_study:
-        result = {"machine": B.machine(), "memory_study": B.memory_study(device)}
-        if out:
-            out.write_text(json.dumps(result, indent=2))
-        click.echo(json.dumps(result, indent=2))
-        return
+        return _emit({"machine": B.machine(), "memory_study": B.memory_study(device)}, out)
     if study:
-        result = {"machine": B.machine(), "ceiling_study": B.ceiling_study(device=device),
-                  "pool_study_sentences_per_s": B.pool_study(device), "length_study": B.length_study(device)}
-        if out:
-            out.write_text(json.dumps(result, indent=2))
-        click.echo(json.dumps(result, indent=2))
-        return
+        return _emit({"machine": B.machine(), "ceiling_study": B.ceiling_study(device=device),
+                      "pool_study_sentences_per_s": B.pool_study(device), "length_study": B.length_study(device)}, out)
     if variants is None:
         variants = not quick  # four more worker starts would take --quick past two minutes
     figures = B.run(quick=quick, n_articles=n_articles, device=device, variants=variants, as_json=as_json, out=out,
                     precision=precision)
     click.echo(json.dumps(B.summary_keys(figures), indent=2) if as_json else B.format_report(figures))
+
+
+def _emit(result: dict[str, Any], out: Path | None) -> None:
+    """A study's JSON: to `out` if given, and to stdout."""
+    if out:
+        out.write_text(json.dumps(result, indent=2))
+    click.echo(json.dumps(result, indent=2))
 
 
 # ------------------------------------------------------------------ demo

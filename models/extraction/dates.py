@@ -298,7 +298,7 @@ def _weekday_with_date(found: list[DateMention], text: str) -> list[DateMention]
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
         if (prev is not None and prev.text.lower() == "overnight" and m.precision == "day"
-                and _INTO_GAP.fullmatch(text[prev.end : m.start]) and m.text.split()[-1].lower() in WEEKDAYS):
+                and _INTO_GAP.fullmatch(text[prev.end : m.start]) and _key(m.text.split()[-1]) in WEEKDAYS):
             # "overnight on Saturday": the weekday says which night; "overnight into Friday": the night ends on Friday.
             out[-1] = DateMention(m.value, m.precision, m.source, text[prev.start : m.end], prev.start, m.end)
             continue
@@ -323,7 +323,7 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
         d = _safe_date(int(g[2]), MONTHS[_key(g[1])], int(g[0]))
     elif kind in ("md", "dm"):
         month_name, day_s = (g[0], g[1]) if kind == "md" else (g[1], g[0])
-        if month_name.lower() in _AMBIGUOUS_MONTHS and not month_name[0].isupper():
+        if _key(month_name) in _AMBIGUOUS_MONTHS and not month_name[0].isupper():
             return None
         day = int(day_s)
         if not 1 <= day <= 31:
@@ -366,7 +366,7 @@ def _resolve(kind: str, m: re.Match[str], published: date, future: bool) -> Date
     elif kind == "month_year":
         value, precision = f"{int(g[1]):04d}-{MONTHS[_key(g[0])]:02d}", "month"
     elif kind == "month":
-        if g[0].lower() in _AMBIGUOUS_MONTHS and not g[0][0].isupper():
+        if _key(g[0]) in _AMBIGUOUS_MONTHS and not g[0][0].isupper():
             return None
         mo = MONTHS[_key(g[0])]
         y = published.year
